@@ -1,0 +1,595 @@
+//! A gazetteer of names used as features by the entity recogniser.
+//!
+//! Places come from the GeoNames-derived data in `shared/data/geonames`:
+//! countries with their short and official forms and demonyms, capitals,
+//! cities, first-level subdivisions, US states and world regions; a short
+//! list of well-known organisations is the project's own. Given names and
+//! surnames come from US Census name lists in `shared/data/names` when that
+//! folder exists. Each entry is a token sequence mapped to a set of
+//! [`Kind`]s; the recogniser learns how far to trust each kind (a big city is
+//! a safer bet than a small town whose name is also an English word).
+//!
+//! Names are matched on a *key*: the lowercased letters and digits of the
+//! tokens run together, with Latin diacritics folded. Keys make matching
+//! independent of how a name happens to be tokenised ("Guinea-Bissau" as one
+//! token or three, "St. John's" as "St." "John" "'s") and of accents.
+
+use crate::features::hash_str;
+use crate::perceptron::{get_varint, put_varint, KeyMap};
+use std::io::{self, Read, Write};
+use std::path::Path;
+
+/// The kind of a gazetteer entry; an entry may have several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum Kind {
+    Country = 0,
+    /// Nationality adjectives and nouns ("Syrian", "Iraqis"): UNER tags
+    /// them `O`, so they are a cue *against* an entity.
+    Demonym = 1,
+    Capital = 2,
+    /// Cities of 100,000 people or more.
+    City = 3,
+    /// Smaller cities and towns.
+    Town = 4,
+    /// States, provinces and other first-level subdivisions.
+    Admin = 5,
+    /// Continents and world regions.
+    Region = 6,
+    /// Organisations: international bodies, parties, armed groups,
+    /// companies.
+    Org = 7,
+    /// Full names of people (political figures, from the event-coding
+    /// actor dictionaries).
+    Person = 8,
+    /// A word seen as the first word of a person's name.
+    Given = 9,
+    /// A word seen as the last word of a person's name.
+    Surname = 10,
+    /// Roles and generic actors ("minister", "militia", "spokesman"), which
+    /// often stand next to a name.
+    Agent = 11,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 12] = [
+        Kind::Country,
+        Kind::Demonym,
+        Kind::Capital,
+        Kind::City,
+        Kind::Town,
+        Kind::Admin,
+        Kind::Region,
+        Kind::Org,
+        Kind::Person,
+        Kind::Given,
+        Kind::Surname,
+        Kind::Agent,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Country => "COUNTRY",
+            Kind::Demonym => "DEMONYM",
+            Kind::Capital => "CAPITAL",
+            Kind::City => "CITY",
+            Kind::Town => "TOWN",
+            Kind::Admin => "ADMIN",
+            Kind::Region => "REGION",
+            Kind::Org => "ORG",
+            Kind::Person => "PERSON",
+            Kind::Given => "GIVEN",
+            Kind::Surname => "SURNAME",
+            Kind::Agent => "AGENT",
+        }
+    }
+
+    fn bit(self) -> u16 {
+        1 << self as u8
+    }
+}
+
+/// Where a token lies in a gazetteer match, and the kinds of the entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct GazTag {
+    /// Bit set of [`Kind`]s (bit `k` for `Kind as u8 == k`).
+    pub kinds: u16,
+    /// First token of the match.
+    pub begin: bool,
+    /// Last token of the match.
+    pub end: bool,
+}
+
+impl GazTag {
+    pub fn kinds(self) -> impl Iterator<Item = Kind> {
+        Kind::ALL.into_iter().filter(move |k| self.kinds & k.bit() != 0)
+    }
+
+    /// A compact number for feature hashing: kinds and position together.
+    pub fn code(self) -> u64 {
+        u64::from(self.kinds) | u64::from(self.begin) << 16 | u64::from(self.end) << 17
+    }
+
+    /// Readable form: `B-COUNTRY`, `I-CITY|CAPITAL`.
+    pub fn label(self) -> String {
+        let kinds: Vec<&str> = self.kinds().map(Kind::as_str).collect();
+        format!("{}-{}", if self.begin { "B" } else { "I" }, kinds.join("|"))
+    }
+}
+
+/// A set of names, each a key (see the module docs) with its kinds.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    /// Key → kinds, kept for writing.
+    entries: std::collections::BTreeMap<String, u16>,
+    /// Hash of the key → kinds, for matching.
+    index: KeyMap<u16>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum GazetteerError {
+    #[error("{path}: {source}")]
+    Io { path: String, source: io::Error },
+    #[error("{path}: {msg}")]
+    Json { path: String, msg: String },
+}
+
+/// The longest match, in tokens. Punctuation tokens count, so this allows
+/// names of five words with a hyphen or a full stop inside.
+const MAX_TOKENS: usize = 7;
+const MAGIC: &[u8; 8] = b"ANNALSG2";
+
+impl Gazetteer {
+    pub fn new() -> Gazetteer {
+        Gazetteer::default()
+    }
+
+    /// Adds a name with a kind; names without a letter or digit, or with
+    /// letters that do not fold to ASCII, are ignored.
+    pub fn insert(&mut self, name: &str, kind: Kind) {
+        let k = key(name);
+        if k.is_empty() || !k.is_ascii() {
+            return;
+        }
+        *self.index.entry(hash_str(&k)).or_insert(0) |= kind.bit();
+        *self.entries.entry(k).or_insert(0) |= kind.bit();
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The kinds of a name, if it is in the gazetteer.
+    pub fn get(&self, name: &str) -> Option<GazTag> {
+        let kinds = *self.index.get(&hash_str(&key(name)))?;
+        Some(GazTag { kinds, begin: true, end: true })
+    }
+
+    /// Tags a sentence with its gazetteer matches, leftmost-longest: each
+    /// token gets the tag of the match covering it, or `None`. A match starts
+    /// and ends on a token with a letter or digit; a key of three characters
+    /// or fewer ("US", "UN") must start with a capital, so that "us" and "un"
+    /// do not match.
+    pub fn lookup(&self, forms: &[&str]) -> Vec<Option<GazTag>> {
+        let keys: Vec<String> = forms.iter().map(|f| key(f)).collect();
+        let mut out = vec![None; forms.len()];
+        let mut i = 0;
+        while i < forms.len() {
+            let mut best: Option<(usize, u16)> = None;
+            if !keys[i].is_empty() && !self.index.is_empty() {
+                let capital = forms[i].chars().next().is_some_and(char::is_uppercase);
+                let mut h = FNV_OFFSET;
+                let mut len = 0;
+                for (j, k) in keys.iter().enumerate().take(i + MAX_TOKENS).skip(i) {
+                    if k.is_empty() {
+                        continue;
+                    }
+                    h = fnv(h, k.as_bytes());
+                    len += k.len();
+                    if len <= 3 && !capital {
+                        continue;
+                    }
+                    if let Some(&kinds) = self.index.get(&crate::features::mix(h)) {
+                        best = Some((j + 1, kinds));
+                    }
+                }
+            }
+            match best {
+                Some((end, kinds)) => {
+                    for (k, slot) in out.iter_mut().enumerate().take(end).skip(i) {
+                        *slot = Some(GazTag { kinds, begin: k == i, end: k + 1 == end });
+                    }
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Builds the gazetteer from `shared_data_dir`: `geonames/` (required),
+    /// and `names/` (US Census name lists, used when present).
+    pub fn build(shared_data_dir: &Path) -> Result<Gazetteer, GazetteerError> {
+        let dir = shared_data_dir.join("geonames");
+        let mut g = Gazetteer::new();
+
+        let countries = read_json(&dir.join("countries.json"))?;
+        for (_, c) in entries(&countries) {
+            g.insert(text(c, "name"), Kind::Country);
+            g.insert(text(c, "capital"), Kind::Capital);
+        }
+
+        let info_dir = dir.join("countryinfo");
+        let listing = std::fs::read_dir(&info_dir)
+            .map_err(|source| GazetteerError::Io { path: info_dir.display().to_string(), source })?;
+        let mut files: Vec<_> = listing
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        files.sort();
+        for path in files {
+            let c = read_json(&path)?;
+            g.insert(text(&c, "name"), Kind::Country);
+            g.insert(text(&c, "capital"), Kind::Capital);
+            for alt in c.get("altSpellings").map(items).unwrap_or_default() {
+                let alt = alt.as_str().unwrap_or("");
+                // Two- and three-letter codes ("FR", "FRA") are mostly noise.
+                if !(alt.len() <= 3 && alt.chars().all(|c| c.is_ascii_uppercase())) {
+                    g.insert(alt, Kind::Country);
+                }
+            }
+            for d in text(&c, "demonym").split(',') {
+                insert_demonym(&mut g, d.trim());
+            }
+            for p in c.get("provinces").map(items).unwrap_or_default() {
+                g.insert(p.as_str().unwrap_or(""), Kind::Admin);
+            }
+            for r in ["region", "subregion", "intermediateregion"] {
+                g.insert(text(&c, r), Kind::Region);
+            }
+        }
+
+        let iso1 = read_json(&dir.join("iso").join("iso3166-1.json"))?;
+        for c in iso1.get("3166-1").map(items).unwrap_or_default() {
+            for f in ["name", "common_name", "official_name"] {
+                // "Korea, Republic of" is a catalogue form, not a name in text.
+                if !text(c, f).contains(',') {
+                    g.insert(text(c, f), Kind::Country);
+                }
+            }
+        }
+        let iso2 = read_json(&dir.join("iso").join("iso3166-2.json"))?;
+        for s in iso2.get("3166-2").map(items).unwrap_or_default() {
+            if s.get("parent").is_none() {
+                let name = text(s, "name");
+                let name = name.split(['(', ',', '[']).next().unwrap_or("").trim();
+                g.insert(name, Kind::Admin);
+            }
+        }
+        let states = read_json(&dir.join("us_states.json"))?;
+        for (_, s) in entries(&states) {
+            g.insert(text(s, "name"), Kind::Admin);
+        }
+        let continents = read_json(&dir.join("continents.json"))?;
+        for (_, c) in entries(&continents) {
+            g.insert(text(c, "asciiName"), Kind::Region);
+        }
+
+        let cities = read_json(&dir.join("cities15000.json"))?;
+        for (_, c) in entries(&cities) {
+            let pop = c.get("population").and_then(Json::as_f64).unwrap_or(0.0);
+            let kind = if pop >= 100_000.0 { Kind::City } else { Kind::Town };
+            g.insert(text(c, "name"), kind);
+            // Alternate names are mostly transliterations into other
+            // languages; only the largest cities' Latin-script ones are worth
+            // their space ("Bombay", "Peking", "Kiev", "New York").
+            if pop >= 1_000_000.0 {
+                for a in c.get("alternatenames").map(items).unwrap_or_default() {
+                    let a = a.as_str().unwrap_or("");
+                    let latin = a.chars().all(|ch| ch.is_ascii_alphabetic() || " .'-".contains(ch));
+                    if latin && a.len() >= 4 && a.starts_with(|ch: char| ch.is_ascii_uppercase()) {
+                        g.insert(a, Kind::City);
+                    }
+                }
+            }
+        }
+
+        // US Census name lists (`dist.male.first`, `dist.female.first`,
+        // `dist.all.last`: a name, then frequency columns), when present.
+        let census = shared_data_dir.join("names");
+        for (file, kind, max) in [
+            ("dist.male.first", Kind::Given, 5000),
+            ("dist.female.first", Kind::Given, 5000),
+            ("dist.all.last", Kind::Surname, CENSUS_SURNAMES),
+        ] {
+            let p = census.join(file);
+            if let Ok(text) = std::fs::read_to_string(&p) {
+                for name in text.lines().filter_map(|l| l.split_whitespace().next()).take(max) {
+                    g.insert(name, kind);
+                }
+            }
+        }
+
+        for name in EXTRA_COUNTRIES.split('|') {
+            g.insert(name, Kind::Country);
+        }
+        for name in EXTRA_DEMONYMS.split('|') {
+            insert_demonym(&mut g, name);
+        }
+        for name in EXTRA_REGIONS.split('|') {
+            g.insert(name, Kind::Region);
+        }
+        for name in ORGS.split('|') {
+            g.insert(name, Kind::Org);
+        }
+        Ok(g)
+    }
+
+    /// Writes the gazetteer: keys sorted, each with its kinds, deflated.
+    pub fn write<W: Write>(&self, out: W) -> io::Result<()> {
+        let mut z = flate2::write::DeflateEncoder::new(out, flate2::Compression::best());
+        z.write_all(MAGIC)?;
+        put_varint(&mut z, self.entries.len() as u64)?;
+        for (k, &kinds) in &self.entries {
+            put_varint(&mut z, u64::from(kinds))?;
+            put_varint(&mut z, k.len() as u64)?;
+            z.write_all(k.as_bytes())?;
+        }
+        z.finish()?;
+        Ok(())
+    }
+
+    /// Reads a gazetteer written by [`Gazetteer::write`].
+    pub fn read<R: Read>(input: R) -> io::Result<Gazetteer> {
+        let mut z = io::BufReader::new(flate2::read::DeflateDecoder::new(input));
+        let mut magic = [0u8; 8];
+        z.read_exact(&mut magic)?;
+        if &magic != MAGIC {
+            return Err(bad("not an annals gazetteer"));
+        }
+        let n = get_varint(&mut z)?;
+        let mut g = Gazetteer::new();
+        for _ in 0..n {
+            let kinds = u16::try_from(get_varint(&mut z)?).map_err(|_| bad("corrupt gazetteer kinds"))?;
+            let len = get_varint(&mut z)?;
+            if len > 1 << 10 {
+                return Err(bad("corrupt gazetteer entry"));
+            }
+            let mut b = vec![0u8; len as usize];
+            z.read_exact(&mut b)?;
+            let k = String::from_utf8(b).map_err(|_| bad("gazetteer key is not UTF-8"))?;
+            g.index.insert(hash_str(&k), kinds);
+            g.entries.insert(k, kinds);
+        }
+        Ok(g)
+    }
+}
+
+/// How many of the most frequent census surnames to keep.
+const CENSUS_SURNAMES: usize = 20_000;
+
+fn bad(msg: &str) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, msg.to_string())
+}
+
+/// Adds a demonym and its plural ("Syrian" → "Syrians", "Iraqi" → "Iraqis").
+fn insert_demonym(g: &mut Gazetteer, d: &str) {
+    g.insert(d, Kind::Demonym);
+    if d.ends_with(['n', 'i']) {
+        g.insert(&format!("{d}s"), Kind::Demonym);
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a over `bytes`, continuing from `h`: hashing keys token by token
+/// gives the same value as [`hash_str`] on their concatenation (after mixing).
+#[inline]
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The matching key of a name or token: lowercased letters and digits only,
+/// Latin diacritics folded ("Curaçao" → "curacao", "Guinea-Bissau" →
+/// "guineabissau").
+pub fn key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !c.is_ascii() && c.is_alphanumeric() {
+            match fold(c) {
+                Some(f) => out.push_str(f),
+                None => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
+}
+
+/// Base letters of Latin Extended-A (U+0100..U+017F), two per letter pair.
+const EXTENDED_A: &[u8; 128] = b"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiijjjkkklllllll\
+lllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+/// The ASCII base of a Latin letter with a diacritic.
+fn fold(c: char) -> Option<&'static str> {
+    Some(match c {
+        'À'..='Å' | 'à'..='å' => "a",
+        'Æ' | 'æ' => "ae",
+        'Ç' | 'ç' => "c",
+        'È'..='Ë' | 'è'..='ë' => "e",
+        'Ì'..='Ï' | 'ì'..='ï' => "i",
+        'Ð' | 'ð' => "d",
+        'Ñ' | 'ñ' => "n",
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' => "o",
+        'Ù'..='Ü' | 'ù'..='ü' => "u",
+        'Ý' | 'ý' | 'ÿ' => "y",
+        'ß' => "ss",
+        'Þ' | 'þ' => "th",
+        '\u{100}'..='\u{17f}' => {
+            let b = EXTENDED_A[c as usize - 0x100];
+            // A static one-letter string per ASCII letter.
+            const LETTERS: &str = "abcdefghijklmnopqrstuvwxyz";
+            let i = (b - b'a') as usize;
+            &LETTERS[i..i + 1]
+        }
+        _ => return None,
+    })
+}
+
+/// Common names missing from the sources or spelled differently there.
+const EXTRA_COUNTRIES: &str = "US|U.S.|USA|U.S.A.|America|UK|U.K.|Britain|Great Britain|England|Scotland|Wales|\
+    Northern Ireland|UAE|DRC|DR Congo|Congo|Holland|Burma|Russia|Syria|Iran|North Korea|\
+    South Korea|Vietnam|Laos|Palestine|Soviet Union|USSR|Czech Republic|Czechia|Ivory Coast|\
+    Vatican|Kosovo";
+
+const EXTRA_DEMONYMS: &str = "English|Scottish|Welsh|Irish|Briton|Scot|Palestinian|Kurd|Kurdish|Arab|Arabic|European|\
+    African|Asian|Latino|Hispanic|Soviet|Persian|Muslim|Christian|Jewish|Jew|Catholic|\
+    Protestant|Sunni|Shia|Shiite|Islamic|Hindu|Buddhist|Western|Eastern|Pashtun|Baloch|\
+    Uighur|Uyghur|Tamil|Sikh|Yazidi|Druze|Bedouin|Israelis|Americans";
+
+const EXTRA_REGIONS: &str = "Middle East|Near East|Far East|Gulf|Persian Gulf|West Bank|Gaza|Gaza Strip|Golan Heights|\
+    Sinai|Balkans|Caucasus|Sahel|Maghreb|Horn of Africa|Southeast Asia|South Asia|East Asia|\
+    Central Asia|Central Africa|West Africa|East Africa|North Africa|Latin America|\
+    Central America|Scandinavia|Kashmir|Darfur|Kurdistan|Crimea|Donbas|Donbass|Tibet|\
+    Xinjiang|Siberia|Patagonia|Amazon|Mediterranean|Baltic|Arctic|Antarctic|Pacific|Atlantic|\
+    Indian Ocean|Black Sea|Red Sea|Caspian Sea|South China Sea|Korean Peninsula|\
+    Arabian Peninsula|Levant|Midwest|New England|Silicon Valley|Wall Street";
+
+/// International bodies, alliances, armed groups and agencies often in the
+/// news; the recogniser's own features find the rest.
+const ORGS: &str = "United Nations|UN|U.N.|UNICEF|UNESCO|UNHCR|UNRWA|Security Council|General Assembly|\
+    World Bank|IMF|International Monetary Fund|WTO|World Trade Organization|WHO|\
+    World Health Organization|NATO|EU|European Union|European Commission|European Parliament|\
+    African Union|ASEAN|Arab League|OPEC|OSCE|G7|G8|G20|ICC|International Criminal Court|\
+    Red Cross|Red Crescent|Amnesty International|Human Rights Watch|Doctors Without Borders|\
+    Interpol|Europol|Hamas|Hezbollah|Hizbollah|Fatah|PLO|Taliban|al-Qaeda|al-Qaida|Al Qaeda|\
+    ISIS|ISIL|Islamic State|Boko Haram|al-Shabaab|Al Shabaab|Houthis|PKK|FARC|\
+    Muslim Brotherhood|Pentagon|Kremlin|White House|State Department|Congress|Senate|\
+    House of Representatives|Parliament|Knesset|Duma|CIA|FBI|NSA|KGB|FSB|Mossad|MI6|MI5|\
+    Reuters|Associated Press|AFP|BBC|CNN|Al Jazeera|New York Times|Washington Post|\
+    Supreme Court|Federal Reserve|Democratic Party|Republican Party|Labour Party|\
+    Conservative Party";
+
+fn read_json(path: &Path) -> Result<Json, GazetteerError> {
+    let bytes =
+        std::fs::read(path).map_err(|source| GazetteerError::Io { path: path.display().to_string(), source })?;
+    serde_json::from_slice(&bytes)
+        .map_err(|e| GazetteerError::Json { path: path.display().to_string(), msg: e.to_string() })
+}
+
+use serde_json::Value as Json;
+
+/// The string at `k`, or "" when absent or not a string.
+fn text<'a>(v: &'a Json, k: &str) -> &'a str {
+    v.get(k).and_then(Json::as_str).unwrap_or("")
+}
+
+fn items(v: &Json) -> Vec<&Json> {
+    v.as_array().map(|a| a.iter().collect()).unwrap_or_default()
+}
+
+fn entries(v: &Json) -> Vec<(&str, &Json)> {
+    v.as_object().map(|m| m.iter().map(|(k, v)| (k.as_str(), v)).collect()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny() -> Gazetteer {
+        let mut g = Gazetteer::new();
+        g.insert("New York", Kind::City);
+        g.insert("New York City", Kind::City);
+        g.insert("York", Kind::Town);
+        g.insert("Guinea-Bissau", Kind::Country);
+        g.insert("Curaçao", Kind::Country);
+        g.insert("Syrian", Kind::Demonym);
+        g.insert("US", Kind::Country);
+        g.insert("Georgia", Kind::Country);
+        g.insert("Georgia", Kind::Admin);
+        g
+    }
+
+    fn labels(g: &Gazetteer, s: &str) -> Vec<String> {
+        let forms: Vec<&str> = s.split(' ').collect();
+        g.lookup(&forms).iter().map(|t| t.map_or("O".into(), GazTag::label)).collect()
+    }
+
+    #[test]
+    fn keys_fold_case_accents_and_punctuation() {
+        assert_eq!(key("Curaçao"), "curacao");
+        assert_eq!(key("Guinea-Bissau"), "guineabissau");
+        assert_eq!(key("Łódź"), "lodz");
+        assert_eq!(key("St. John's"), "stjohns");
+        assert_eq!(key("Москва"), "москва");
+        assert_eq!(key("-"), "");
+    }
+
+    #[test]
+    fn matches_longest_names_across_tokenisations() {
+        let g = tiny();
+        assert_eq!(labels(&g, "I love New York City !"), ["O", "O", "B-CITY", "I-CITY", "I-CITY", "O"]);
+        assert_eq!(labels(&g, "new york and York"), ["B-CITY", "I-CITY", "O", "B-TOWN"]);
+        assert_eq!(labels(&g, "Guinea - Bissau , Curacao"), ["B-COUNTRY", "I-COUNTRY", "I-COUNTRY", "O", "B-COUNTRY"]);
+        assert_eq!(labels(&g, "the Syrian border"), ["O", "B-DEMONYM", "O"]);
+        assert_eq!(labels(&g, "Georgia"), ["B-COUNTRY|ADMIN"]);
+        // Short keys need a capital: "us" is a pronoun.
+        assert_eq!(labels(&g, "tell us about the US"), ["O", "O", "O", "O", "B-COUNTRY"]);
+        assert!(g.lookup(&[]).is_empty());
+        let t = g.lookup(&["New", "York"]);
+        assert!(t[0].unwrap().begin && !t[0].unwrap().end && t[1].unwrap().end);
+    }
+
+    #[test]
+    fn round_trips() {
+        let g = tiny();
+        let mut buf = Vec::new();
+        g.write(&mut buf).unwrap();
+        let h = Gazetteer::read(&buf[..]).unwrap();
+        assert_eq!(h.len(), g.len());
+        assert_eq!(labels(&h, "I love New York City !"), labels(&g, "I love New York City !"));
+        assert!(Gazetteer::read(&b"garbage"[..]).is_err());
+        assert_eq!(h.get("georgia").unwrap().kinds().count(), 2);
+    }
+
+    /// Builds the real gazetteer when the shared data is present.
+    #[test]
+    #[ignore]
+    fn builds_from_geonames() {
+        let dir = Path::new("/work/shared/data");
+        if !dir.join("geonames").exists() {
+            eprintln!("skipping: no geonames data");
+            return;
+        }
+        let g = Gazetteer::build(dir).unwrap();
+        let mut buf = Vec::new();
+        g.write(&mut buf).unwrap();
+        eprintln!("{} entries, {} bytes", g.len(), buf.len());
+        for (s, want) in [
+            ("France", Kind::Country),
+            ("French", Kind::Demonym),
+            ("Paris", Kind::Capital),
+            ("Bombay", Kind::City),
+            ("Texas", Kind::Admin),
+            ("Africa", Kind::Region),
+            ("Côte d'Ivoire", Kind::Country),
+            ("Yasser Arafat", Kind::Person),
+            ("Arafat", Kind::Surname),
+            ("George", Kind::Given),
+            ("Hezbollah", Kind::Org),
+            ("militia", Kind::Agent),
+        ] {
+            let t = g.get(s).unwrap_or_else(|| panic!("{s} missing"));
+            assert!(t.kinds().any(|k| k == want), "{s}: {}", t.label());
+        }
+        assert!(buf.len() < 1_500_000);
+    }
+}

@@ -1,0 +1,212 @@
+//! Lemmatisation from suffix rules and exceptions, both learned from a
+//! treebank.
+//!
+//! For each Penn tag, the lemmatiser learns which edit ("strip `ied`, add
+//! `y`") the treebank applies to words ending in each suffix of up to five
+//! characters, and keeps the most frequent edit per suffix. Words the rules
+//! get wrong in training ("went" → "go", "mice" → "mouse") are stored as
+//! exceptions. Unseen words fall back to the longest suffix rule, which is
+//! what carries regular morphology to news vocabulary the treebank never saw.
+
+use std::collections::HashMap;
+use std::io::{self, Read, Write};
+
+const MAX_SUFFIX: usize = 5;
+
+/// A lemma edit: remove `strip` trailing characters, append `add`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct Edit {
+    strip: u8,
+    add: String,
+}
+
+impl Edit {
+    fn between(form: &str, lemma: &str) -> Option<Edit> {
+        let f: Vec<char> = form.chars().collect();
+        let l: Vec<char> = lemma.chars().collect();
+        let common = f.iter().zip(&l).take_while(|(a, b)| a == b).count();
+        let strip = f.len() - common;
+        if strip > 255 {
+            return None;
+        }
+        Some(Edit { strip: strip as u8, add: l[common..].iter().collect() })
+    }
+
+    fn apply(&self, form: &str) -> String {
+        let n = form.chars().count();
+        let keep = n.saturating_sub(self.strip as usize);
+        let mut out: String = form.chars().take(keep).collect();
+        out.push_str(&self.add);
+        out
+    }
+}
+
+/// A trained lemmatiser.
+#[derive(Debug, Default)]
+pub struct Lemmatizer {
+    /// `(tag, suffix)` → edit.
+    rules: HashMap<(String, String), Edit>,
+    /// `(tag, lower-case form)` → lemma.
+    exceptions: HashMap<(String, String), String>,
+}
+
+/// Whether a tag keeps the word's case in its lemma (proper nouns do in UD
+/// English; everything else is lower-cased).
+fn keeps_case(xpos: &str) -> bool {
+    matches!(xpos, "NNP" | "NNPS")
+}
+
+fn key_form(form: &str, xpos: &str) -> String {
+    if keeps_case(xpos) {
+        form.to_string()
+    } else {
+        crate::features::norm_case(form)
+    }
+}
+
+impl Lemmatizer {
+    /// Lemma of `form` with Penn tag `xpos`.
+    pub fn lemma(&self, form: &str, xpos: &str) -> String {
+        let f = key_form(form, xpos);
+        if let Some(l) = self.exceptions.get(&(xpos.to_string(), f.clone())) {
+            return l.clone();
+        }
+        // "I" is the one pronoun UD English writes in capitals.
+        if f == "i" && xpos == "PRP" {
+            return "I".into();
+        }
+        for n in (0..=MAX_SUFFIX).rev() {
+            let suf = crate::features::suffix(&f, n);
+            if n > 0 && suf.chars().count() < n {
+                continue;
+            }
+            if let Some(e) = self.rules.get(&(xpos.to_string(), suf.to_string())) {
+                if (e.strip as usize) < f.chars().count() || e.add.is_empty() && (e.strip as usize) == 0 {
+                    return e.apply(&f);
+                }
+            }
+        }
+        f
+    }
+
+    /// Learns rules and exceptions from `(form, xpos, lemma)` triples.
+    pub fn train<'a>(words: impl Iterator<Item = (&'a str, &'a str, &'a str)>) -> Lemmatizer {
+        let mut counts: HashMap<(String, String), HashMap<Edit, u32>> = HashMap::new();
+        let mut seen: HashMap<(String, String), HashMap<String, u32>> = HashMap::new();
+        for (form, xpos, lemma) in words {
+            if lemma == "_" || form.is_empty() {
+                continue;
+            }
+            let f = key_form(form, xpos);
+            let Some(edit) = Edit::between(&f, lemma) else { continue };
+            *seen.entry((xpos.to_string(), f.clone())).or_default().entry(lemma.to_string()).or_default() += 1;
+            let len = f.chars().count();
+            for n in 0..=MAX_SUFFIX.min(len) {
+                let suf = crate::features::suffix(&f, n).to_string();
+                *counts.entry((xpos.to_string(), suf)).or_default().entry(edit.clone()).or_default() += 1;
+            }
+        }
+        let mut rules = HashMap::new();
+        for (k, edits) in counts {
+            let total: u32 = edits.values().sum();
+            let (best, n) = edits.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).unwrap();
+            // A suffix rule needs some support to be trusted on unseen words.
+            if total >= 2 || k.1.is_empty() {
+                let _ = n;
+                rules.insert(k, best);
+            }
+        }
+        let mut lem = Lemmatizer { rules, exceptions: HashMap::new() };
+        let mut exceptions = HashMap::new();
+        for ((xpos, f), lemmas) in seen {
+            let (best, _) = lemmas.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).unwrap();
+            if lem.lemma(&f, &xpos) != best {
+                exceptions.insert((xpos, f), best);
+            }
+        }
+        lem.exceptions = exceptions;
+        lem
+    }
+
+    pub fn write<W: Write>(&self, out: W) -> io::Result<()> {
+        let mut z = flate2::write::DeflateEncoder::new(out, flate2::Compression::best());
+        let mut rules: Vec<_> = self.rules.iter().collect();
+        rules.sort();
+        let mut exc: Vec<_> = self.exceptions.iter().collect();
+        exc.sort();
+        writeln!(z, "annals-lemma 1 {} {}", rules.len(), exc.len())?;
+        for ((t, s), e) in rules {
+            writeln!(z, "{t}\t{s}\t{}\t{}", e.strip, e.add)?;
+        }
+        for ((t, f), l) in exc {
+            writeln!(z, "{t}\t{f}\t{l}")?;
+        }
+        z.finish()?;
+        Ok(())
+    }
+
+    pub fn read<R: Read>(input: R) -> io::Result<Lemmatizer> {
+        let bad = |m: String| io::Error::new(io::ErrorKind::InvalidData, m);
+        let mut text = String::new();
+        flate2::read::DeflateDecoder::new(input).read_to_string(&mut text)?;
+        let mut lines = text.split('\n');
+        let head: Vec<&str> = lines.next().unwrap_or("").split(' ').collect();
+        if head.len() != 4 || head[0] != "annals-lemma" {
+            return Err(bad("not an annals lemmatiser".into()));
+        }
+        let nr: usize = head[2].parse().map_err(|_| bad("bad rule count".into()))?;
+        let ne: usize = head[3].parse().map_err(|_| bad("bad exception count".into()))?;
+        let mut lem = Lemmatizer::default();
+        for i in 0..nr {
+            let l = lines.next().ok_or_else(|| bad(format!("rule {i} missing")))?;
+            let c: Vec<&str> = l.split('\t').collect();
+            if c.len() != 4 {
+                return Err(bad(format!("rule {i} malformed")));
+            }
+            let strip = c[2].parse().map_err(|_| bad(format!("rule {i} malformed")))?;
+            lem.rules.insert((c[0].into(), c[1].into()), Edit { strip, add: c[3].into() });
+        }
+        for i in 0..ne {
+            let l = lines.next().ok_or_else(|| bad(format!("exception {i} missing")))?;
+            let c: Vec<&str> = l.split('\t').collect();
+            if c.len() != 3 {
+                return Err(bad(format!("exception {i} malformed")));
+            }
+            lem.exceptions.insert((c[0].into(), c[1].into()), c[2].into());
+        }
+        Ok(lem)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_regular_and_irregular_forms() {
+        let data = [
+            ("talks", "NNS", "talk"),
+            ("deals", "NNS", "deal"),
+            ("soldiers", "NNS", "soldier"),
+            ("parties", "NNS", "party"),
+            ("bodies", "NNS", "body"),
+            ("released", "VBD", "release"),
+            ("arrested", "VBD", "arrest"),
+            ("killed", "VBD", "kill"),
+            ("went", "VBD", "go"),
+            ("Egypt", "NNP", "Egypt"),
+            ("The", "DT", "the"),
+        ];
+        let lem = Lemmatizer::train(data.iter().copied());
+        assert_eq!(lem.lemma("went", "VBD"), "go");
+        assert_eq!(lem.lemma("militias", "NNS"), "militia");
+        assert_eq!(lem.lemma("casualties", "NNS"), "casualty");
+        assert_eq!(lem.lemma("Hamas", "NNP"), "Hamas");
+        assert_eq!(lem.lemma("THE", "DT"), "the");
+        let mut buf = Vec::new();
+        lem.write(&mut buf).unwrap();
+        let back = Lemmatizer::read(&buf[..]).unwrap();
+        assert_eq!(back.lemma("went", "VBD"), "go");
+        assert_eq!(back.lemma("casualties", "NNS"), "casualty");
+    }
+}

@@ -1,0 +1,127 @@
+//! `annals eval`: scores the models against gold data.
+
+use annals_text::eval::ParseScores;
+use annals_text::models::ModelBytes;
+use annals_text::{conllu, Pipeline};
+use anyhow::{Context, Result};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Subcommand)]
+pub enum Command {
+    /// UPOS, XPOS, lemma, UAS and LAS on a CoNLL-U treebank, from its gold tokens.
+    Parse {
+        gold: PathBuf,
+        /// Read models from this folder instead of the embedded ones.
+        #[arg(long)]
+        models: Option<PathBuf>,
+        /// Fail (exit 1) when UPOS or LAS falls below these percentages.
+        #[arg(long)]
+        min_upos: Option<f64>,
+        #[arg(long)]
+        min_las: Option<f64>,
+    },
+    /// Entity precision, recall and F1 per type on an IOB2 file (UNER format).
+    Ner {
+        gold: PathBuf,
+        #[arg(long)]
+        models: Option<PathBuf>,
+        /// Fail (exit 1) when the micro-averaged F1 falls below this percentage.
+        #[arg(long)]
+        min_f1: Option<f64>,
+    },
+    /// Token and sentence F1 from the raw text of a CoNLL-U treebank (CoNLL 2018 style).
+    Tokenize {
+        gold: PathBuf,
+        /// Fail (exit 1) when token F1 falls below this percentage.
+        #[arg(long)]
+        min_tokens_f1: Option<f64>,
+        /// Print up to this many differences from the gold segmentation.
+        #[arg(long, default_value_t = 0)]
+        show_errors: usize,
+    },
+}
+
+fn pipeline(models: &Option<PathBuf>) -> Result<Pipeline> {
+    Ok(match models {
+        Some(d) => Pipeline::from_bytes(&ModelBytes::from_dir(d)?)?,
+        None => Pipeline::embedded()?,
+    })
+}
+
+fn gate(name: &str, value: f64, min: Option<f64>, ok: &mut bool) {
+    if let Some(m) = min {
+        if value < m {
+            eprintln!("annals: {name} {value:.2} is below the target {m:.2}");
+            *ok = false;
+        }
+    }
+}
+
+pub fn run(c: Command) -> Result<ExitCode> {
+    let mut ok = true;
+    match c {
+        Command::Parse { gold, models, min_upos, min_las } => {
+            let p = pipeline(&models)?;
+            let sents = conllu::read_file(&gold)?;
+            let t = std::time::Instant::now();
+            let s: ParseScores = annals_text::eval::score_parse(&p, &sents);
+            let secs = t.elapsed().as_secs_f64();
+            println!(
+                "{}: {} sentences, {} words ({:.0} words/s)",
+                gold.display(),
+                sents.len(),
+                s.words,
+                s.words as f64 / secs
+            );
+            println!("UPOS   {:6.2}", s.upos());
+            println!("XPOS   {:6.2}", s.xpos());
+            println!("LEMMA  {:6.2}", s.lemma());
+            println!("UAS    {:6.2}", s.uas());
+            println!("LAS    {:6.2}   (universal relations, as CoNLL 2018)", s.las());
+            println!("LAS+   {:6.2}   (full relations with subtypes)", s.las_full());
+            gate("UPOS", s.upos(), min_upos, &mut ok);
+            gate("LAS", s.las(), min_las, &mut ok);
+        }
+        Command::Ner { gold, models, min_f1 } => {
+            let p = pipeline(&models)?;
+            if !p.has_ner() {
+                anyhow::bail!("the entity model is not trained yet: run `annals train --only ner`");
+            }
+            let sents = annals_text::iob::read_file(&gold)?;
+            let input: Vec<Vec<(String, bool)>> =
+                sents.iter().map(|s| s.forms.iter().map(|f| (f.clone(), true)).collect()).collect();
+            let doc = p.annotate_tokenized(&input);
+            let gold_spans: Vec<_> = sents.iter().map(|s| annals_text::iob::spans(&s.tags)).collect();
+            let mut pred = vec![Vec::new(); sents.len()];
+            let mut si = 0;
+            for e in &doc.entities {
+                while doc.sentences[si].tokens.end <= e.tokens.start {
+                    si += 1;
+                }
+                let base = doc.sentences[si].tokens.start;
+                pred[si].push((e.tokens.start - base..e.tokens.end - base, e.label));
+            }
+            let scores = annals_text::ner::score(&gold_spans, &pred);
+            println!("{}: {} sentences (tags and entities predicted by annals)", gold.display(), sents.len());
+            print!("{scores}");
+            println!("F1     {:6.2}", 100.0 * scores.micro.f1());
+            gate("entity F1", 100.0 * scores.micro.f1(), min_f1, &mut ok);
+        }
+        Command::Tokenize { gold, min_tokens_f1, show_errors } => {
+            let text = std::fs::read_to_string(&gold).with_context(|| format!("reading {}", gold.display()))?;
+            let g = annals_text::tokeval::read_gold(&text, &gold.display().to_string())?;
+            let s = annals_text::tokeval::score(&g);
+            println!("{}: {} gold tokens, {} gold sentences", gold.display(), s.tokens.gold, s.sentences.gold);
+            println!("{:<10} {:>7} {:>7} {:>7}", "", "P", "R", "F1");
+            for (name, p) in [("Tokens", s.tokens), ("Words", s.words), ("Sentences", s.sentences)] {
+                println!("{name:<10} {:>7.2} {:>7.2} {:>7.2}", 100.0 * p.precision, 100.0 * p.recall, 100.0 * p.f1);
+            }
+            for e in annals_text::tokeval::errors(&g, show_errors) {
+                println!("  {e}");
+            }
+            gate("token F1", 100.0 * s.tokens.f1, min_tokens_f1, &mut ok);
+        }
+    }
+    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}

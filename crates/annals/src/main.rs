@@ -1,0 +1,50 @@
+//! annals: reads news reports and writes a chronicle of political events.
+//!
+//! The binary is a thin shell: each command lives in its own module and
+//! calls into the library crates.
+
+mod eval;
+mod input;
+mod parse;
+mod train;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "annals",
+    version,
+    about = "Reads news reports and writes a chronicle: who did what to whom, when and where, according to whom."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the text layer alone: sentences, tokens, tags, lemmas, dependencies, entities.
+    Parse(parse::Args),
+    /// Rebuild the models from the training data (UD English EWT, UNER, GeoNames).
+    Train(train::Args),
+    /// Score the models against gold data.
+    #[command(subcommand)]
+    Eval(eval::Command),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Parse(a) => parse::run(a),
+        Command::Train(a) => train::run(a),
+        Command::Eval(c) => eval::run(c),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("annals: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

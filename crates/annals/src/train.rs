@@ -1,0 +1,170 @@
+//! `annals train`: rebuilds the models from `../shared/data`.
+//!
+//! Training is deterministic: the same data, seed and epoch counts give the
+//! same model files, byte for byte.
+
+use annals_text::conllu::{self, TreeSentence};
+use annals_text::lemma::Lemmatizer;
+use annals_text::parser::{Parser, TrainSentence};
+use annals_text::tagger::Tagger;
+use anyhow::{Context, Result};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The shared data folder (with ud-ewt/, uner-ewt/, geonames/).
+    #[arg(long, default_value = "../shared/data")]
+    data: PathBuf,
+    /// Where to write the models (they are embedded at the next build).
+    #[arg(long, default_value = "crates/annals-text/models")]
+    out: PathBuf,
+    /// Which models to train: any of tagger, lemma, parser, ner.
+    #[arg(long, value_delimiter = ',', default_value = "tagger,lemma,parser,ner")]
+    only: Vec<String>,
+    #[arg(long, default_value_t = 10)]
+    tagger_epochs: usize,
+    #[arg(long, default_value_t = 15)]
+    parser_epochs: usize,
+    #[arg(long, default_value_t = 12)]
+    ner_epochs: usize,
+    /// Train the parser on tags predicted by K taggers each trained without
+    /// one K-th of the data (jackknifing), so that it learns to live with
+    /// tagging errors; 0 trains it on gold tags.
+    #[arg(long, default_value_t = 4)]
+    jackknife: usize,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Drop averaged weights smaller than this in magnitude, for smaller and
+    /// faster models.
+    #[arg(long, default_value_t = 0.0)]
+    prune: f32,
+    /// Instead of training, prune the tagger and parser already in --out.
+    #[arg(long, hide = true)]
+    reprune: bool,
+}
+
+pub fn ewt(data: &Path, split: &str) -> Result<Vec<TreeSentence>> {
+    let p = data.join("ud-ewt").join(format!("en_ewt-ud-{split}.conllu"));
+    Ok(conllu::read_file(&p)?)
+}
+
+fn tagger_data(s: &[TreeSentence]) -> Vec<(Vec<String>, Vec<String>)> {
+    s.iter()
+        .map(|s| {
+            (
+                s.words.iter().map(|w| w.form.clone()).collect(),
+                s.words.iter().map(|w| format!("{}|{}", w.upos, w.xpos)).collect(),
+            )
+        })
+        .collect()
+}
+
+fn log(start: Instant) -> impl FnMut(&str) {
+    move |m: &str| eprintln!("[{:7.1}s] {m}", start.elapsed().as_secs_f64())
+}
+
+pub fn run(a: Args) -> Result<ExitCode> {
+    let start = Instant::now();
+    let mut log = log(start);
+    std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
+    let want = |m: &str| a.only.iter().any(|x| x == m);
+    if a.reprune {
+        let mut t = Tagger::read(&std::fs::read(a.out.join("tagger.bin"))?[..])?;
+        t.prune(a.prune);
+        let mut b = Vec::new();
+        t.write(&mut b)?;
+        std::fs::write(a.out.join("tagger.bin"), &b)?;
+        let mut p = Parser::read(&std::fs::read(a.out.join("parser.bin"))?[..])?;
+        p.prune(a.prune);
+        let mut b2 = Vec::new();
+        p.write(&mut b2)?;
+        std::fs::write(a.out.join("parser.bin"), &b2)?;
+        eprintln!("pruned below {}: tagger {} KB, parser {} KB", a.prune, b.len() / 1024, b2.len() / 1024);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let train = ewt(&a.data, "train")?;
+    log(&format!("read {} training sentences", train.len()));
+    let write = |name: &str, f: &dyn Fn(&mut Vec<u8>) -> std::io::Result<()>| -> Result<()> {
+        let mut buf = Vec::new();
+        f(&mut buf)?;
+        let p = a.out.join(name);
+        std::fs::write(&p, &buf).with_context(|| format!("writing {}", p.display()))?;
+        eprintln!("wrote {} ({} KB)", p.display(), buf.len() / 1024);
+        Ok(())
+    };
+    if want("lemma") {
+        let lem = Lemmatizer::train(
+            train.iter().flat_map(|s| s.words.iter().map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str()))),
+        );
+        write("lemma.bin", &|b| lem.write(b))?;
+    }
+    if want("tagger") {
+        let mut tagger = Tagger::train(&tagger_data(&train), a.tagger_epochs, a.seed, &mut log);
+        if a.prune > 0.0 {
+            tagger.prune(a.prune);
+        }
+        write("tagger.bin", &|b| tagger.write(b))?;
+    }
+    // The parser and the entity recogniser learn from predicted tags, as
+    // they will see them at run time.
+    let tags: Vec<Vec<String>> = if a.jackknife >= 2 && (want("parser") || want("ner")) {
+        jackknife_tags(&train, a.jackknife, a.tagger_epochs, a.seed, &mut log)
+    } else {
+        train.iter().map(|s| s.words.iter().map(|w| w.xpos.clone()).collect()).collect()
+    };
+    if want("parser") {
+        let data: Vec<TrainSentence> = train
+            .iter()
+            .zip(&tags)
+            .map(|(s, tags)| TrainSentence {
+                forms: s.words.iter().map(|w| w.form.clone()).collect(),
+                tags: tags.clone(),
+                heads: s.words.iter().map(|w| w.head).collect(),
+                deprels: s.words.iter().map(|w| w.deprel.clone()).collect(),
+            })
+            .collect();
+        let mut parser = Parser::train(&data, a.parser_epochs, a.seed, &mut log);
+        if a.prune > 0.0 {
+            parser.prune(a.prune);
+        }
+        write("parser.bin", &|b| parser.write(b))?;
+    }
+    if want("ner") {
+        let gaz = annals_text::gazetteer::Gazetteer::build(&a.data)?;
+        log(&format!("gazetteer: {} names", gaz.len()));
+        let p = a.data.join("uner-ewt/en_ewt-ud-train.iob2");
+        let data = annals_text::iob::read_file(&p)?;
+        let ids: Vec<Option<String>> = train.iter().map(|s| s.id.clone()).collect();
+        let xpos = annals_text::ner::align_tags(&data, &ids, &tags);
+        let rec = annals_text::ner::Recognizer::train(&data, Some(&xpos), &gaz, a.ner_epochs, a.seed, &mut log);
+        write("ner.bin", &|b| rec.write(b))?;
+    }
+    log("done");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Penn tags for every training sentence, each predicted by a tagger that
+/// did not see that sentence.
+fn jackknife_tags(
+    train: &[TreeSentence],
+    k: usize,
+    epochs: usize,
+    seed: u64,
+    log: &mut dyn FnMut(&str),
+) -> Vec<Vec<String>> {
+    let mut out = vec![Vec::new(); train.len()];
+    for fold in 0..k {
+        let held: Vec<usize> = (0..train.len()).filter(|i| i % k == fold).collect();
+        let rest: Vec<TreeSentence> =
+            train.iter().enumerate().filter(|(i, _)| i % k != fold).map(|(_, s)| s.clone()).collect();
+        log(&format!("jackknife fold {}/{k}", fold + 1));
+        let t = Tagger::train(&tagger_data(&rest), epochs, seed + fold as u64, &mut |_| {});
+        for i in held {
+            let forms: Vec<&str> = train[i].words.iter().map(|w| w.form.as_str()).collect();
+            out[i] = t.tag(&forms).iter().map(|&c| Tagger::split(&t.labels()[c as usize]).1.to_string()).collect();
+        }
+    }
+    out
+}

@@ -105,13 +105,44 @@ pub fn parse(text: &str, name: &str) -> Result<Vec<TreeSentence>, ConlluError> {
     Ok(out)
 }
 
-/// Writes one sentence of an annotated document as CoNLL-U.
-pub fn write_sentence(doc: &crate::Doc, index: usize, out: &mut String) {
+/// Writes an annotated document as CoNLL-U, one sentence at a time into
+/// `emit` so that a large document never sits in memory twice.
+pub fn write_doc(doc: &crate::Doc, mut emit: impl FnMut(&str) -> std::io::Result<()>) -> std::io::Result<()> {
+    write_batch(doc, 0, 0, &mut emit)
+}
+
+/// Like [`write_doc`] for one batch of a longer text: `base` is added to
+/// every offset and sentence ids continue from `first_id`.
+pub fn write_batch(
+    doc: &crate::Doc,
+    base: usize,
+    first_id: usize,
+    mut emit: impl FnMut(&str) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let ner = crate::ner::token_tags(doc);
+    let mut buf = String::new();
+    for i in 0..doc.sentences.len() {
+        buf.clear();
+        write_sentence(doc, i, first_id + i, base, &ner, &mut buf);
+        emit(&buf)?;
+    }
+    Ok(())
+}
+
+/// Writes one sentence of an annotated document as CoNLL-U; `ner` holds the
+/// document's entity tags ([`crate::ner::token_tags`]).
+pub fn write_sentence(
+    doc: &crate::Doc,
+    index: usize,
+    id: usize,
+    base: usize,
+    ner: &[Option<String>],
+    out: &mut String,
+) {
     let s = &doc.sentences[index];
-    let _ = writeln!(out, "# sent_id = {}", index + 1);
+    let _ = writeln!(out, "# sent_id = {}", id + 1);
     let text = doc.text.get(s.start..s.end).unwrap_or("");
     let _ = writeln!(out, "# text = {}", text.replace(['\n', '\r'], " "));
-    let ner = crate::ner::token_tags(doc);
     for (k, t) in doc.tokens[s.tokens.clone()].iter().enumerate() {
         let i = s.tokens.start + k;
         let head = match t.head {
@@ -122,7 +153,7 @@ pub fn write_sentence(doc: &crate::Doc, index: usize, out: &mut String) {
         if !t.space_after {
             misc.push("SpaceAfter=No".to_string());
         }
-        misc.push(format!("TokenRange={}:{}", t.start, t.end));
+        misc.push(format!("TokenRange={}:{}", base + t.start, base + t.end));
         if let Some(tag) = &ner[i] {
             misc.push(format!("NER={tag}"));
         }

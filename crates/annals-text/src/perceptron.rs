@@ -310,16 +310,23 @@ impl Model {
                 b.extend_from_slice(&q.to_le_bytes());
             }
         }
-        let mut z = flate2::write::DeflateEncoder::new(out, flate2::Compression::best());
-        z.write_all(&b)?;
-        z.finish()?;
-        Ok(())
+        // Stored uncompressed: deflate saves only about a sixth of these
+        // columns, and inflating costs more start-up time than it is worth.
+        let mut out = out;
+        out.write_all(&b)
     }
 
-    /// Reads a model written by [`Model::write`].
-    pub fn read<R: Read>(input: R) -> io::Result<Model> {
-        let mut buf = Vec::new();
-        flate2::read::DeflateDecoder::new(input).read_to_end(&mut buf)?;
+    /// Reads a model written by [`Model::write`] (or its deflated form).
+    pub fn read<R: Read>(mut input: R) -> io::Result<Model> {
+        let mut raw = Vec::new();
+        input.read_to_end(&mut raw)?;
+        let buf = if raw.starts_with(MAGIC) {
+            raw
+        } else {
+            let mut buf = Vec::new();
+            flate2::read::DeflateDecoder::new(&raw[..]).read_to_end(&mut buf)?;
+            buf
+        };
         let mut c = Cursor { b: &buf, i: 0 };
         if c.take(8)? != MAGIC {
             return Err(bad("not an annals perceptron model"));

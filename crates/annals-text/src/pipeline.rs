@@ -73,19 +73,49 @@ impl Pipeline {
 
     /// Annotates raw text.
     pub fn annotate(&self, text: &str) -> Doc {
-        let mut doc = Doc { text: text.to_string(), ..Doc::default() };
-        for s in tokenize::segment(text) {
+        let sentences = tokenize::segment(text);
+        let mut doc = self.annotate_segments(text, 0, &sentences);
+        // The whole text, trailing whitespace included, as given.
+        doc.text = text.to_string();
+        doc
+    }
+
+    /// Annotates a long text a batch of sentences at a time, so that memory
+    /// stays bounded whatever the input's size. `emit` receives each batch
+    /// as a [`Doc`] whose text starts at byte `base` of `text` (its offsets
+    /// are relative to `base`).
+    pub fn annotate_batches<E>(
+        &self,
+        text: &str,
+        batch: usize,
+        mut emit: impl FnMut(usize, &Doc) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let sentences = tokenize::segment(text);
+        for chunk in sentences.chunks(batch.max(1)) {
+            let base = chunk[0].start;
+            let doc = self.annotate_segments(text, base, chunk);
+            emit(base, &doc)?;
+        }
+        Ok(())
+    }
+
+    /// Builds and annotates a document from segmented sentences of `text`,
+    /// keeping `text[base..]` up to the last sentence's end.
+    fn annotate_segments(&self, text: &str, base: usize, sentences: &[tokenize::RawSentence]) -> Doc {
+        let end = sentences.last().map_or(text.len(), |s| s.end);
+        let mut doc = Doc { text: text[base..end.max(base)].to_string(), ..Doc::default() };
+        for s in sentences {
             let first = doc.tokens.len();
             for t in &s.tokens {
                 doc.tokens.push(Token {
-                    start: t.start,
-                    end: t.end,
+                    start: t.start - base,
+                    end: t.end - base,
                     form: text[t.start..t.end].to_string(),
                     space_after: text[t.end..].starts_with(char::is_whitespace),
                     ..Token::default()
                 });
             }
-            doc.sentences.push(Sentence { start: s.start, end: s.end, tokens: first..doc.tokens.len() });
+            doc.sentences.push(Sentence { start: s.start - base, end: s.end - base, tokens: first..doc.tokens.len() });
         }
         self.annotate_doc(&mut doc);
         doc

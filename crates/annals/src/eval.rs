@@ -30,6 +30,18 @@ pub enum Command {
         #[arg(long)]
         min_f1: Option<f64>,
     },
+    /// Code each PLOVER gold record's sentence and compare category, source and target.
+    Plover {
+        gold: PathBuf,
+        /// Fail (exit 1) below these percentages.
+        #[arg(long)]
+        min_recall: Option<f64>,
+        #[arg(long)]
+        min_triple: Option<f64>,
+        /// Print the records whose category was missed.
+        #[arg(long)]
+        show_misses: bool,
+    },
     /// Token and sentence F1 from the raw text of a CoNLL-U treebank (CoNLL 2018 style).
     Tokenize {
         gold: PathBuf,
@@ -107,6 +119,30 @@ pub fn run(c: Command) -> Result<ExitCode> {
             print!("{scores}");
             println!("F1     {:6.2}", 100.0 * scores.micro.f1());
             gate("entity F1", 100.0 * scores.micro.f1(), min_f1, &mut ok);
+        }
+        Command::Plover { gold, min_recall, min_triple, show_misses } => {
+            let s = crate::plover_eval::run(&gold, show_misses)?;
+            println!(
+                "{}: {} records, {:.2} events per record",
+                gold.display(),
+                s.records,
+                s.events as f64 / s.records.max(1) as f64
+            );
+            let pct = |n: usize| 100.0 * n as f64 / s.records.max(1) as f64;
+            println!("category recall  {:6.2}", pct(s.category));
+            println!(
+                "source agreement {:6.2}   (of records with a gold source and the category found: {:.2})",
+                pct(s.source),
+                100.0 * s.source as f64 / s.with_source.max(1) as f64
+            );
+            println!(
+                "target agreement {:6.2}   (of records with a gold target and the category found: {:.2})",
+                pct(s.target),
+                100.0 * s.target as f64 / s.with_target.max(1) as f64
+            );
+            println!("full triple      {:6.2}", pct(s.triple));
+            gate("PLOVER category recall", pct(s.category), min_recall, &mut ok);
+            gate("PLOVER full triple", pct(s.triple), min_triple, &mut ok);
         }
         Command::Tokenize { gold, min_tokens_f1, show_errors } => {
             let text = std::fs::read_to_string(&gold).with_context(|| format!("reading {}", gold.display()))?;

@@ -3,9 +3,11 @@
 //! The binary is a thin shell: each command lives in its own module and
 //! calls into the library crates.
 
+mod code;
 mod eval;
 mod input;
 mod parse;
+mod plover_eval;
 mod train;
 
 use clap::{Parser, Subcommand};
@@ -24,6 +26,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Code articles into events (JSON Lines on stdout): who did what to whom, when, where, according to whom.
+    Code(code::Args),
     /// Run the text layer alone: sentences, tokens, tags, lemmas, dependencies, entities.
     Parse(parse::Args),
     /// Rebuild the models from the training data (UD English EWT, UNER, GeoNames).
@@ -36,6 +40,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Code(a) => code::run(a),
         Command::Parse(a) => parse::run(a),
         Command::Train(a) => train::run(a),
         Command::Eval(c) => eval::run(c),

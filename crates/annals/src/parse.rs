@@ -27,34 +27,42 @@ enum Format {
     Json,
 }
 
+fn write(doc: &annals_text::Doc, format: Format, out: &mut impl Write) -> Result<()> {
+    match format {
+        Format::Conllu => conllu::write_doc(doc, |s| out.write_all(s.as_bytes())).context("writing output")?,
+        Format::Json => {
+            serde_json::to_writer(&mut *out, doc).context("writing output")?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
 pub fn run(a: Args) -> Result<ExitCode> {
     let pipeline = Pipeline::embedded()?;
     let text = read_text(&a.file)?;
-    let doc = if a.tokenized {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if a.tokenized {
         let sents = conllu::parse(&text, &a.file.display().to_string())?;
         let input: Vec<Vec<(String, bool)>> = sents
             .iter()
             .map(|s| s.words.iter().map(|w| (w.form.clone(), !w.misc.contains("SpaceAfter=No"))).collect())
             .collect();
-        pipeline.annotate_tokenized(&input)
+        let doc = pipeline.annotate_tokenized(&input);
+        write(&doc, a.format, &mut out)?;
+    } else if matches!(a.format, Format::Conllu) {
+        // Raw text is annotated and written a batch of sentences at a time,
+        // so a huge input does not need memory for its whole annotation.
+        let mut next_id = 0;
+        pipeline.annotate_batches(&text, 256, |base, doc| -> Result<()> {
+            conllu::write_batch(doc, base, next_id, |s| out.write_all(s.as_bytes())).context("writing output")?;
+            next_id += doc.sentences.len();
+            Ok(())
+        })?;
     } else {
-        pipeline.annotate(&text)
-    };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    match a.format {
-        Format::Conllu => {
-            let mut buf = String::new();
-            for i in 0..doc.sentences.len() {
-                buf.clear();
-                conllu::write_sentence(&doc, i, &mut buf);
-                out.write_all(buf.as_bytes()).context("writing output")?;
-            }
-        }
-        Format::Json => {
-            serde_json::to_writer(&mut out, &doc).context("writing output")?;
-            writeln!(out)?;
-        }
+        let doc = pipeline.annotate(&text);
+        write(&doc, a.format, &mut out)?;
     }
     out.flush().context("writing output")?;
     Ok(ExitCode::SUCCESS)

@@ -20,9 +20,12 @@ pub struct Args {
     /// Where to write the models (they are embedded at the next build).
     #[arg(long, default_value = "crates/annals-text/models")]
     out: PathBuf,
-    /// Which models to train: any of tagger, lemma, parser, ner.
-    #[arg(long, value_delimiter = ',', default_value = "tagger,lemma,parser,ner")]
+    /// Which models to train: any of tagger, lemma, parser, ner, places.
+    #[arg(long, value_delimiter = ',', default_value = "tagger,lemma,parser,ner,places")]
     only: Vec<String>,
+    /// Where to write the place gazetteer (embedded by the coder at the next build).
+    #[arg(long, default_value = "crates/annals-code/data/places.bin")]
+    places_out: PathBuf,
     #[arg(long, default_value_t = 10)]
     tagger_epochs: usize,
     #[arg(long, default_value_t = 15)]
@@ -130,6 +133,15 @@ pub fn run(a: Args) -> Result<ExitCode> {
             parser.prune(a.prune);
         }
         write("parser.bin", &|b| parser.write(b))?;
+    }
+    if want("places") {
+        let places = annals_code::places::Places::build(&a.data).map_err(anyhow::Error::msg)?;
+        log(&format!("place gazetteer: {} names", places.len()));
+        let mut buf = Vec::new();
+        places.write(&mut buf)?;
+        let p = a.places_out.clone();
+        std::fs::write(&p, &buf).with_context(|| format!("writing {}", p.display()))?;
+        eprintln!("wrote {} ({} KB)", p.display(), buf.len() / 1024);
     }
     if want("ner") {
         let gaz = annals_text::gazetteer::Gazetteer::build(&a.data)?;

@@ -1,0 +1,560 @@
+//! The coder: finds event triggers in a parsed article and fills in the
+//! record around each.
+//!
+//! For every verb or noun whose lemma the lexicon knows, the first entry
+//! whose conditions hold (object lemma, particle, preposition) fires. Its
+//! frame says where the source and target are in the parse; a missing
+//! subject is inherited from the governing verb (infinitives, coordination,
+//! "Israel was asked to release"), and a nominal trigger takes the subject
+//! of the light verb it is the object of ("conducted talks"). Coordinated
+//! actors ("Egypt and Hamas discussed") give one event each. Then the
+//! resolvers add mode, attribution, quantity, date and place.
+
+use crate::actor::{self, Resolved};
+use crate::attribution;
+use crate::dict::actors::ActorDict;
+use crate::dict::agents::AgentDict;
+use crate::dict::events::{EventEntry, Lexicon, Role, TriggerPos};
+use crate::event::{Attribution, Event, Mode, Span};
+use crate::places::Places;
+use crate::tree::{rel_is, Tree};
+use crate::{mode, ontology, places, when};
+use annals_text::Doc;
+
+/// The dictionaries the coder reads.
+pub struct Coder<'a> {
+    pub lexicon: &'a Lexicon,
+    pub actors: &'a ActorDict,
+    pub agents: &'a AgentDict,
+    pub places: &'a Places,
+    /// Record why each event exists (`--explain`).
+    pub explain: bool,
+}
+
+/// What the coder needs to know about an article besides its text.
+pub struct ArticleInfo<'a> {
+    pub id: &'a str,
+    /// Publication date (year, month, day).
+    pub date: Option<(i32, u8, u8)>,
+}
+
+/// What earlier sentences introduced, for "the source", "the group", "it".
+#[derive(Default)]
+struct Memory {
+    /// The publication date (ISO), for actor codes that change over time.
+    date: Option<String>,
+    attribution: Option<Attribution>,
+    group: Option<Resolved>,
+    actor: Option<Resolved>,
+}
+
+const PRONOUNS: &[&str] = &["it", "they", "them", "he", "she", "him", "her", "its", "their", "his"];
+const GROUP_NOUNS: &[&str] = &["group", "movement", "organisation", "organization", "faction", "militia"];
+
+impl Coder<'_> {
+    /// The shipped dictionaries.
+    pub fn embedded() -> Coder<'static> {
+        Coder {
+            lexicon: Lexicon::embedded(),
+            actors: ActorDict::embedded(),
+            agents: AgentDict::embedded(),
+            places: Places::embedded(),
+            explain: false,
+        }
+    }
+
+    /// Codes every sentence of `doc`.
+    pub fn code(&self, info: &ArticleInfo, doc: &Doc) -> Vec<Event> {
+        let mut out = Vec::new();
+        let mut memory =
+            Memory { date: info.date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")), ..Memory::default() };
+        for s in 0..doc.sentences.len() {
+            let t = Tree::new(doc, s);
+            if t.range.is_empty() {
+                continue;
+            }
+            let mut events = self.code_sentence(&t, info, &mut memory);
+            for (k, e) in events.iter_mut().enumerate() {
+                e.id = format!("{}:{}:{}", info.id, s + 1, k + 1);
+                e.sentence = s + 1;
+            }
+            out.extend(events);
+        }
+        out
+    }
+
+    fn code_sentence(&self, t: &Tree, info: &ArticleInfo, memory: &mut Memory) -> Vec<Event> {
+        let mut events = Vec::new();
+        // Nouns already covered by a verb entry that required them as object
+        // ("held talks" is one event, not two).
+        let mut covered: Vec<usize> = Vec::new();
+        let mut fired: Vec<(usize, &EventEntry)> = Vec::new();
+        for i in t.range.clone() {
+            let tok = t.tok(i);
+            let pos = match tok.upos.as_str() {
+                "VERB" => TriggerPos::Verb,
+                "NOUN" => TriggerPos::Noun,
+                _ => continue,
+            };
+            let lemma = tok.lemma.to_lowercase();
+            let mut entries = self.lexicon.entries(pos, &lemma);
+            // A gerund tagged as a noun ("Hamas freeing captive soldier")
+            // takes its verb's entries.
+            if entries.is_empty() && pos == TriggerPos::Noun && lemma.ends_with("ing") {
+                for stem in gerund_stems(&lemma) {
+                    entries = self.lexicon.entries(TriggerPos::Verb, &stem);
+                    if !entries.is_empty() {
+                        break;
+                    }
+                }
+            }
+            if let Some(e) = entries.iter().find(|e| conditions_hold(t, i, e)) {
+                if !e.obj.is_empty() {
+                    covered.extend(objects(t, i));
+                }
+                fired.push((i, e));
+            }
+        }
+        fired.retain(|(i, _)| !covered.contains(i));
+        self.remember_actors(t, memory);
+        for (trigger, entry) in fired {
+            let pos = if t.tok(trigger).upos == "NOUN" { TriggerPos::Noun } else { TriggerPos::Verb };
+            events.extend(self.code_trigger(t, info, trigger, entry, pos, memory));
+        }
+        events
+    }
+
+    /// Updates the memory with this sentence's named groups and actors, for
+    /// later "the group" and pronouns.
+    fn remember_actors(&self, t: &Tree, memory: &mut Memory) {
+        for i in t.range.clone() {
+            if !rel_is(t.rel(i), "nsubj") {
+                continue;
+            }
+            let r = actor::resolve(t, &actor::phrase(t, i), self.actors, self.agents, memory.date.as_deref());
+            if r.actor.code.is_some() {
+                if r.is_group {
+                    memory.group = Some(r.clone());
+                }
+                memory.actor = Some(r);
+            }
+        }
+    }
+
+    fn code_trigger(
+        &self,
+        t: &Tree,
+        info: &ArticleInfo,
+        trigger: usize,
+        entry: &EventEntry,
+        pos: TriggerPos,
+        memory: &mut Memory,
+    ) -> Vec<Event> {
+        let Some(cameo) = ontology::get().cameo(&entry.code) else { return Vec::new() };
+        let mut explain = Vec::new();
+        if self.explain {
+            explain.push(format!(
+                "trigger {:?} ({}) matched {} → {}",
+                t.tok(trigger).form,
+                t.tok(trigger).lemma,
+                entry.origin,
+                entry.code
+            ));
+        }
+        let sources = self.actors_for(t, trigger, &entry.source, pos, true, memory, &mut explain);
+        let targets = self.actors_for(t, trigger, &entry.target, pos, false, memory, &mut explain);
+        // An event with no actor at all ("the results of talks") says
+        // nothing about who did what to whom.
+        if sources.is_empty() && targets.is_empty() {
+            return Vec::new();
+        }
+        let (mode, why) = mode::mode(t, trigger);
+        if let (true, Some(w)) = (self.explain, why) {
+            explain.push(format!("mode {mode:?}: {w}"));
+        }
+        let reporter = attribution::reporter(t, trigger);
+        let attribution = reporter.map(|(head, _)| self.attribution(t, head, memory));
+        if let Some(a) = &attribution {
+            memory.attribution = Some(a.clone());
+        }
+        let date = when::date(t, trigger, reporter.map(|r| r.1), info.date);
+        let historical = date.as_ref().is_some_and(|d| when::historical(d, info.date));
+        // The target's whole subtree, clauses included: "detainees who lived
+        // in the West Bank".
+        let mut target_tokens: Vec<usize> = targets.first().map(|(p, _)| t.subtree(p.root, &[])).unwrap_or_default();
+        // Then the source's: "killed by fighters in Kandahar".
+        target_tokens.extend(sources.first().map(|(p, _)| t.subtree(p.root, &[])).unwrap_or_default());
+        let place = places::place(t, trigger, &target_tokens, self.places);
+        let plover = ontology::get().plover(&entry.code);
+        let sent = &t.doc.sentences[t.doc.sentences.iter().position(|s| s.tokens == t.range).unwrap_or(0)];
+        let tok = t.tok(trigger);
+        let mut out = Vec::new();
+        let none: Vec<Option<(actor::Phrase, Resolved)>> = vec![None];
+        let srcs: Vec<Option<(actor::Phrase, Resolved)>> =
+            if sources.is_empty() { none.clone() } else { sources.into_iter().map(Some).collect() };
+        let tgts: Vec<Option<(actor::Phrase, Resolved)>> =
+            if targets.is_empty() { none } else { targets.into_iter().map(Some).collect() };
+        for s in &srcs {
+            for g in &tgts {
+                if let (Some(a), Some(b)) = (s, g) {
+                    if a.0.head == b.0.head {
+                        continue;
+                    }
+                }
+                let quantity = g
+                    .as_ref()
+                    .and_then(|x| x.1.quantity.clone())
+                    .or_else(|| s.as_ref().and_then(|x| x.1.quantity.clone()));
+                let source = s.as_ref().map(|x| x.1.actor.clone());
+                let target = g.as_ref().map(|x| x.1.actor.clone());
+                let confidence = confidence(&source, &target, mode);
+                let mut ex = explain.clone();
+                if self.explain {
+                    for x in s.iter().chain(g.iter()) {
+                        ex.extend(x.1.explain.iter().cloned());
+                    }
+                }
+                out.push(Event {
+                    id: String::new(),
+                    article: info.id.to_string(),
+                    sentence: 0,
+                    text: t.doc.text[sent.start..sent.end].to_string(),
+                    trigger: Span { text: tok.form.clone(), start: tok.start, end: tok.end },
+                    source,
+                    target,
+                    cameo: cameo.code.clone(),
+                    cameo_name: cameo.name.clone(),
+                    quad_class: cameo.quad_class,
+                    goldstein: cameo.goldstein,
+                    plover: plover.map(|p| p.category.clone()).filter(|c| !c.is_empty()),
+                    plover_mode: plover.map(|p| p.mode.clone()).filter(|m| !m.is_empty()),
+                    mode,
+                    attribution: attribution.clone(),
+                    quantity,
+                    date: date.clone(),
+                    historical,
+                    place: place.clone(),
+                    confidence,
+                    explain: ex,
+                });
+            }
+        }
+        out
+    }
+
+    fn attribution(&self, t: &Tree, head: usize, memory: &Memory) -> Attribution {
+        let p = actor::phrase(t, head);
+        let r = actor::resolve(t, &p, self.actors, self.agents, memory.date.as_deref());
+        let anonymous = attribution::anonymous(t, head);
+        // "the source noted": the source introduced earlier.
+        let definite = t.kids(head, "det").any(|d| t.lemma(d).eq_ignore_ascii_case("the"));
+        if definite && r.actor.code.is_none() {
+            if let Some(prev) = &memory.attribution {
+                return Attribution { text: r.actor.text, code: prev.code.clone(), anonymous: prev.anonymous };
+            }
+        }
+        Attribution { text: r.actor.text, code: r.actor.code, anonymous }
+    }
+
+    /// The actors filling `roles` of `trigger`, with coordinated ones.
+    #[allow(clippy::too_many_arguments)]
+    fn actors_for(
+        &self,
+        t: &Tree,
+        trigger: usize,
+        roles: &[Role],
+        pos: TriggerPos,
+        is_source: bool,
+        memory: &Memory,
+        explain: &mut Vec<String>,
+    ) -> Vec<(actor::Phrase, Resolved)> {
+        let mut head = None;
+        for r in roles {
+            head = find_role(t, trigger, r, pos);
+            // An adjective or compound is an actor only if a dictionary says
+            // so ("Israeli strikes", not "intensive talks").
+            if let (Role::Modifier, Some(h)) = (r, head) {
+                let res = actor::resolve(t, &actor::phrase(t, h), self.actors, self.agents, memory.date.as_deref());
+                if res.actor.code.is_none() {
+                    head = None;
+                }
+            }
+            if head.is_some() {
+                if self.explain {
+                    explain.push(format!("{} via {r:?}", if is_source { "source" } else { "target" }));
+                }
+                break;
+            }
+        }
+        // A nominal trigger's source is the subject of its light verb.
+        if head.is_none() && is_source && pos == TriggerPos::Noun {
+            head = light_verb_subject(t, trigger);
+        }
+        // A trigger inside a compound ("Hamas freeing captive soldier"):
+        // the compound's head is the target, an actor before it the source.
+        if head.is_none() && pos == TriggerPos::Noun && rel_is(t.rel(trigger), "compound") {
+            let h = t.head(trigger);
+            head = if is_source {
+                h.and_then(|h| {
+                    t.kids(h, "compound").filter(|&c| c < trigger).find(|&c| {
+                        actor::resolve(t, &actor::phrase(t, c), self.actors, self.agents, memory.date.as_deref())
+                            .actor
+                            .code
+                            .is_some()
+                    })
+                })
+            } else {
+                h
+            };
+        }
+        let Some(mut h) = head else { return Vec::new() };
+        // A relative pronoun stands for the noun its clause describes.
+        if t.tok(h).upos == "PRON" && matches!(t.lemma(h).to_lowercase().as_str(), "who" | "which" | "that" | "whom") {
+            if let Some(v) = t.head(h).filter(|&v| t.rel(v).ends_with("relcl")) {
+                h = t.head(v).unwrap_or(h);
+            }
+        }
+        let case = t.case_of(h);
+        let mut heads = vec![h];
+        heads.extend(
+            t.kids(h, "conj").filter(|&c| t.tok(c).upos != "VERB" && (t.case_of(c).is_none() || t.case_of(c) == case)),
+        );
+        heads
+            .into_iter()
+            .filter(|&h| h != trigger)
+            .map(|h| {
+                let mut p = actor::phrase(t, h);
+                // The compound's head as target: only the words after the trigger.
+                if rel_is(t.rel(trigger), "compound") && t.head(trigger) == Some(h) {
+                    p.tokens.retain(|&x| x > trigger);
+                }
+                let mut r = actor::resolve(t, &p, self.actors, self.agents, memory.date.as_deref());
+                self.corefer(t, h, &mut r, memory);
+                (p, r)
+            })
+            .collect()
+    }
+
+    /// Pronouns and "the group" take the code of what they refer to.
+    fn corefer(&self, t: &Tree, h: usize, r: &mut Resolved, memory: &Memory) {
+        if r.actor.code.is_some() {
+            return;
+        }
+        let lemma = t.lemma(h).to_lowercase();
+        let form = t.tok(h).form.to_lowercase();
+        let antecedent = if GROUP_NOUNS.contains(&lemma.as_str()) {
+            memory.group.as_ref()
+        } else if PRONOUNS.contains(&form.as_str()) {
+            memory.actor.as_ref()
+        } else {
+            None
+        };
+        if let Some(a) = antecedent {
+            r.actor.code = a.actor.code.clone();
+            r.actor.name = a.actor.name.clone();
+            r.actor.country = a.actor.country.clone();
+            r.actor.sector = a.actor.sector.clone();
+            r.explain.push(format!("coreference {:?} → {:?}", t.tok(h).form, a.actor.text));
+        }
+    }
+}
+
+/// Whether an entry's extra conditions hold at trigger `i`.
+fn conditions_hold(t: &Tree, i: usize, e: &EventEntry) -> bool {
+    if !e.obj.is_empty() && !objects(t, i).iter().any(|&o| e.obj.contains(&t.lemma(o).to_lowercase())) {
+        return false;
+    }
+    if let Some(p) = &e.prt {
+        if !t.kids(i, "compound:prt").any(|c| t.lemma(c).eq_ignore_ascii_case(p)) {
+            return false;
+        }
+    }
+    if !e.prep.is_empty() && !obliques(t, i).any(|(_, case)| e.prep.contains(&case)) {
+        return false;
+    }
+    if !e.xcomp.is_empty() && !t.kids(i, "xcomp").any(|c| e.xcomp.contains(&t.lemma(c).to_lowercase())) {
+        return false;
+    }
+    true
+}
+
+fn is_passive(t: &Tree, v: usize) -> bool {
+    t.kid(v, "nsubj:pass").is_some() || t.kid(v, "aux:pass").is_some()
+}
+
+/// The direct objects of verb `v` (the passive subject for a passive).
+fn objects(t: &Tree, v: usize) -> Vec<usize> {
+    if is_passive(t, v) {
+        t.kids(v, "nsubj:pass").collect()
+    } else {
+        t.kids(v, "obj").collect()
+    }
+}
+
+/// Obliques and nominal modifiers of `i` with their prepositions.
+fn obliques<'b>(t: &'b Tree, i: usize) -> impl Iterator<Item = (usize, String)> + 'b {
+    t.children(i)
+        .iter()
+        .copied()
+        .filter(move |&c| rel_is(t.rel(c), "obl") || rel_is(t.rel(c), "nmod"))
+        .filter_map(move |c| t.case_of(c).map(|case| (c, case)))
+}
+
+/// The subject of verb `v`, inherited through the clause it depends on:
+/// coordination and adverbial clauses share it; an infinitive complement
+/// takes its governor's object if there is one ("asked Israel to release"),
+/// else its subject ("is ready to provide").
+fn subject(t: &Tree, v: usize) -> Option<usize> {
+    let mut cur = v;
+    for _ in 0..5 {
+        if is_passive(t, cur) {
+            if let Some(a) = obliques(t, cur).find(|(_, c)| c == "by").map(|(a, _)| a) {
+                return Some(a);
+            }
+            if t.kid(cur, "nsubj:pass").is_some() {
+                return None;
+            }
+        } else if let Some(s) = t.kid(cur, "nsubj") {
+            return Some(s);
+        }
+        let rel = t.rel(cur);
+        let head = t.head(cur)?;
+        if rel_is(rel, "xcomp") {
+            if let Some(o) = t.kid(head, "obj").or_else(|| t.kid(head, "iobj")) {
+                return Some(o);
+            }
+            cur = head;
+        } else if rel_is(rel, "conj") || rel_is(rel, "advcl") {
+            cur = head;
+        } else if rel_is(rel, "acl") && !rel.ends_with("relcl") {
+            // "a deal freeing prisoners": the noun is not the doer; stop.
+            return None;
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// Verbs that lend their subject to a nominal event: "conducted talks",
+/// "launched an attack", "sought a deal through negotiations".
+const LIGHT_VERBS: &[&str] = &[
+    "conduct",
+    "hold",
+    "have",
+    "launch",
+    "carry",
+    "make",
+    "stage",
+    "begin",
+    "start",
+    "resume",
+    "continue",
+    "open",
+    "mount",
+    "wage",
+    "order",
+    "announce",
+    "complete",
+    "reach",
+    "sign",
+    "seek",
+    "propose",
+    "offer",
+    "demand",
+    "agree",
+    "implement",
+    "undertake",
+    "host",
+    "organize",
+    "organise",
+    "lead",
+    "attend",
+    "join",
+    "pursue",
+    "step",
+    "give",
+    "take",
+    "hold",
+    "stage",
+    "end",
+    "halt",
+    "suspend",
+    "call",
+    "issue",
+    "impose",
+    "intensify",
+    "escalate",
+];
+
+fn light_verb_subject(t: &Tree, noun: usize) -> Option<usize> {
+    let rel = t.rel(noun);
+    let v = t.head(noun)?;
+    let light = LIGHT_VERBS.contains(&t.lemma(v).to_lowercase().as_str());
+    let means =
+        rel_is(rel, "obl") && matches!(t.case_of(noun).as_deref(), Some("through" | "via" | "in" | "during" | "by"));
+    if (light && (rel_is(rel, "obj") || rel_is(rel, "nsubj:pass"))) || means {
+        return subject(t, v);
+    }
+    None
+}
+
+/// Verb lemmas a gerund may come from: "freeing" → free, "releasing" →
+/// release, "shelling" → shell, "shutting" → shut.
+fn gerund_stems(g: &str) -> Vec<String> {
+    let stem = &g[..g.len() - 3];
+    let mut out = vec![stem.to_string(), format!("{stem}e")];
+    let b = stem.as_bytes();
+    if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+        out.push(stem[..stem.len() - 1].to_string());
+    }
+    out
+}
+
+/// The head of the phrase filling `role` of `trigger`.
+fn find_role(t: &Tree, trigger: usize, role: &Role, pos: TriggerPos) -> Option<usize> {
+    match role {
+        Role::Subject => match pos {
+            TriggerPos::Verb => subject(t, trigger),
+            TriggerPos::Noun => light_verb_subject(t, trigger),
+        },
+        Role::Object => objects(t, trigger).into_iter().next().or_else(|| t.kid(trigger, "iobj")),
+        Role::IndirectObject => t.kid(trigger, "iobj"),
+        Role::Possessor => t.kid(trigger, "nmod:poss"),
+        Role::Modifier => t
+            .children(trigger)
+            .iter()
+            .copied()
+            .find(|&c| (rel_is(t.rel(c), "amod") || rel_is(t.rel(c), "compound")) && t.tok(c).upos != "NOUN"),
+        Role::Prep(p) => {
+            if let Some((c, _)) = obliques(t, trigger).find(|(_, case)| case == p) {
+                return Some(c);
+            }
+            // "conducting talks with X": the partner may hang from the light verb.
+            if pos == TriggerPos::Noun && rel_is(t.rel(trigger), "obj") {
+                let v = t.head(trigger)?;
+                return obliques(t, v).find(|(_, case)| case == p).map(|(c, _)| c);
+            }
+            None
+        }
+        Role::None => None,
+    }
+}
+
+/// A rough confidence: coded actors on both sides and an asserted mode make
+/// an event more trustworthy; each missing piece costs.
+fn confidence(source: &Option<crate::event::ActorRef>, target: &Option<crate::event::ActorRef>, mode: Mode) -> f32 {
+    let mut c: f32 = 0.4;
+    if source.as_ref().is_some_and(|a| a.code.is_some()) {
+        c += 0.25;
+    }
+    if target.as_ref().is_some_and(|a| a.code.is_some()) {
+        c += 0.2;
+    } else if target.is_some() {
+        c += 0.05;
+    }
+    if mode == Mode::Asserted {
+        c += 0.1;
+    }
+    (c * 100.0).round() / 100.0
+}

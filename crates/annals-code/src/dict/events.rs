@@ -1,0 +1,229 @@
+//! The event lexicon: trigger words and multi-word expressions mapped to
+//! CAMEO codes, with argument frames over the dependency parse.
+//!
+//! One entry per line (`code<TAB>pos<TAB>lemma<TAB>options...`); the format
+//! is documented for analysts in `dictionaries/EVENTS.md`. A malformed line
+//! is reported as `file:line: message` and skipped, so one typo does not
+//! cost the whole dictionary.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Whether a trigger is a verb or a noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TriggerPos {
+    Verb,
+    Noun,
+}
+
+/// Where an argument is found, relative to the trigger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// The subject (for passives, the `by` agent).
+    Subject,
+    /// The direct object (for passives, the passive subject).
+    Object,
+    IndirectObject,
+    /// A possessor ("Israel's release of ...").
+    Possessor,
+    /// An actor adjective or compound on a nominal trigger ("Israeli
+    /// strikes", "Hamas attack").
+    Modifier,
+    /// An oblique or nominal modifier introduced by this preposition.
+    Prep(String),
+    None,
+}
+
+impl Role {
+    fn parse(s: &str) -> Option<Role> {
+        Some(match s {
+            "subj" => Role::Subject,
+            "obj" => Role::Object,
+            "iobj" => Role::IndirectObject,
+            "poss" => Role::Possessor,
+            "amod" | "mod" => Role::Modifier,
+            "none" => Role::None,
+            p if !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c == '_') => Role::Prep(p.to_string()),
+            _ => return None,
+        })
+    }
+}
+
+/// One lexicon entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventEntry {
+    pub code: String,
+    pub pos: TriggerPos,
+    pub lemma: String,
+    /// Required lemmas of the direct object, if any.
+    pub obj: Vec<String>,
+    /// Required particle ("carry out").
+    pub prt: Option<String>,
+    /// Required prepositions of some oblique ("call for").
+    pub prep: Vec<String>,
+    /// Required lemmas of an open clausal complement.
+    pub xcomp: Vec<String>,
+    pub source: Vec<Role>,
+    pub target: Vec<Role>,
+    /// Symmetric events: the subject and the partner introduced by this
+    /// preposition are both parties.
+    pub both: Option<String>,
+    /// `file:line` of the entry, for `--explain`.
+    pub origin: String,
+}
+
+impl EventEntry {
+    /// Number of conditions: a more specific entry wins over a bare lemma.
+    pub fn specificity(&self) -> usize {
+        usize::from(!self.obj.is_empty())
+            + usize::from(self.prt.is_some())
+            + usize::from(!self.prep.is_empty())
+            + usize::from(!self.xcomp.is_empty())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct LexiconError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+/// The loaded lexicon, indexed by part of speech and lemma.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    by_lemma: HashMap<(TriggerPos, String), Vec<EventEntry>>,
+    len: usize,
+}
+
+const EMBEDDED: &str = include_str!("../../dictionaries/events.tsv");
+
+impl Lexicon {
+    /// The lexicon shipped with annals.
+    pub fn embedded() -> &'static Lexicon {
+        static L: OnceLock<Lexicon> = OnceLock::new();
+        L.get_or_init(|| Lexicon::parse(EMBEDDED, "events.tsv").0)
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The entries for a trigger lemma, most specific first.
+    pub fn entries(&self, pos: TriggerPos, lemma: &str) -> &[EventEntry] {
+        self.by_lemma.get(&(pos, lemma.to_string())).map_or(&[], Vec::as_slice)
+    }
+
+    /// Parses lexicon text; returns what loaded and one error per bad line.
+    pub fn parse(text: &str, name: &str) -> (Lexicon, Vec<LexiconError>) {
+        let mut lex = Lexicon::default();
+        let mut errors = Vec::new();
+        for (i, raw) in text.lines().enumerate() {
+            let line = raw.split('#').next().unwrap_or("").trim_end();
+            if line.trim().is_empty() {
+                continue;
+            }
+            match parse_line(line, &format!("{name}:{}", i + 1)) {
+                Ok(e) => {
+                    let list = lex.by_lemma.entry((e.pos, e.lemma.clone())).or_default();
+                    list.push(e);
+                    list.sort_by_key(|e| std::cmp::Reverse(e.specificity()));
+                    lex.len += 1;
+                }
+                Err(message) => errors.push(LexiconError { file: name.to_string(), line: i + 1, message }),
+            }
+        }
+        (lex, errors)
+    }
+}
+
+fn parse_line(line: &str, origin: &str) -> Result<EventEntry, String> {
+    let cols: Vec<&str> = line.split('\t').map(str::trim).filter(|c| !c.is_empty()).collect();
+    if cols.len() < 3 {
+        return Err(format!("expected code, pos and lemma separated by tabs, found {} column(s)", cols.len()));
+    }
+    let code = cols[0];
+    if !(2..=4).contains(&code.len()) || !code.chars().all(|c| c.is_ascii_digit()) {
+        return Err(format!("{code:?} is not a CAMEO code (2 to 4 digits)"));
+    }
+    if crate::ontology::get().cameo(code).is_none() {
+        return Err(format!("{code} is not in the CAMEO ontology"));
+    }
+    let pos = match cols[1] {
+        "verb" => TriggerPos::Verb,
+        "noun" => TriggerPos::Noun,
+        other => return Err(format!("pos must be verb or noun, not {other:?}")),
+    };
+    let lemma = cols[2].to_lowercase();
+    if lemma.contains(' ') {
+        return Err(format!("lemma {lemma:?} must be one word; use options for the rest"));
+    }
+    let mut e = EventEntry {
+        code: code.to_string(),
+        pos,
+        lemma,
+        obj: Vec::new(),
+        prt: None,
+        prep: Vec::new(),
+        xcomp: Vec::new(),
+        source: Vec::new(),
+        target: Vec::new(),
+        both: None,
+        origin: origin.to_string(),
+    };
+    for opt in &cols[3..] {
+        let (k, v) = opt.split_once('=').ok_or_else(|| format!("option {opt:?} is not key=value"))?;
+        let alts = || v.split('|').map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()).collect::<Vec<_>>();
+        let roles = || -> Result<Vec<Role>, String> {
+            v.split('|').map(|s| Role::parse(s.trim()).ok_or_else(|| format!("unknown role {s:?}"))).collect()
+        };
+        match k {
+            "obj" => e.obj = alts(),
+            "prt" => e.prt = Some(v.trim().to_lowercase()),
+            "prep" => e.prep = alts(),
+            "xcomp" => e.xcomp = alts(),
+            "src" => e.source = roles()?,
+            "tgt" => e.target = roles()?,
+            "both" => e.both = Some(v.trim().to_lowercase()),
+            _ => return Err(format!("unknown option {k:?}")),
+        }
+    }
+    if e.source.is_empty() {
+        e.source = match pos {
+            TriggerPos::Verb => vec![Role::Subject],
+            TriggerPos::Noun => vec![Role::Possessor, Role::Prep("by".into()), Role::Modifier],
+        };
+    }
+    if e.target.is_empty() {
+        e.target = match pos {
+            TriggerPos::Verb => vec![Role::Object],
+            TriggerPos::Noun => ["of", "with", "against", "on"].iter().map(|p| Role::Prep(p.to_string())).collect(),
+        };
+    }
+    Ok(e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_entries_and_reports_bad_lines() {
+        let text = "# test\n0841\tverb\trelease\ttgt=obj\n046\tnoun\ttalk\ttgt=with|between\n\
+                    99x\tverb\tfoo\n046\tadverb\tfoo\n046\tverb\thold\tobj=talk|negotiation\ttgt=with\n\
+                    046\tverb\thold\tbogus=1\n";
+        let (lex, errs) = Lexicon::parse(text, "t.tsv");
+        assert_eq!(lex.len(), 3);
+        assert_eq!(errs.len(), 3, "{errs:?}");
+        assert_eq!(errs[0].to_string().split(':').take(2).collect::<Vec<_>>(), ["t.tsv", "4"]);
+        let hold = lex.entries(TriggerPos::Verb, "hold");
+        assert_eq!(hold[0].obj, ["talk", "negotiation"]);
+        assert_eq!(lex.entries(TriggerPos::Noun, "talk")[0].target[1], Role::Prep("between".into()));
+        assert_eq!(lex.entries(TriggerPos::Noun, "talk")[0].source[0], Role::Possessor);
+    }
+}

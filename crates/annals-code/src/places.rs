@@ -1,0 +1,300 @@
+//! The place gazetteer and the event's place.
+//!
+//! The gazetteer is built by `annals train --only places` from GeoNames
+//! (CC BY 4.0, geonames.org): countries, and cities of 15,000 people or
+//! more, plus a short list of well-known regions that GeoNames files as
+//! something other than a city (West Bank, Gaza Strip, Sinai ...). It is
+//! committed in `data/places.bin` and embedded, like a model.
+//!
+//! An event's place is a name introduced by a locative preposition ("in
+//! Cairo", "near the border", "visits to Cairo") attached to the event's
+//! clause; failing that, one in the target's phrase ("detainees who lived in
+//! the West Bank"). A name used as an actor ("Israel said") is not a place.
+
+use crate::event::Place;
+use crate::tree::{rel_is, Tree};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// One gazetteer entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceEntry {
+    pub name: String,
+    pub country: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub geonames_id: u64,
+    pub population: u64,
+}
+
+/// Names (lower case, tokens joined by spaces) → entries, most populous first.
+#[derive(Debug, Default)]
+pub struct Places {
+    by_name: HashMap<String, PlaceEntry>,
+    longest: usize,
+}
+
+const EMBEDDED: &[u8] = include_bytes!("../data/places.bin");
+
+/// Regions that news names as places but GeoNames does not list as cities:
+/// name, ISO alpha-3, latitude, longitude. Facts, in the project's words.
+const REGIONS: &[(&str, &str, f64, f64)] = &[
+    ("West Bank", "PSE", 31.9, 35.2),
+    ("Gaza Strip", "PSE", 31.4, 34.4),
+    ("Sinai", "EGY", 29.5, 33.8),
+    ("Sinai Peninsula", "EGY", 29.5, 33.8),
+    ("Golan Heights", "SYR", 33.0, 35.8),
+    ("East Jerusalem", "PSE", 31.78, 35.24),
+    ("Crimea", "UKR", 45.3, 34.4),
+    ("Donbas", "UKR", 48.0, 38.0),
+    ("Kashmir", "IND", 34.1, 74.8),
+    ("Darfur", "SDN", 13.5, 24.0),
+    ("Tigray", "ETH", 14.0, 38.5),
+    ("Kurdistan", "IRQ", 36.2, 44.0),
+    ("Nagorno-Karabakh", "AZE", 39.9, 46.7),
+    ("Western Sahara", "ESH", 24.2, -12.9),
+    ("South Lebanon", "LBN", 33.3, 35.4),
+    ("Sahel", "MLI", 15.0, 0.0),
+    ("Balochistan", "PAK", 28.5, 65.1),
+    ("Idlib province", "SYR", 35.9, 36.6),
+    ("Rakhine", "MMR", 20.1, 93.9),
+    ("Xinjiang", "CHN", 41.1, 85.2),
+    ("Tibet", "CHN", 31.7, 88.0),
+    ("Chechnya", "RUS", 43.4, 45.7),
+    ("Ogaden", "ETH", 7.0, 44.0),
+    ("Cabinda", "AGO", -5.0, 12.3),
+];
+
+impl Places {
+    /// The gazetteer shipped with annals (empty if it was never built).
+    pub fn embedded() -> &'static Places {
+        static P: OnceLock<Places> = OnceLock::new();
+        P.get_or_init(|| Places::read(EMBEDDED).unwrap_or_default())
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_name.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_name.is_empty()
+    }
+
+    /// Adds `name` and, when it has diacritics, its folded form
+    /// ("Kandahār" is written "Kandahar" in English news).
+    fn insert(&mut self, name: &str, e: PlaceEntry) {
+        let folded = fold(name);
+        if folded != name {
+            self.insert_key(&folded, e.clone());
+        }
+        self.insert_key(name, e);
+    }
+
+    fn insert_key(&mut self, name: &str, e: PlaceEntry) {
+        let key = key(name);
+        if key.is_empty() {
+            return;
+        }
+        self.longest = self.longest.max(key.split(' ').count());
+        match self.by_name.get(&key) {
+            Some(old) if old.population >= e.population => {}
+            _ => {
+                self.by_name.insert(key, e);
+            }
+        }
+    }
+
+    /// The longest place name starting at `words[start]`: `(end, entry)`.
+    pub fn longest_match(&self, words: &[&str], start: usize) -> Option<(usize, &PlaceEntry)> {
+        let max = (start + self.longest).min(words.len());
+        (start + 1..=max).rev().find_map(|end| self.by_name.get(&key(&words[start..end].join(" "))).map(|e| (end, e)))
+    }
+
+    /// Builds the gazetteer from `data/geonames`.
+    pub fn build(data: &Path) -> Result<Places, String> {
+        let read = |f: &str| -> Result<Value, String> {
+            let p = data.join("geonames").join(f);
+            let b = std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+            serde_json::from_slice(&b).map_err(|e| format!("{}: {e}", p.display()))
+        };
+        let countries = read("countries.json")?;
+        let cities = read("cities15000.json")?;
+        let mut iso3 = HashMap::new();
+        let mut places = Places::default();
+        let info_dir = data.join("geonames/countryinfo");
+        let mut centroids: HashMap<String, (f64, f64)> = HashMap::new();
+        if let Ok(dir) = std::fs::read_dir(&info_dir) {
+            let mut files: Vec<_> = dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            files.sort();
+            for f in files.iter().filter(|p| p.extension().is_some_and(|x| x == "json")) {
+                let Ok(b) = std::fs::read(f) else { continue };
+                let Ok(v) = serde_json::from_slice::<Value>(&b) else { continue };
+                let (Some(code), Some(ll)) = (v["ISO"]["alpha3"].as_str(), v["latlng"].as_array()) else { continue };
+                if let (Some(lat), Some(lon)) = (ll.first().and_then(Value::as_f64), ll.get(1).and_then(Value::as_f64))
+                {
+                    centroids.insert(code.to_string(), (lat, lon));
+                }
+            }
+        }
+        for (_, c) in countries.as_object().into_iter().flatten() {
+            let (Some(iso), Some(i3)) = (c["iso"].as_str(), c["iso3"].as_str()) else { continue };
+            iso3.insert(iso.to_string(), i3.to_string());
+            let (lat, lon) = centroids.get(i3).copied().unwrap_or((0.0, 0.0));
+            let e = PlaceEntry {
+                name: c["name"].as_str().unwrap_or(i3).to_string(),
+                country: i3.to_string(),
+                lat,
+                lon,
+                geonames_id: c["geonameid"].as_u64().unwrap_or(0),
+                // Countries win over cities of the same name.
+                population: u64::MAX / 2,
+            };
+            places.insert(&e.name.clone(), e);
+        }
+        for (_, c) in cities.as_object().into_iter().flatten() {
+            let Some(name) = c["name"].as_str() else { continue };
+            let country = c["countrycode"].as_str().and_then(|cc| iso3.get(cc)).cloned().unwrap_or_default();
+            let pop = c["population"].as_u64().unwrap_or(0);
+            let e = PlaceEntry {
+                name: name.to_string(),
+                country,
+                lat: c["latitude"].as_f64().unwrap_or(0.0),
+                lon: c["longitude"].as_f64().unwrap_or(0.0),
+                geonames_id: c["geonameid"].as_u64().unwrap_or(0),
+                population: pop,
+            };
+            // Big cities' Latin-script alternate names cover exonyms and old
+            // names ("Kiev", "Bombay").
+            if pop >= 1_000_000 {
+                for a in c["alternatenames"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+                    if a.len() >= 4 && a.chars().all(|ch| ch.is_ascii_alphabetic() || " -'".contains(ch)) {
+                        places.insert(a, e.clone());
+                    }
+                }
+            }
+            places.insert(name, e);
+        }
+        for &(name, country, lat, lon) in REGIONS {
+            let e = PlaceEntry {
+                name: name.into(),
+                country: country.into(),
+                lat,
+                lon,
+                geonames_id: 0,
+                population: u64::MAX / 4,
+            };
+            places.insert(name, e);
+        }
+        Ok(places)
+    }
+
+    /// Writes the gazetteer as deflated TSV.
+    pub fn write<W: Write>(&self, out: W) -> std::io::Result<()> {
+        let mut z = flate2::write::DeflateEncoder::new(out, flate2::Compression::best());
+        let mut rows: Vec<_> = self.by_name.iter().collect();
+        rows.sort_by(|a, b| a.0.cmp(b.0));
+        for (k, e) in rows {
+            writeln!(
+                z,
+                "{k}\t{}\t{}\t{:.4}\t{:.4}\t{}\t{}",
+                e.name, e.country, e.lat, e.lon, e.geonames_id, e.population
+            )?;
+        }
+        z.finish()?;
+        Ok(())
+    }
+
+    pub fn read(bytes: &[u8]) -> std::io::Result<Places> {
+        let mut text = String::new();
+        flate2::read::DeflateDecoder::new(bytes).read_to_string(&mut text)?;
+        let mut p = Places::default();
+        for line in text.lines() {
+            let c: Vec<&str> = line.split('\t').collect();
+            if c.len() != 7 {
+                continue;
+            }
+            let e = PlaceEntry {
+                name: c[1].into(),
+                country: c[2].into(),
+                lat: c[3].parse().unwrap_or(0.0),
+                lon: c[4].parse().unwrap_or(0.0),
+                geonames_id: c[5].parse().unwrap_or(0),
+                population: c[6].parse().unwrap_or(0),
+            };
+            p.longest = p.longest.max(c[0].split(' ').count());
+            p.by_name.insert(c[0].to_string(), e);
+        }
+        Ok(p)
+    }
+}
+
+/// Removes diacritics: decomposes and drops the combining marks.
+fn fold(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect()
+}
+
+/// The matching key: lower case, words separated by single spaces, a
+/// leading "the" dropped ("the West Bank").
+fn key(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let words = if words.len() > 1 && words[0] == "the" { &words[1..] } else { &words[..] };
+    words.join(" ")
+}
+
+const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside", "across", "throughout", "to", "into", "within"];
+
+/// The place of the event at `trigger`; `target` is the target phrase's
+/// tokens, searched last.
+pub fn place(t: &Tree, trigger: usize, target: &[usize], places: &Places) -> Option<Place> {
+    if places.is_empty() {
+        return None;
+    }
+    let forms: Vec<&str> = t.range.clone().map(|i| t.tok(i).form.as_str()).collect();
+    // Candidate places: nominals introduced by a locative preposition.
+    let mut cands: Vec<(usize, Place)> = Vec::new();
+    for x in t.range.clone() {
+        let Some(case) = t.case_of(x) else { continue };
+        if !LOCATIVE.contains(&case.as_str()) || !(rel_is(t.rel(x), "obl") || rel_is(t.rel(x), "nmod")) {
+            continue;
+        }
+        let span = t.subtree(x, &["acl", "punct", "conj", "cc", "case", "det"]);
+        for &s in &span {
+            let k = s - t.range.start;
+            if let Some((end, e)) = places.longest_match(&forms, k) {
+                let last = t.range.start + end - 1;
+                if span.contains(&last) {
+                    let (a, b) = (t.tok(s).start, t.tok(last).end);
+                    cands.push((
+                        x,
+                        Place {
+                            text: t.doc.text[a..b].to_string(),
+                            name: e.name.clone(),
+                            country: (!e.country.is_empty()).then(|| e.country.clone()),
+                            lat: Some(e.lat),
+                            lon: Some(e.lon),
+                            geonames_id: (e.geonames_id > 0).then_some(e.geonames_id),
+                        },
+                    ));
+                    break;
+                }
+            }
+        }
+    }
+    let mut levels = vec![trigger];
+    levels.extend(t.ancestors(trigger));
+    for level in levels {
+        if let Some((_, p)) = cands.iter().find(|(x, _)| crate::when::attached(t, level, *x)) {
+            return Some(p.clone());
+        }
+        // Stop at the first clause: a place further up belongs to another event.
+        if level != trigger && t.is_verbal(level) {
+            break;
+        }
+    }
+    cands.into_iter().find(|(x, _)| target.contains(x)).map(|(_, p)| p)
+}

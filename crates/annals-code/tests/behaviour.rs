@@ -1,0 +1,147 @@
+//! The coder's behaviours, one short original report each, through the
+//! whole pipeline with the embedded models and dictionaries.
+
+use annals_code::event::Mode;
+use annals_code::{ArticleInfo, Coder, Event};
+use annals_text::Pipeline;
+use std::sync::OnceLock;
+
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| Pipeline::embedded().expect("models"))
+}
+
+/// Codes `text` as an article published on `date`.
+fn code(text: &str, date: (i32, u8, u8)) -> Vec<Event> {
+    let doc = pipeline().annotate(text);
+    Coder::embedded().code(&ArticleInfo { id: "t", date: Some(date) }, &doc)
+}
+
+/// The events whose CAMEO code starts with `root`.
+fn with_code<'a>(events: &'a [Event], root: &str) -> Vec<&'a Event> {
+    events.iter().filter(|e| e.cameo.starts_with(root)).collect()
+}
+
+fn code_of(a: &Option<annals_code::event::ActorRef>) -> String {
+    a.as_ref().and_then(|a| a.code.clone()).unwrap_or_default()
+}
+
+const PUB: (i32, u8, u8) = (2024, 3, 14);
+
+#[test]
+fn background_release_is_dated_historical_with_its_count() {
+    let ev = code("In 2016, Kenya released 300 Somali detainees, officials in Nairobi said on Monday.", PUB);
+    let r = with_code(&ev, "084");
+    assert_eq!(r.len(), 1, "{ev:#?}");
+    let r = r[0];
+    assert_eq!(code_of(&r.source), "KEN");
+    assert!(code_of(&r.target).starts_with("SOM"), "{:?}", r.target);
+    assert_eq!(r.quantity.as_ref().map(|q| q.value), Some(300.0));
+    let d = r.date.as_ref().unwrap();
+    assert_eq!((d.value.as_str(), d.basis.as_str()), ("2016", "explicit"));
+    assert!(r.historical);
+    assert_eq!(r.mode, Mode::Asserted);
+    let a = r.attribution.as_ref().expect("attributed");
+    assert!(a.anonymous, "{a:?}");
+}
+
+#[test]
+fn a_release_under_discussion_is_proposed() {
+    let ev = code("Turkey and Syria discussed a plan that included the release of 200 prisoners.", PUB);
+    let r = with_code(&ev, "084");
+    assert!(!r.is_empty(), "{ev:#?}");
+    assert!(r.iter().all(|e| e.mode == Mode::Proposed), "{r:#?}");
+    assert_eq!(r[0].quantity.as_ref().map(|q| q.value), Some(200.0));
+}
+
+#[test]
+fn a_requested_release_did_not_happen_but_the_request_did() {
+    let ev = code("The opposition asked the government to release all political prisoners.", PUB);
+    let req = with_code(&ev, "10");
+    assert!(!req.is_empty(), "{ev:#?}");
+    assert_eq!(req[0].mode, Mode::Asserted);
+    let rel = with_code(&ev, "084");
+    assert!(rel.iter().all(|e| e.mode == Mode::Requested), "{rel:#?}");
+}
+
+#[test]
+fn negated_and_conditional_attacks_are_not_asserted() {
+    let ev = code("The army did not attack the village.", PUB);
+    assert!(!ev.is_empty());
+    assert!(ev.iter().all(|e| e.mode == Mode::Negated), "{ev:#?}");
+    let ev = code("If the talks fail, the rebels will attack the capital.", PUB);
+    let att = with_code(&ev, "1");
+    assert!(!att.is_empty(), "{ev:#?}");
+    assert!(att.iter().all(|e| e.mode != Mode::Asserted), "{att:#?}");
+}
+
+#[test]
+fn readiness_is_intent() {
+    let ev = code("Iran is ready to resume negotiations with France.", PUB);
+    assert!(!ev.is_empty());
+    assert!(ev.iter().any(|e| e.mode == Mode::Intended), "{ev:#?}");
+    assert!(ev.iter().all(|e| e.mode != Mode::Asserted), "{ev:#?}");
+}
+
+#[test]
+fn meeting_place_and_relative_date() {
+    let ev = code("Egyptian officials met with Qatari diplomats in Doha on Tuesday.", PUB);
+    let m = with_code(&ev, "04");
+    assert!(!m.is_empty(), "{ev:#?}");
+    let m = m[0];
+    assert!(code_of(&m.source).starts_with("EGY"), "{:?}", m.source);
+    assert!(code_of(&m.target).starts_with("QAT"), "{:?}", m.target);
+    assert_eq!(m.place.as_ref().map(|p| p.name.as_str()), Some("Doha"));
+    let d = m.date.as_ref().unwrap();
+    // Published Thursday 2024-03-14: the most recent Tuesday.
+    assert_eq!((d.value.as_str(), d.basis.as_str()), ("2024-03-12", "relative"));
+    assert!(!m.historical);
+}
+
+#[test]
+fn according_to_an_anonymous_official() {
+    let ev = code("Ukrainian troops shelled the town, according to a Russian official who asked not to be named.", PUB);
+    assert!(!ev.is_empty());
+    let a = ev[0].attribution.as_ref().expect("attributed");
+    assert!(a.anonymous, "{a:?}");
+    assert!(a.code.as_deref().unwrap_or("").starts_with("RUS"), "{a:?}");
+}
+
+#[test]
+fn compound_subjects_give_one_event_each() {
+    let ev = code("Egypt and Jordan condemned the attack on the embassy.", PUB);
+    let c = with_code(&ev, "11");
+    let sources: Vec<String> = c.iter().map(|e| code_of(&e.source)).collect();
+    assert!(sources.contains(&"EGY".to_string()) && sources.contains(&"JOR".to_string()), "{ev:#?}");
+}
+
+#[test]
+fn the_group_refers_back() {
+    let ev = code("Hezbollah fired rockets at northern Israel on Sunday. The group also attacked an army post.", PUB);
+    let later: Vec<&Event> = ev.iter().filter(|e| e.sentence == 2).collect();
+    assert!(!later.is_empty(), "{ev:#?}");
+    assert_eq!(code_of(&later[0].source), code_of(&ev[0].source), "{ev:#?}");
+    assert!(!code_of(&later[0].source).is_empty());
+}
+
+#[test]
+fn passive_agents_are_sources() {
+    let ev = code("Two soldiers were killed by Taliban fighters in Kandahar.", PUB);
+    let k = with_code(&ev, "1");
+    assert!(!k.is_empty(), "{ev:#?}");
+    let k = k[0];
+    assert!(k.source.as_ref().is_some_and(|s| s.text.contains("Taliban")), "{k:#?}");
+    assert!(k.target.as_ref().is_some_and(|s| s.text.contains("soldiers")), "{k:#?}");
+    assert_eq!(k.quantity.as_ref().map(|q| q.value), Some(2.0));
+    let place = k.place.as_ref().expect("a place");
+    assert_eq!((place.text.as_str(), place.country.as_deref()), ("Kandahar", Some("AFG")));
+}
+
+#[test]
+fn sentences_without_events_and_junk_do_not_panic() {
+    assert!(code("", PUB).is_empty());
+    let _ = code("the Gaza-run Islamic to define , , ; ( 12 ) ...", PUB);
+    let long = "Rebels attacked the town and troops shelled the hills . ".repeat(400);
+    let ev = code(&long, PUB);
+    assert!(ev.len() >= 400);
+}

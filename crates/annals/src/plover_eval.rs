@@ -1,0 +1,99 @@
+//! Scoring the coder on PLOVER gold-standard records: one sentence each,
+//! with its category, source and target actors.
+//!
+//! A record's category is found when some event of the sentence has it. An
+//! actor agrees when the codes share their country (first three letters) or
+//! the texts overlap. The triple agrees when category, source and target all
+//! do (a side the gold leaves empty agrees with anything).
+
+use annals_code::{ArticleInfo, Coder, Event};
+use annals_text::Pipeline;
+use anyhow::{Context, Result};
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Deserialize)]
+struct GoldActor {
+    #[serde(rename = "actorText", default)]
+    text: String,
+    #[serde(default)]
+    code: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Record {
+    id: String,
+    text: String,
+    #[serde(default)]
+    date: Option<String>,
+    plover: String,
+    #[serde(default)]
+    source: Vec<GoldActor>,
+    #[serde(default)]
+    target: Vec<GoldActor>,
+}
+
+#[derive(Default)]
+pub struct Scores {
+    pub records: usize,
+    pub events: usize,
+    pub category: usize,
+    pub with_source: usize,
+    pub with_target: usize,
+    pub source: usize,
+    pub target: usize,
+    pub triple: usize,
+}
+
+fn agrees(ours: &Option<annals_code::event::ActorRef>, gold: &[GoldActor]) -> bool {
+    let Some(a) = ours else { return false };
+    gold.iter().any(|g| {
+        let code_match = match (&a.code, &g.code) {
+            (Some(x), Some(y)) if x.len() >= 3 && y.len() >= 3 => x[..3] == y[..3],
+            _ => false,
+        };
+        let text_match = !g.text.is_empty() && {
+            let (x, y) = (a.text.to_lowercase(), g.text.to_lowercase());
+            x.contains(&y) || y.contains(&x)
+        };
+        code_match || text_match
+    })
+}
+
+pub fn run(path: &Path, show_misses: bool) -> Result<Scores> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let pipeline = Pipeline::embedded()?;
+    let coder = Coder::embedded();
+    let mut s = Scores::default();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let r: Record = serde_json::from_str(line).with_context(|| format!("{}:{}", path.display(), i + 1))?;
+        let date = r.date.as_deref().and_then(crate::code::parse_date);
+        let doc = pipeline.annotate(&r.text);
+        let events: Vec<Event> = coder.code(&ArticleInfo { id: &r.id, date }, &doc);
+        s.records += 1;
+        s.events += events.len();
+        let hits: Vec<&Event> = events.iter().filter(|e| e.plover.as_deref() == Some(r.plover.as_str())).collect();
+        if hits.is_empty() {
+            if show_misses {
+                let got: Vec<String> = events
+                    .iter()
+                    .map(|e| format!("{}:{}", e.trigger.text, e.plover.clone().unwrap_or_default()))
+                    .collect();
+                println!("miss {} [{}] {} → {:?}", r.id, r.plover, r.text, got);
+            }
+            continue;
+        }
+        s.category += 1;
+        s.with_source += usize::from(!r.source.is_empty());
+        s.with_target += usize::from(!r.target.is_empty());
+        let src_ok = |e: &Event| r.source.is_empty() || agrees(&e.source, &r.source);
+        let tgt_ok = |e: &Event| r.target.is_empty() || agrees(&e.target, &r.target);
+        s.source += usize::from(!r.source.is_empty() && hits.iter().any(|e| src_ok(e)));
+        s.target += usize::from(!r.target.is_empty() && hits.iter().any(|e| tgt_ok(e)));
+        s.triple += usize::from(hits.iter().any(|e| src_ok(e) && tgt_ok(e)));
+    }
+    Ok(s)
+}

@@ -7,14 +7,15 @@
 //! organisations carry their own code (`PSEREBHMS`). Civilians keep the bare
 //! country code with sector `CVL`, as in the design's record.
 
-use crate::dict::actors::{ActorDict, FormKind};
-use crate::dict::agents::AgentDict;
+use crate::dict::actors::FormKind;
+use crate::dict::{ActorLookup, AgentLookup};
 use crate::event::{ActorRef, Quantity};
 use crate::tree::{rel_is, Tree};
 
 /// Relations that leave the phrase: clauses, coordination, punctuation and
 /// the phrase's own preposition.
-const STOP: &[&str] = &["acl", "advcl", "conj", "cc", "punct", "parataxis", "dep", "ccomp", "xcomp", "list", "case"];
+const STOP: &[&str] =
+    &["acl", "advcl", "conj", "cc", "punct", "parataxis", "dep", "ccomp", "xcomp", "list", "case", "appos"];
 /// Prepositions whose phrases stay inside an actor phrase ("a source in
 /// Hamas", "officials from Egypt", "the army of Syria").
 const KEEP_PREP: &[&str] = &["of", "in", "from", "at", "for"];
@@ -86,7 +87,13 @@ pub struct Resolved {
 /// the edges are kept in the span: the span is the phrase as written.
 /// `date` (ISO) picks the code in force when the actor's code changed
 /// over time (the Taliban before and after August 2021).
-pub fn resolve(t: &Tree, p: &Phrase, actors: &ActorDict, agents: &AgentDict, date: Option<&str>) -> Resolved {
+pub fn resolve(
+    t: &Tree,
+    p: &Phrase,
+    actors: &dyn ActorLookup,
+    agents: &dyn AgentLookup,
+    date: Option<&str>,
+) -> Resolved {
     let toks = &p.tokens;
     let forms: Vec<&str> = toks.iter().map(|&i| t.tok(i).form.as_str()).collect();
     let lemmas: Vec<String> = toks.iter().map(|&i| t.tok(i).lemma.to_lowercase()).collect();
@@ -100,7 +107,7 @@ pub fn resolve(t: &Tree, p: &Phrase, actors: &ActorDict, agents: &AgentDict, dat
     let mut agent: Option<String> = None;
     let mut k = 0;
     while k < forms.len() {
-        if let Some((end, a, kind)) = actors.longest_match_on(&forms, k, date) {
+        if let Some((end, a, kind)) = actors.find_actor(&forms, k, date) {
             // The first named actor wins; an adjective yields to a name
             // ("Egyptian Hamas officials" is Hamas, seen from Egypt).
             let better = match &actor {
@@ -119,7 +126,7 @@ pub fn resolve(t: &Tree, p: &Phrase, actors: &ActorDict, agents: &AgentDict, dat
             k += 1;
             continue;
         }
-        if let Some((end, code)) = agents.match_agent(&lemma_refs, k) {
+        if let Some((end, code)) = agents.find_agent(&lemma_refs, k) {
             // The role nearest the head wins: in "intelligence personnel",
             // the longest match covers both words.
             explain.push(format!("agent {:?} → {code}", lemmas[k..end].join(" ")));

@@ -15,17 +15,19 @@ use crate::attribution;
 use crate::dict::actors::ActorDict;
 use crate::dict::agents::AgentDict;
 use crate::dict::events::{EventEntry, Lexicon, Role, TriggerPos};
+use crate::dict::{ActorLookup, AgentLookup, EventLookup};
 use crate::event::{Attribution, Event, Mode, Span};
 use crate::places::Places;
 use crate::tree::{rel_is, Tree};
 use crate::{mode, ontology, places, when};
 use annals_text::Doc;
 
-/// The dictionaries the coder reads.
+/// The dictionaries the coder reads, through the [`crate::dict`] traits so
+/// that other dictionary formats can stand in.
 pub struct Coder<'a> {
-    pub lexicon: &'a Lexicon,
-    pub actors: &'a ActorDict,
-    pub agents: &'a AgentDict,
+    pub lexicon: &'a dyn EventLookup,
+    pub actors: &'a dyn ActorLookup,
+    pub agents: &'a dyn AgentLookup,
     pub places: &'a Places,
     /// Record why each event exists (`--explain`).
     pub explain: bool,
@@ -97,16 +99,19 @@ impl Coder<'_> {
                 _ => continue,
             };
             let lemma = tok.lemma.to_lowercase();
-            let mut entries = self.lexicon.entries(pos, &lemma);
+            let mut entries = self.lexicon.triggers(pos, &lemma);
             // A gerund tagged as a noun ("Hamas freeing captive soldier")
             // takes its verb's entries.
             if entries.is_empty() && pos == TriggerPos::Noun && lemma.ends_with("ing") {
                 for stem in gerund_stems(&lemma) {
-                    entries = self.lexicon.entries(TriggerPos::Verb, &stem);
+                    entries = self.lexicon.triggers(TriggerPos::Verb, &stem);
                     if !entries.is_empty() {
                         break;
                     }
                 }
+            }
+            if anonymity_idiom(t, i) || attributive_participle(t, i) {
+                continue;
             }
             if let Some(e) = entries.iter().find(|e| conditions_hold(t, i, e)) {
                 if !e.obj.is_empty() {
@@ -268,24 +273,35 @@ impl Coder<'_> {
         memory: &Memory,
         explain: &mut Vec<String>,
     ) -> Vec<(actor::Phrase, Resolved)> {
+        let date = memory.date.as_deref();
+        let coded =
+            |h: usize| actor::resolve(t, &actor::phrase(t, h), self.actors, self.agents, date).actor.code.is_some();
+        // The first role that holds a known actor wins; failing that, the
+        // first role that holds anything.
         let mut head = None;
+        let mut fallback = None;
         for r in roles {
-            head = find_role(t, trigger, r, pos);
-            // An adjective or compound is an actor only if a dictionary says
-            // so ("Israeli strikes", not "intensive talks").
-            if let (Role::Modifier, Some(h)) = (r, head) {
-                let res = actor::resolve(t, &actor::phrase(t, h), self.actors, self.agents, memory.date.as_deref());
-                if res.actor.code.is_none() {
-                    head = None;
-                }
-            }
-            if head.is_some() {
+            let Some(h) = find_role(t, trigger, r, pos) else { continue };
+            if coded(h) {
+                head = Some(h);
                 if self.explain {
                     explain.push(format!("{} via {r:?}", if is_source { "source" } else { "target" }));
                 }
                 break;
             }
+            // An adjective or compound is an actor only if a dictionary says
+            // so ("Israeli strikes", not "intensive talks").
+            if fallback.is_none() && *r != Role::Modifier {
+                fallback = Some(h);
+            }
         }
+        // A target inside the object or the complement: "held a meeting with
+        // X", "offered to hand over to X", "promised aid to X".
+        if head.is_none() && !is_source {
+            head = deeper_targets(t, trigger).into_iter().find(|&h| coded(h));
+        }
+        let head = head.or(fallback);
+        let mut head = head;
         // A nominal trigger's source is the subject of its light verb.
         if head.is_none() && is_source && pos == TriggerPos::Noun {
             head = light_verb_subject(t, trigger);
@@ -359,6 +375,34 @@ impl Coder<'_> {
     }
 }
 
+/// "captured soldiers", "liberated prisoners": a bare past participle right
+/// before its noun describes the noun; parsers sometimes make the noun its
+/// object.
+fn attributive_participle(t: &Tree, i: usize) -> bool {
+    let tok = t.tok(i);
+    // Tagged either way; a verb with a subject, own or inherited ("Israel
+    // released and freed prisoners"), is a verb.
+    if !matches!(tok.xpos.as_str(), "VBN" | "VBD")
+        || t.kid(i, "aux").is_some()
+        || t.kid(i, "aux:pass").is_some()
+        || subject(t, i).is_some()
+    {
+        return false;
+    }
+    let next = (i + 1..t.range.end).find(|&k| t.tok(k).upos != "PUNCT");
+    next.is_some_and(|k| objects(t, i).contains(&k))
+}
+
+/// "asked not to be named", "requested anonymity": how sources hide, not
+/// events.
+fn anonymity_idiom(t: &Tree, i: usize) -> bool {
+    t.children(i).iter().any(|&c| {
+        let lemma = t.lemma(c).to_lowercase();
+        (["xcomp", "ccomp"].iter().any(|r| rel_is(t.rel(c), r)) && matches!(lemma.as_str(), "name" | "identify"))
+            || (["obj", "obl"].iter().any(|r| rel_is(t.rel(c), r)) && lemma == "anonymity")
+    })
+}
+
 /// Whether an entry's extra conditions hold at trigger `i`.
 fn conditions_hold(t: &Tree, i: usize, e: &EventEntry) -> bool {
     if !e.obj.is_empty() && !objects(t, i).iter().any(|&o| e.obj.contains(&t.lemma(o).to_lowercase())) {
@@ -407,6 +451,11 @@ fn obliques<'b>(t: &'b Tree, i: usize) -> impl Iterator<Item = (usize, String)> 
 fn subject(t: &Tree, v: usize) -> Option<usize> {
     let mut cur = v;
     for _ in 0..5 {
+        // A "by" agent makes a passive, finite or not ("an agreement
+        // mediated by Algeria").
+        if let Some(a) = t.kid(cur, "obl:agent") {
+            return Some(a);
+        }
         if is_passive(t, cur) {
             if let Some(a) = obliques(t, cur).find(|(_, c)| c == "by").map(|(a, _)| a) {
                 return Some(a);
@@ -434,6 +483,32 @@ fn subject(t: &Tree, v: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Candidate targets below the trigger: the object's prepositional
+/// partners, then the complement clause's object and partners.
+fn deeper_targets(t: &Tree, trigger: usize) -> Vec<usize> {
+    const PARTNER: &[&str] = &["to", "with", "against", "on", "for", "from", "into", "in"];
+    let partners = |n: usize| -> Vec<usize> {
+        obliques(t, n).filter(|(_, c)| PARTNER.contains(&c.as_str())).map(|(c, _)| c).collect()
+    };
+    let mut out = Vec::new();
+    for o in objects(t, trigger) {
+        out.extend(partners(o));
+    }
+    out.extend(partners(trigger));
+    for x in t.kids(trigger, "xcomp").chain(t.kids(trigger, "ccomp")) {
+        out.extend(objects(t, x));
+        out.extend(partners(x));
+        for o in objects(t, x) {
+            out.extend(partners(o));
+        }
+        for y in t.kids(x, "xcomp") {
+            out.extend(objects(t, y));
+            out.extend(partners(y));
+        }
+    }
+    out
 }
 
 /// Verbs that lend their subject to a nominal event: "conducted talks",

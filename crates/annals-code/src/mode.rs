@@ -175,7 +175,10 @@ pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
         if REQUEST.contains(&lemma.as_str()) && (rel_is(rel, "xcomp") || rel_is(rel, "ccomp") || rel_is(rel, "obj")) {
             return (Mode::Requested, why("request"));
         }
-        if PROPOSE.contains(&lemma.as_str()) {
+        // A proposal noun governs its content ("talks on the release of"),
+        // not a participle describing it ("talks hosted by Qatar").
+        let content = t.tok(a).upos != "NOUN" || rel_is(rel, "nmod") || rel.ends_with("relcl");
+        if PROPOSE.contains(&lemma.as_str()) && content {
             return (Mode::Proposed, why("proposal"));
         }
         if INTEND.contains(&lemma.as_str()) && (rel_is(rel, "xcomp") || rel_is(rel, "ccomp")) {

@@ -9,10 +9,16 @@ use crate::event::EventDate;
 use crate::tree::Tree;
 use annals_text::timex::Precision;
 
-/// Whether `x` hangs from `level` without crossing another clause.
+/// Whether `x` hangs from `level` without crossing another clause or an
+/// argument: "met in Doha" places the meeting, "negotiators from near the
+/// border with Mali met" does not.
 pub fn attached(t: &Tree, level: usize, x: usize) -> bool {
     let mut cur = x;
     for _ in 0..t.range.len() {
+        let rel = t.rel(cur);
+        if ["nsubj", "obj", "iobj", "appos", "csubj"].iter().any(|r| crate::tree::rel_is(rel, r)) {
+            return false;
+        }
         let Some(h) = t.head(cur) else { return false };
         if h == level {
             return true;

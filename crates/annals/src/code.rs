@@ -8,6 +8,9 @@
 //! skipped, 2 on a fatal error.
 
 use crate::input::read_text;
+use annals_code::dict::actors::ActorDict;
+use annals_code::dict::agents::AgentDict;
+use annals_code::dict::events::Lexicon;
 use annals_code::{ArticleInfo, Coder, Event};
 use annals_text::Pipeline;
 use anyhow::{bail, Context, Result};
@@ -27,9 +30,63 @@ pub struct Args {
     /// Add to each event the dictionary entries and parse relations that produced it.
     #[arg(long)]
     explain: bool,
-    /// Stop at the first malformed input line instead of skipping it.
+    /// Stop at the first malformed input or dictionary line instead of skipping it.
     #[arg(long)]
     strict: bool,
+    /// Read dictionaries from this folder instead of the built-in ones: any of
+    /// actors.tsv, agents.tsv, events.tsv (formats in crates/annals-code/dictionaries/README.md).
+    #[arg(long)]
+    dictionaries: Option<PathBuf>,
+}
+
+/// Dictionaries read from a folder, each falling back to the built-in one.
+struct UserDicts {
+    actors: Option<ActorDict>,
+    agents: Option<AgentDict>,
+    events: Option<Lexicon>,
+}
+
+/// Loads the dictionaries of `dir`; bad lines are reported with file and
+/// line and skipped, or fail the run with `strict`.
+fn load_dictionaries(dir: &Path, strict: bool, skipped: &mut usize) -> Result<UserDicts> {
+    let read = |name: &str| -> Result<Option<(String, String)>> {
+        let p = dir.join(name);
+        match std::fs::read_to_string(&p) {
+            Ok(t) => Ok(Some((t, p.display().to_string()))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(anyhow::anyhow!("{}: {e}", p.display())),
+        }
+    };
+    let mut report = |errors: Vec<String>| -> Result<()> {
+        for e in &errors {
+            if strict {
+                bail!("{e}");
+            }
+            eprintln!("annals: skipped dictionary line {e}");
+        }
+        *skipped += errors.len();
+        Ok(())
+    };
+    let mut out = UserDicts { actors: None, agents: None, events: None };
+    if let Some((text, name)) = read("actors.tsv")? {
+        let (d, errs) = ActorDict::parse(&text, &name);
+        report(errs.iter().map(ToString::to_string).collect())?;
+        out.actors = Some(d);
+    }
+    if let Some((text, name)) = read("agents.tsv")? {
+        let (d, errs) = AgentDict::parse(&text, &name);
+        report(errs.iter().map(ToString::to_string).collect())?;
+        out.agents = Some(d);
+    }
+    if let Some((text, name)) = read("events.tsv")? {
+        let (d, errs) = Lexicon::parse(&text, &name);
+        report(errs.iter().map(ToString::to_string).collect())?;
+        out.events = Some(d);
+    }
+    if out.actors.is_none() && out.agents.is_none() && out.events.is_none() {
+        bail!("{}: no actors.tsv, agents.tsv or events.tsv there", dir.display());
+    }
+    Ok(out)
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -108,14 +165,29 @@ fn read_articles(path: &Path, strict: bool, skipped: &mut usize) -> Result<Vec<A
 
 pub fn run(a: Args) -> Result<ExitCode> {
     let pipeline = Pipeline::embedded()?;
+    let mut skipped = 0;
+    let user = match &a.dictionaries {
+        Some(dir) => Some(load_dictionaries(dir, a.strict, &mut skipped)?),
+        None => None,
+    };
     let mut coder = Coder::embedded();
+    if let Some(u) = &user {
+        if let Some(d) = &u.actors {
+            coder.actors = d;
+        }
+        if let Some(d) = &u.agents {
+            coder.agents = d;
+        }
+        if let Some(d) = &u.events {
+            coder.lexicon = d;
+        }
+    }
     coder.explain = a.explain;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if matches!(a.format, Format::Csv) {
         writeln!(out, "{}", CSV_HEADER.join(","))?;
     }
-    let mut skipped = 0;
     for f in &a.files {
         for art in read_articles(f, a.strict, &mut skipped)? {
             let doc = pipeline.annotate(&art.text);
@@ -133,7 +205,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
     }
     out.flush().context("writing output")?;
     if skipped > 0 {
-        eprintln!("annals: {skipped} input line(s) skipped");
+        eprintln!("annals: {skipped} input or dictionary line(s) skipped");
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)

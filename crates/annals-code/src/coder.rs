@@ -19,7 +19,7 @@ use crate::dict::{ActorLookup, AgentLookup, EventLookup};
 use crate::event::{Attribution, Event, Mode, Span};
 use crate::places::Places;
 use crate::tree::{rel_is, Tree};
-use crate::{mode, ontology, places, when};
+use crate::{analog, mode, ontology, places, when};
 use annals_text::Doc;
 
 /// The dictionaries the coder reads, through the [`crate::dict`] traits so
@@ -155,8 +155,18 @@ impl Coder<'_> {
         pos: TriggerPos,
         memory: &mut Memory,
     ) -> Vec<Event> {
-        let Some(cameo) = ontology::get().cameo(&entry.code) else { return Vec::new() };
+        let (mode, why) = mode::mode(t, trigger);
+        // What is only intended or promised is coded as the intent (or
+        // threat) to do it, as the CAMEO codebook does.
+        let code = match mode {
+            Mode::Intended | Mode::Future => analog::intent(&entry.code).unwrap_or(&entry.code),
+            _ => &entry.code,
+        };
+        let Some(cameo) = ontology::get().cameo(code) else { return Vec::new() };
         let mut explain = Vec::new();
+        if self.explain && code != entry.code {
+            explain.push(format!("{:?} {} coded as its analogue {code}", mode, entry.code));
+        }
         if self.explain {
             explain.push(format!(
                 "trigger {:?} ({}) matched {} → {}",
@@ -173,7 +183,6 @@ impl Coder<'_> {
         if sources.is_empty() && targets.is_empty() {
             return Vec::new();
         }
-        let (mode, why) = mode::mode(t, trigger);
         if let (true, Some(w)) = (self.explain, why) {
             explain.push(format!("mode {mode:?}: {w}"));
         }
@@ -190,7 +199,7 @@ impl Coder<'_> {
         // Then the source's: "killed by fighters in Kandahar".
         target_tokens.extend(sources.first().map(|(p, _)| t.subtree(p.root, &[])).unwrap_or_default());
         let place = places::place(t, trigger, &target_tokens, self.places);
-        let plover = ontology::get().plover(&entry.code);
+        let plover = ontology::get().plover(&cameo.code);
         let sent = &t.doc.sentences[t.doc.sentences.iter().position(|s| s.tokens == t.range).unwrap_or(0)];
         let tok = t.tok(trigger);
         let mut out = Vec::new();
@@ -243,6 +252,36 @@ impl Coder<'_> {
                     explain: ex,
                 });
             }
+        }
+        // "X must return the helicopter, Russia said": the speaker demands it.
+        if mode == Mode::Requested && mode::obliged(t, trigger) {
+            let demands: Vec<Event> = out
+                .iter()
+                .filter_map(|e| {
+                    let code = analog::demand(&e.cameo);
+                    let c = ontology::get().cameo(code)?;
+                    let p = ontology::get().plover(code);
+                    let mut d = e.clone();
+                    d.target = e.source.clone();
+                    d.source = reporter.map(|(h, _)| {
+                        actor::resolve(t, &actor::phrase(t, h), self.actors, self.agents, memory.date.as_deref()).actor
+                    });
+                    d.cameo = c.code.clone();
+                    d.cameo_name = c.name.clone();
+                    d.quad_class = c.quad_class;
+                    d.goldstein = c.goldstein;
+                    d.plover = p.map(|p| p.category.clone()).filter(|x| !x.is_empty());
+                    d.plover_mode = p.map(|p| p.mode.clone()).filter(|x| !x.is_empty());
+                    d.mode = Mode::Asserted;
+                    d.quantity = None;
+                    if self.explain {
+                        d.explain.push(format!("demand analogue {code} of {} (\"must\")", e.cameo));
+                    }
+                    Some(d)
+                })
+                .take(1)
+                .collect();
+            out.extend(demands);
         }
         out
     }
@@ -322,6 +361,14 @@ impl Coder<'_> {
             } else {
                 h
             };
+        }
+        // The parse gave no argument (news wording trips the parser now and
+        // then): the nearest actor on the side where English puts it.
+        if head.is_none() && pos == TriggerPos::Verb {
+            head = nearest_actor(t, trigger, is_source, &coded);
+            if head.is_some() && self.explain {
+                explain.push(format!("{} by position", if is_source { "source" } else { "target" }));
+            }
         }
         let Some(mut h) = head else { return Vec::new() };
         // A relative pronoun stands for the noun its clause describes.
@@ -483,6 +530,25 @@ fn subject(t: &Tree, v: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// The nearest coded actor before (`left`) or after the trigger, within a
+/// few words and not behind a preposition other than a partner's.
+fn nearest_actor(t: &Tree, trigger: usize, left: bool, coded: &dyn Fn(usize) -> bool) -> Option<usize> {
+    const MAX: usize = 8;
+    let ok = |k: usize| {
+        matches!(t.tok(k).upos.as_str(), "NOUN" | "PROPN")
+            && t.case_of(k).is_none_or(|c| !left && matches!(c.as_str(), "to" | "against" | "with" | "on"))
+            && coded(k)
+    };
+    if left {
+        (t.range.start..trigger).rev().take(MAX).take_while(|&k| t.tok(k).form != ";").find(|&k| ok(k))
+    } else {
+        (trigger + 1..t.range.end)
+            .take(MAX)
+            .take_while(|&k| !matches!(t.tok(k).form.as_str(), ";" | ","))
+            .find(|&k| ok(k))
+    }
 }
 
 /// Candidate targets below the trigger: the object's prepositional

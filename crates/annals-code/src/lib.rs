@@ -12,6 +12,7 @@
 //! [`actor`] (actor phrases, codes and quantities).
 
 pub mod actor;
+pub mod analog;
 pub mod attribution;
 pub mod coder;
 pub mod dict;

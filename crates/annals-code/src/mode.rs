@@ -108,11 +108,18 @@ fn modal(t: &Tree, i: usize) -> Option<Mode> {
     for c in t.kids(i, "aux") {
         match t.lemma(c).to_lowercase().as_str() {
             "will" | "shall" => return Some(Mode::Future),
-            "would" | "could" | "might" | "may" | "should" => return Some(Mode::Hypothetical),
+            "must" | "should" => return Some(Mode::Requested),
+            "would" | "could" | "might" | "may" => return Some(Mode::Hypothetical),
             _ => {}
         }
     }
     None
+}
+
+/// Whether the trigger is what someone "must" or "should" do: a demand by
+/// whoever says so.
+pub fn obliged(t: &Tree, i: usize) -> bool {
+    t.kids(i, "aux").any(|c| matches!(t.lemma(c).to_lowercase().as_str(), "must" | "should"))
 }
 
 fn conditional(t: &Tree, i: usize) -> bool {
@@ -137,6 +144,11 @@ pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
     let mut child = trigger;
     for a in t.ancestors(trigger) {
         let rel = t.rel(child);
+        // A means ("through indirect negotiations") is told as happening,
+        // whatever the goal it serves.
+        if rel_is(rel, "obl") && matches!(t.case_of(child).as_deref(), Some("through" | "via")) {
+            break;
+        }
         let lemma = t.lemma(a).to_lowercase();
         let why = |what: &str| Some(format!("{what} {:?}", t.tok(a).form));
         // Crossing into a sibling clause (coordination, a clause the trigger

@@ -145,3 +145,30 @@ fn sentences_without_events_and_junk_do_not_panic() {
     let ev = code(&long, PUB);
     assert!(ev.len() >= 400);
 }
+
+#[test]
+fn promised_acts_are_intents_and_threats() {
+    let ev = code("The rebels said they will release the 12 hostages next week.", PUB);
+    let r: Vec<&Event> = ev.iter().filter(|e| e.trigger.text == "release").collect();
+    assert!(!r.is_empty(), "{ev:#?}");
+    assert_eq!(r[0].cameo, "0353", "intent to release persons: {r:#?}");
+    assert_eq!(r[0].plover.as_deref(), Some("AGREE"));
+    assert_eq!(r[0].mode, Mode::Future);
+    let ev = code("Iran vowed to attack any ship entering its waters.", PUB);
+    let a: Vec<&Event> = ev.iter().filter(|e| e.trigger.text == "attack").collect();
+    assert!(!a.is_empty(), "{ev:#?}");
+    assert!(a[0].cameo.starts_with("138"), "a threat of force: {a:#?}");
+    assert_eq!(a[0].plover.as_deref(), Some("THREATEN"));
+}
+
+#[test]
+fn must_is_a_demand_by_the_speaker() {
+    let ev = code("Turkey must return the seized ship, the Greek foreign ministry said on Friday.", PUB);
+    let d: Vec<&Event> = ev.iter().filter(|e| e.cameo.starts_with("10")).collect();
+    assert!(!d.is_empty(), "{ev:#?}");
+    assert!(code_of(&d[0].source).starts_with("GRC"), "{d:#?}");
+    assert!(code_of(&d[0].target).starts_with("TUR"), "{d:#?}");
+    assert_eq!(d[0].mode, Mode::Asserted);
+    let ret: Vec<&Event> = ev.iter().filter(|e| e.trigger.text == "return" && !e.cameo.starts_with("10")).collect();
+    assert!(ret.iter().all(|e| e.mode == Mode::Requested), "{ret:#?}");
+}

@@ -1,8 +1,9 @@
 //! CAMEO's own analogues for events that did not happen: a cooperative act
 //! that is only promised or planned is coded as an expression of intent
 //! (03x, "Express intent to release persons" for a release that "will"
-//! happen), a conflictual one as a threat (13x), and one that someone says
-//! another "must" do as a demand (10x). This is how the codebook separates
+//! happen), a conflictual one as a threat (13x), a cooperative one that
+//! someone "will not" do or refuses to do as a rejection (12x), and one that
+//! someone says another "must" do as a demand (10x). This is how the codebook separates
 //! saying from doing; PLOVER's AGREE, THREATEN and REQUEST follow it.
 
 /// The intent (03x) analogue of a cooperative code, or the threat (13x)
@@ -40,6 +41,27 @@ pub fn intent(code: &str) -> Option<&'static str> {
             "18" => "1383",
             "19" => "1384",
             "20" => "1385",
+            _ => return None,
+        },
+    })
+}
+
+/// The rejection (12x) analogue of a cooperative code: what someone will
+/// not do or refuses to do.
+pub fn reject(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "0841" | "084" | "0842" => "1243",
+        "081" => "1241",
+        "082" => "1242",
+        "085" => "1244",
+        "086" => "1245",
+        "087" | "0871" | "0872" | "0873" | "0874" => "1246",
+        _ => match &code[..2.min(code.len())] {
+            "03" | "05" => "120",
+            "04" => "125",
+            "06" => "121",
+            "07" => "122",
+            "08" => "124",
             _ => return None,
         },
     })
@@ -90,5 +112,11 @@ mod tests {
         assert_eq!(intent("190"), Some("1384"));
         assert_eq!(intent("111"), None);
         assert_eq!(demand("0841"), "1053");
+        for c in o.codes() {
+            if let Some(r) = reject(&c.code) {
+                assert!(o.cameo(r).is_some(), "{} → {r}", c.code);
+            }
+        }
+        assert_eq!(reject("0841"), Some("1243"));
     }
 }

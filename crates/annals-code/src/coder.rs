@@ -160,8 +160,11 @@ impl Coder<'_> {
         // threat) to do it, as the CAMEO codebook does.
         let code = match mode {
             Mode::Intended | Mode::Future => analog::intent(&entry.code).unwrap_or(&entry.code),
+            Mode::Negated if mode::refusal(t, trigger) => analog::reject(&entry.code).unwrap_or(&entry.code),
             _ => &entry.code,
         };
+        // A refusal is itself an event that happened.
+        let mode = if code != entry.code && mode == Mode::Negated { Mode::Asserted } else { mode };
         let Some(cameo) = ontology::get().cameo(code) else { return Vec::new() };
         let mut explain = Vec::new();
         if self.explain && code != entry.code {

@@ -116,10 +116,28 @@ fn modal(t: &Tree, i: usize) -> Option<Mode> {
     None
 }
 
+/// Whether a negated event is a refusal: "will not accept", "refused to
+/// release", "failed to reach" — a rejection, not a mere non-event.
+pub fn refusal(t: &Tree, i: usize) -> bool {
+    let future =
+        |k: usize| t.kids(k, "aux").any(|c| matches!(t.lemma(c).to_lowercase().as_str(), "will" | "would" | "shall"));
+    if negated(t, i) && future(i) {
+        return true;
+    }
+    let rel = t.rel(i);
+    (rel_is(rel, "xcomp") || rel_is(rel, "ccomp"))
+        && t.head(i)
+            .is_some_and(|h| REFUSE.contains(&t.lemma(h).to_lowercase().as_str()) || (negated(t, h) && future(h)))
+}
+
 /// Whether the trigger is what someone "must" or "should" do: a demand by
 /// whoever says so.
 pub fn obliged(t: &Tree, i: usize) -> bool {
     t.kids(i, "aux").any(|c| matches!(t.lemma(c).to_lowercase().as_str(), "must" | "should"))
+}
+
+fn would(t: &Tree, i: usize) -> bool {
+    t.kids(i, "aux").any(|c| t.lemma(c).eq_ignore_ascii_case("would"))
 }
 
 fn conditional(t: &Tree, i: usize) -> bool {
@@ -139,6 +157,11 @@ pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
         return (Mode::Hypothetical, Some("conditional clause".into()));
     }
     if let Some(m) = modal(t, trigger) {
+        // "said they would boycott": future in reported speech, not a
+        // hypothetical (a condition was caught above).
+        let reported =
+            t.head(trigger).is_some_and(|h| is_report(&t.lemma(h).to_lowercase())) && rel_is(t.rel(trigger), "ccomp");
+        let m = if m == Mode::Hypothetical && reported && would(t, trigger) { Mode::Future } else { m };
         return (m, Some(format!("modal on {:?}", t.tok(trigger).form)));
     }
     let mut child = trigger;

@@ -172,3 +172,15 @@ fn must_is_a_demand_by_the_speaker() {
     let ret: Vec<&Event> = ev.iter().filter(|e| e.trigger.text == "return" && !e.cameo.starts_with("10")).collect();
     assert!(ret.iter().all(|e| e.mode == Mode::Requested), "{ret:#?}");
 }
+
+#[test]
+fn refusals_are_rejections_that_happened() {
+    let ev = code("Jordan said it will not accept more refugees from Syria.", PUB);
+    let r: Vec<&Event> = ev.iter().filter(|e| e.trigger.text == "accept").collect();
+    assert!(!r.is_empty(), "{ev:#?}");
+    assert!(r[0].cameo.starts_with("12"), "{r:#?}");
+    assert_eq!((r[0].mode, r[0].plover.as_deref()), (Mode::Asserted, Some("REJECT")));
+    // A plain negated past act stays a non-event with its own code.
+    let ev = code("The army did not attack the village.", PUB);
+    assert!(ev.iter().all(|e| e.mode == Mode::Negated && !e.cameo.starts_with("12")), "{ev:#?}");
+}

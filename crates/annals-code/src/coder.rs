@@ -316,32 +316,45 @@ impl Coder<'_> {
         explain: &mut Vec<String>,
     ) -> Vec<(actor::Phrase, Resolved)> {
         let date = memory.date.as_deref();
-        let coded =
-            |h: usize| actor::resolve(t, &actor::phrase(t, h), self.actors, self.agents, date).actor.code.is_some();
-        // The first role that holds a known actor wins; failing that, the
-        // first role that holds anything.
+        // How good a candidate is: a named country, group or organisation
+        // (2) beats a bare role such as "troops" (1), which beats anything.
+        let strength = |h: usize| -> u8 {
+            let a = actor::resolve(t, &actor::phrase(t, h), self.actors, self.agents, date).actor;
+            match (&a.code, &a.country) {
+                (Some(_), Some(_)) => 2,
+                (Some(c), None) if c.len() > 3 => 2,
+                (Some(_), None) => 1,
+                _ => 0,
+            }
+        };
+        let coded = |h: usize| strength(h) > 0;
         let mut head = None;
+        let mut weak = None;
         let mut fallback = None;
         for r in roles {
             let Some(h) = find_role(t, trigger, r, pos) else { continue };
-            if coded(h) {
-                head = Some(h);
-                if self.explain {
-                    explain.push(format!("{} via {r:?}", if is_source { "source" } else { "target" }));
+            match strength(h) {
+                2 => {
+                    head = Some(h);
+                    if self.explain {
+                        explain.push(format!("{} via {r:?}", if is_source { "source" } else { "target" }));
+                    }
+                    break;
                 }
-                break;
-            }
-            // An adjective or compound is an actor only if a dictionary says
-            // so ("Israeli strikes", not "intensive talks").
-            if fallback.is_none() && *r != Role::Modifier {
-                fallback = Some(h);
+                1 if weak.is_none() => weak = Some(h),
+                // An adjective or compound is an actor only if a dictionary
+                // says so ("Israeli strikes", not "intensive talks").
+                _ if fallback.is_none() && *r != Role::Modifier => fallback = Some(h),
+                _ => {}
             }
         }
-        // A target inside the object or the complement: "held a meeting with
-        // X", "offered to hand over to X", "promised aid to X".
+        // A named party deeper down beats a bare role: "withdraw its troops
+        // from Lebanon", "demanded that the US cancel", "held a meeting
+        // with X", "offered to hand over to X".
         if head.is_none() && !is_source {
-            head = deeper_targets(t, trigger).into_iter().find(|&h| coded(h));
+            head = deeper_targets(t, trigger).into_iter().find(|&h| strength(h) == 2);
         }
+        let head = head.or(weak);
         let head = head.or(fallback);
         let mut head = head;
         // A nominal trigger's source is the subject of its light verb.
@@ -557,13 +570,25 @@ fn nearest_actor(t: &Tree, trigger: usize, left: bool, coded: &dyn Fn(usize) -> 
 /// Candidate targets below the trigger: the object's prepositional
 /// partners, then the complement clause's object and partners.
 fn deeper_targets(t: &Tree, trigger: usize) -> Vec<usize> {
-    const PARTNER: &[&str] = &["to", "with", "against", "on", "for", "from", "into", "in"];
+    const PARTNER: &[&str] = &["to", "with", "against", "on", "for", "from", "into", "in", "between"];
     let partners = |n: usize| -> Vec<usize> {
         obliques(t, n).filter(|(_, c)| PARTNER.contains(&c.as_str())).map(|(c, _)| c).collect()
     };
+    // Inside an object, "by" and "of" also name a party ("an admission by
+    // Moscow"); on the trigger itself "by" is the passive's agent.
+    let object_partners = |n: usize| -> Vec<usize> {
+        obliques(t, n)
+            .filter(|(_, c)| PARTNER.contains(&c.as_str()) || c == "by" || c == "of")
+            .map(|(c, _)| c)
+            .collect()
+    };
     let mut out = Vec::new();
+    // "demanded that the US cancel ...": the one asked is the clause's subject.
+    for x in t.kids(trigger, "ccomp") {
+        out.extend(t.kid(x, "nsubj"));
+    }
     for o in objects(t, trigger) {
-        out.extend(partners(o));
+        out.extend(object_partners(o));
     }
     out.extend(partners(trigger));
     for x in t.kids(trigger, "xcomp").chain(t.kids(trigger, "ccomp")) {

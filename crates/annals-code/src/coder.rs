@@ -671,11 +671,13 @@ fn light_verb_subject(t: &Tree, noun: usize) -> Option<usize> {
 /// Verb lemmas a gerund may come from: "freeing" → free, "releasing" →
 /// release, "shelling" → shell, "shutting" → shut.
 fn gerund_stems(g: &str) -> Vec<String> {
-    let stem = &g[..g.len() - 3];
+    let Some(stem) = g.strip_suffix("ing") else { return Vec::new() };
     let mut out = vec![stem.to_string(), format!("{stem}e")];
-    let b = stem.as_bytes();
-    if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
-        out.push(stem[..stem.len() - 1].to_string());
+    let mut rev = stem.chars().rev();
+    if let (Some(a), Some(b)) = (rev.next(), rev.next()) {
+        if a == b {
+            out.push(stem[..stem.len() - a.len_utf8()].to_string());
+        }
     }
     out
 }

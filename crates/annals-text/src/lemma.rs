@@ -142,9 +142,11 @@ impl Lemmatizer {
         if let Some(stripped) = out.strip_suffix('e') {
             cands.push(stripped.to_string());
         }
-        let b = out.as_bytes();
-        if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
-            cands.push(out[..out.len() - 1].to_string());
+        let mut rev = out.chars().rev();
+        if let (Some(a), Some(b)) = (rev.next(), rev.next()) {
+            if a == b {
+                cands.push(out[..out.len() - a.len_utf8()].to_string());
+            }
         }
         let regular: &[(&str, &str)] = match xpos {
             "VBD" | "VBN" => &[("ied", "y"), ("ed", ""), ("ed", "e"), ("d", "")],

@@ -33,6 +33,9 @@ pub struct Args {
     /// Stop at the first malformed input or dictionary line instead of skipping it.
     #[arg(long)]
     strict: bool,
+    /// Print to stderr how long models, dictionaries and coding took.
+    #[arg(long)]
+    timings: bool,
     /// Read dictionaries from this folder instead of the built-in ones: any of
     /// actors.tsv, agents.tsv, events.tsv (formats in crates/annals-code/dictionaries/README.md).
     #[arg(long)]
@@ -164,7 +167,9 @@ fn read_articles(path: &Path, strict: bool, skipped: &mut usize) -> Result<Vec<A
 }
 
 pub fn run(a: Args) -> Result<ExitCode> {
+    let clock = std::time::Instant::now();
     let pipeline = Pipeline::embedded()?;
+    let models = clock.elapsed();
     let mut skipped = 0;
     let user = match &a.dictionaries {
         Some(dir) => Some(load_dictionaries(dir, a.strict, &mut skipped)?),
@@ -183,6 +188,8 @@ pub fn run(a: Args) -> Result<ExitCode> {
         }
     }
     coder.explain = a.explain;
+    let dictionaries = clock.elapsed() - models;
+    let (mut text_time, mut code_time, mut words) = (std::time::Duration::ZERO, std::time::Duration::ZERO, 0usize);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if matches!(a.format, Format::Csv) {
@@ -190,8 +197,13 @@ pub fn run(a: Args) -> Result<ExitCode> {
     }
     for f in &a.files {
         for art in read_articles(f, a.strict, &mut skipped)? {
+            let t0 = std::time::Instant::now();
             let doc = pipeline.annotate(&art.text);
+            let t1 = std::time::Instant::now();
             let events = coder.code(&ArticleInfo { id: &art.id, date: art.date }, &doc);
+            text_time += t1 - t0;
+            code_time += t1.elapsed();
+            words += doc.tokens.len();
             for e in &events {
                 match a.format {
                     Format::Jsonl => {
@@ -204,6 +216,16 @@ pub fn run(a: Args) -> Result<ExitCode> {
         }
     }
     out.flush().context("writing output")?;
+    if a.timings {
+        eprintln!(
+            "annals: timings: models {:.0} ms, dictionaries {:.0} ms, text layer {:.2} s, coding {:.2} s ({:.1}% of the text layer), {words} tokens",
+            models.as_secs_f64() * 1e3,
+            dictionaries.as_secs_f64() * 1e3,
+            text_time.as_secs_f64(),
+            code_time.as_secs_f64(),
+            100.0 * code_time.as_secs_f64() / text_time.as_secs_f64().max(1e-9)
+        );
+    }
     if skipped > 0 {
         eprintln!("annals: {skipped} input or dictionary line(s) skipped");
         return Ok(ExitCode::from(1));

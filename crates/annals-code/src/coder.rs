@@ -132,6 +132,8 @@ impl Coder<'_> {
     /// Updates the memory with this sentence's named groups and actors, for
     /// later "the group" and pronouns.
     fn remember_actors(&self, t: &Tree, memory: &mut Memory) {
+        // The first subject with a known actor is usually the main clause's.
+        let mut actor_set = false;
         for i in t.range.clone() {
             if !rel_is(t.rel(i), "nsubj") {
                 continue;
@@ -141,7 +143,10 @@ impl Coder<'_> {
                 if r.is_group {
                     memory.group = Some(r.clone());
                 }
-                memory.actor = Some(r);
+                if !actor_set {
+                    memory.actor = Some(r);
+                    actor_set = true;
+                }
             }
         }
     }
@@ -406,6 +411,9 @@ impl Coder<'_> {
                 // The compound's head as target: only the words after the trigger.
                 if rel_is(t.rel(trigger), "compound") && t.head(trigger) == Some(h) {
                     p.tokens.retain(|&x| x > trigger);
+                    if p.tokens.is_empty() {
+                        p.tokens.push(h);
+                    }
                 }
                 let mut r = actor::resolve(t, &p, self.actors, self.agents, memory.date.as_deref());
                 self.corefer(t, h, &mut r, memory);
@@ -421,10 +429,20 @@ impl Coder<'_> {
         }
         let lemma = t.lemma(h).to_lowercase();
         let form = t.tok(h).form.to_lowercase();
+        // A pronoun first looks back in its own sentence ("Syria says it
+        // will ..."): the nearest earlier subject with a known actor.
+        let local = if PRONOUNS.contains(&form.as_str()) {
+            (t.range.start..h).rev().filter(|&k| rel_is(t.rel(k), "nsubj")).find_map(|k| {
+                let r = actor::resolve(t, &actor::phrase(t, k), self.actors, self.agents, memory.date.as_deref());
+                r.actor.code.is_some().then_some(r)
+            })
+        } else {
+            None
+        };
         let antecedent = if GROUP_NOUNS.contains(&lemma.as_str()) {
             memory.group.as_ref()
         } else if PRONOUNS.contains(&form.as_str()) {
-            memory.actor.as_ref()
+            local.as_ref().or(memory.actor.as_ref())
         } else {
             None
         };

@@ -270,7 +270,8 @@ impl Parser {
         self.model.write(out)
     }
 
-    pub fn read<R: std::io::Read>(mut input: R) -> std::io::Result<Parser> {
+    pub fn read(mut input: &[u8]) -> std::io::Result<Parser> {
+        use std::io::Read;
         let bad = |m: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, m.to_string());
         let n = crate::perceptron::get_varint(&mut input)? as usize;
         if n > 4096 {
@@ -286,7 +287,7 @@ impl Parser {
             input.read_exact(&mut b)?;
             labels.push(String::from_utf8(b).map_err(|_| bad("label is not UTF-8"))?);
         }
-        let model = Model::read(input)?;
+        let model = Model::read_slice(input)?;
         let root = labels.iter().position(|l| l == "root").ok_or_else(|| bad("no root label"))?;
         if model.classes() != 1 + 2 * labels.len() {
             return Err(bad("parser model does not match its labels"));

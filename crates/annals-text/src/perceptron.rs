@@ -320,14 +320,22 @@ impl Model {
     pub fn read<R: Read>(mut input: R) -> io::Result<Model> {
         let mut raw = Vec::new();
         input.read_to_end(&mut raw)?;
-        let buf = if raw.starts_with(MAGIC) {
+        Model::read_slice(&raw)
+    }
+
+    /// Reads a model from bytes in place: an embedded model is decoded
+    /// without first being copied.
+    pub fn read_slice(raw: &[u8]) -> io::Result<Model> {
+        let inflated;
+        let buf: &[u8] = if raw.starts_with(MAGIC) {
             raw
         } else {
-            let mut buf = Vec::new();
-            flate2::read::DeflateDecoder::new(&raw[..]).read_to_end(&mut buf)?;
-            buf
+            let mut b = Vec::new();
+            flate2::read::DeflateDecoder::new(raw).read_to_end(&mut b)?;
+            inflated = b;
+            &inflated
         };
-        let mut c = Cursor { b: &buf, i: 0 };
+        let mut c = Cursor { b: buf, i: 0 };
         if c.take(8)? != MAGIC {
             return Err(bad("not an annals perceptron model"));
         }

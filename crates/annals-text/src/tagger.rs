@@ -326,7 +326,8 @@ impl Tagger {
         self.second.write(&mut out)
     }
 
-    pub fn read<R: std::io::Read>(mut input: R) -> std::io::Result<Tagger> {
+    pub fn read(mut input: &[u8]) -> std::io::Result<Tagger> {
+        use std::io::Read;
         let n = crate::perceptron::get_varint(&mut input)? as usize;
         let mut unambiguous = KeyMap::default();
         for _ in 0..n.min(1 << 24) {
@@ -346,10 +347,12 @@ impl Tagger {
             ambiguity.insert(u64::from_le_bytes(k), u64::from_le_bytes(v));
         }
         let len = crate::perceptron::get_varint(&mut input)? as usize;
-        let mut buf = vec![0u8; len.min(1 << 30)];
-        input.read_exact(&mut buf)?;
-        let first = Model::read(&buf[..])?;
-        let second = Model::read(input)?;
+        if len > input.len() {
+            return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "truncated tagger model"));
+        }
+        let (a, b) = input.split_at(len);
+        let first = Model::read_slice(a)?;
+        let second = Model::read_slice(b)?;
         if unambiguous.values().any(|&t| t as usize >= first.classes()) || first.classes() != second.classes() {
             return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "corrupt tagger model"));
         }

@@ -110,6 +110,16 @@ impl Coder<'_> {
                     }
                 }
             }
+            // A verb the lemmatiser has not seen ("rioted" → "riote"): the
+            // regular stems of its form, checked against the lexicon.
+            if entries.is_empty() && pos == TriggerPos::Verb {
+                for stem in verb_stems(&tok.form.to_lowercase()) {
+                    entries = self.lexicon.triggers(TriggerPos::Verb, &stem);
+                    if !entries.is_empty() {
+                        break;
+                    }
+                }
+            }
             if anonymity_idiom(t, i) || attributive_participle(t, i) {
                 continue;
             }
@@ -684,6 +694,28 @@ fn light_verb_subject(t: &Tree, noun: usize) -> Option<usize> {
         return subject(t, v);
     }
     None
+}
+
+/// Regular stems of an inflected verb form: "rioted" → riot, "raided" →
+/// raid, "expelled" → expel, "carries" → carry.
+fn verb_stems(form: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (suf, add) in
+        [("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e")]
+    {
+        if let Some(stem) = form.strip_suffix(suf) {
+            if stem.chars().count() >= 2 {
+                out.push(format!("{stem}{add}"));
+                let mut rev = stem.chars().rev();
+                if let (Some(a), Some(b)) = (rev.next(), rev.next()) {
+                    if a == b && add.is_empty() {
+                        out.push(stem[..stem.len() - a.len_utf8()].to_string());
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Verb lemmas a gerund may come from: "freeing" → free, "releasing" →

@@ -5,7 +5,8 @@
 //! first (negation, modal auxiliaries, a conditional clause), then the words
 //! that govern it, nearest first: a proposal word ("discussed", "proposed")
 //! makes it `proposed`, a request ("asked Israel to release") `requested`,
-//! an intention ("is ready to", "vowed to") `intended`, a refusal or a
+//! an intention ("is ready to", "vowed to") `intended` (an attempt, "tried
+//! to hack", is an act and stays asserted), a refusal or a
 //! negated governor ("does not want to offer") `negated`. A word of
 //! realisation ("implemented a deal in which ... released") hands over to
 //! its own mode: what was carried out happened, what was only discussed

@@ -67,6 +67,18 @@ pub fn reject(code: &str) -> Option<&'static str> {
     })
 }
 
+/// The threat (13x) made by saying one will do `code` unless something
+/// happens: the conflictual analogue where there is one, else a threat to
+/// reduce relations or aid for a cooperative act withdrawn, else a plain
+/// threat.
+pub fn threat(code: &str) -> &'static str {
+    match &code[..2.min(code.len())] {
+        "14" | "15" | "16" | "17" | "18" | "19" | "20" => intent(code).unwrap_or("130"),
+        "08" | "06" | "07" => "131",
+        _ => "130",
+    }
+}
+
 /// The demand (10x) analogue of a code.
 pub fn demand(code: &str) -> &'static str {
     match code {
@@ -118,5 +130,9 @@ mod tests {
             }
         }
         assert_eq!(reject("0841"), Some("1243"));
+        for c in o.codes() {
+            assert!(o.cameo(threat(&c.code)).is_some(), "{}", c.code);
+        }
+        assert_eq!(threat("143"), "133");
     }
 }

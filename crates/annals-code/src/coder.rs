@@ -174,11 +174,14 @@ impl Coder<'_> {
         // What is only intended or promised is coded as the intent (or
         // threat) to do it, as the CAMEO codebook does.
         let code = match mode {
+            // "will boycott the elections unless ...": a threat that was made.
+            Mode::Hypothetical if mode::ultimatum(t, trigger) => analog::threat(&entry.code),
             Mode::Intended | Mode::Future => analog::intent(&entry.code).unwrap_or(&entry.code),
             Mode::Negated if mode::refusal(t, trigger) => analog::reject(&entry.code).unwrap_or(&entry.code),
             _ => &entry.code,
         };
-        // A refusal is itself an event that happened.
+        // A refusal is itself an event that happened; a threat or an intent
+        // keeps the mode of what it is about (the design's "intended").
         let mode = if code != entry.code && mode == Mode::Negated { Mode::Asserted } else { mode };
         let Some(cameo) = ontology::get().cameo(code) else { return Vec::new() };
         let mut explain = Vec::new();

@@ -50,8 +50,6 @@ const INTEND: &[&str] = &[
     "seek",
     "aim",
     "hope",
-    "try",
-    "attempt",
     "expect",
     "threaten",
     "agree",
@@ -115,6 +113,13 @@ fn modal(t: &Tree, i: usize) -> Option<Mode> {
         }
     }
     None
+}
+
+/// Whether the trigger is what someone will do "unless" something happens:
+/// a threat ("will boycott the elections unless the president resigns").
+pub fn ultimatum(t: &Tree, i: usize) -> bool {
+    let future = t.kids(i, "aux").any(|c| matches!(t.lemma(c).to_lowercase().as_str(), "will" | "would" | "shall"));
+    future && t.kids(i, "advcl").any(|c| t.kids(c, "mark").any(|m| t.lemma(m).eq_ignore_ascii_case("unless")))
 }
 
 /// Whether a negated event is a refusal: "will not accept", "refused to

@@ -184,3 +184,17 @@ fn refusals_are_rejections_that_happened() {
     let ev = code("The army did not attack the village.", PUB);
     assert!(ev.iter().all(|e| e.mode == Mode::Negated && !e.cameo.starts_with("12")), "{ev:#?}");
 }
+
+#[test]
+fn unless_makes_a_threat_and_attempts_are_acts() {
+    let ev = code("The party said it will boycott the elections unless the president resigns.", PUB);
+    let b: Vec<&Event> = ev.iter().filter(|e| e.trigger.text == "boycott").collect();
+    assert!(!b.is_empty(), "{ev:#?}");
+    assert!(b[0].cameo.starts_with("13"), "{b:#?}");
+    assert_eq!(b[0].plover.as_deref(), Some("THREATEN"));
+    assert!(matches!(b[0].mode, Mode::Future | Mode::Hypothetical), "{b:#?}");
+    let ev = code("Gunmen tried to kill the governor of the province on Monday.", PUB);
+    let k: Vec<&Event> = ev.iter().filter(|e| e.trigger.text == "kill").collect();
+    assert!(!k.is_empty(), "{ev:#?}");
+    assert_eq!(k[0].mode, Mode::Asserted, "{k:#?}");
+}

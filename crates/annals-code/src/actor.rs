@@ -107,7 +107,11 @@ pub fn resolve(
     let mut agent: Option<String> = None;
     let mut k = 0;
     while k < forms.len() {
-        if let Some((end, a, kind)) = actors.find_actor(&forms, k, date) {
+        // Outside every dated period of a name ("Assad" before 2000), the
+        // latest entry still gives the right country.
+        let found =
+            actors.find_actor(&forms, k, date).or_else(|| date.and_then(|_| actors.find_actor(&forms, k, None)));
+        if let Some((end, a, kind)) = found {
             // The first named actor wins; an adjective yields to a name
             // ("Egyptian Hamas officials" is Hamas, seen from Egypt).
             let better = match &actor {

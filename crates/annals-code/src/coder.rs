@@ -399,7 +399,9 @@ impl Coder<'_> {
         // The parse gave no argument (news wording trips the parser now and
         // then): the nearest actor on the side where English puts it.
         if head.is_none() && pos == TriggerPos::Verb {
-            head = nearest_actor(t, trigger, is_source, &coded);
+            // A named actor within reach beats a nearer bare role.
+            head = nearest_actor(t, trigger, is_source, &|h| strength(h) == 2)
+                .or_else(|| nearest_actor(t, trigger, is_source, &coded));
             if head.is_some() && self.explain {
                 explain.push(format!("{} by position", if is_source { "source" } else { "target" }));
             }

@@ -337,7 +337,7 @@ impl Coder<'_> {
         // How good a candidate is: a named country, group or organisation
         // (2) beats a bare role such as "troops" (1), which beats anything.
         let strength = |h: usize| -> u8 {
-            let a = actor::resolve(t, &actor::phrase(t, h), self.actors, self.agents, date).actor;
+            let a = self.resolve_head(t, h, &actor::phrase(t, h), date).actor;
             match (&a.code, &a.country) {
                 (Some(_), Some(_)) => 2,
                 (Some(c), None) if c.len() > 3 => 2,
@@ -430,11 +430,33 @@ impl Coder<'_> {
                         p.tokens.push(h);
                     }
                 }
-                let mut r = actor::resolve(t, &p, self.actors, self.agents, memory.date.as_deref());
+                let mut r = self.resolve_head(t, h, &p, memory.date.as_deref());
                 self.corefer(t, h, &mut r, memory);
                 (p, r)
             })
             .collect()
+    }
+
+    /// Resolves the phrase at `h`; when it names no known actor, an
+    /// apposition may ("Human rights watchdog Amnesty International",
+    /// "Qatar's emir, Sheikh Hamad").
+    fn resolve_head(&self, t: &Tree, h: usize, p: &actor::Phrase, date: Option<&str>) -> Resolved {
+        let mut r = actor::resolve(t, p, self.actors, self.agents, date);
+        if r.actor.code.is_none() {
+            for a in t.kids(h, "appos").chain(t.kids(h, "flat")) {
+                let ra = actor::resolve(t, &actor::phrase(t, a), self.actors, self.agents, date);
+                if ra.actor.code.is_some() {
+                    r.actor.code = ra.actor.code;
+                    r.actor.name = ra.actor.name;
+                    r.actor.country = ra.actor.country;
+                    r.actor.sector = ra.actor.sector;
+                    r.explain.extend(ra.explain);
+                    r.explain.push(format!("apposition {:?}", t.tok(a).form));
+                    break;
+                }
+            }
+        }
+        r
     }
 
     /// Pronouns and "the group" take the code of what they refer to.

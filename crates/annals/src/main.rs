@@ -5,9 +5,12 @@
 
 mod code;
 mod eval;
+mod export;
+mod ingest;
 mod input;
 mod parse;
 mod plover_eval;
+mod query;
 mod train;
 
 use clap::{Parser, Subcommand};
@@ -35,6 +38,12 @@ enum Command {
     /// Score the models against gold data.
     #[command(subcommand)]
     Eval(eval::Command),
+    /// Code articles and store them with their events in a database; re-ingesting adds nothing.
+    Ingest(ingest::Args),
+    /// List or count stored events by actor, event type, mode, date or words.
+    Query(query::Args),
+    /// Write all stored events as JSON Lines or CSV.
+    Export(export::Args),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +53,9 @@ fn main() -> ExitCode {
         Command::Parse(a) => parse::run(a),
         Command::Train(a) => train::run(a),
         Command::Eval(c) => eval::run(c),
+        Command::Ingest(a) => ingest::run(a),
+        Command::Query(a) => query::run(a),
+        Command::Export(a) => export::run(a),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,305 @@
+//! The chronicle store of annals: articles and their coded events in SQLite.
+//!
+//! The store knows nothing of text or coding; it keeps records. The database
+//! is part of the interface (analysts open it with `sqlite3`, DuckDB or
+//! Datasette), so its layout is documented in `SCHEMA.md` and versioned with
+//! `PRAGMA user_version` (see [`schema`]):
+//!
+//! - `runs`: one row per ingest run (start, end, annals version, counts).
+//! - `articles`: one row per distinct article; `id`, `url` and `text_hash`
+//!   (xxh3-128 of the lowercased, whitespace-collapsed text) are each unique,
+//!   which is what makes ingest idempotent.
+//! - `events`: one row per coded event mention, the record's fields as
+//!   columns plus `record` (the JSON verbatim) and `event_start`/`event_end`
+//!   (the days the event date can mean, for range filters).
+//! - `events_fts`: FTS5 over event sentences.
+//!
+//! Writes go through [`Batch`], which commits every N articles: one
+//! transaction per article would make ingest fsync-bound, one per run would
+//! lose everything on a crash. Each article is written under a savepoint, so
+//! an article is stored whole or not at all. WAL mode lets readers query
+//! while an ingest runs.
+
+pub mod reader;
+mod record;
+pub mod schema;
+mod select;
+
+pub use record::{ArticleRow, EventRow};
+pub use select::{Count, CountBy, Filter};
+
+use rusqlite::{params, Connection, OptionalExtension};
+use std::path::Path;
+
+/// What can go wrong in the store.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("database schema version {found} is newer than this annals knows ({known}); upgrade annals")]
+    NewerSchema { found: i64, known: i64 },
+    #[error("{0}: no such database")]
+    Missing(String),
+    #[error("bad event record: {0}")]
+    BadRecord(String),
+    #[error("bad filter: {0}")]
+    BadFilter(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Why an article was recognised as already stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DuplicateOf {
+    Id,
+    Url,
+    Text,
+}
+
+/// The outcome of offering an article to the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inserted {
+    /// Stored, with this many events.
+    New { events: usize },
+    /// Already stored (the existing article's id); nothing was added.
+    Duplicate { existing: String, by: DuplicateOf },
+}
+
+/// Totals of an ingest run, recorded in `runs`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RunStats {
+    pub articles_read: u64,
+    pub articles_new: u64,
+    pub events_new: u64,
+    pub duplicates: u64,
+    pub skipped: u64,
+}
+
+/// An open annals database.
+pub struct Store {
+    conn: Connection,
+    run: Option<i64>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and migrates it to
+    /// the current schema.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let mut conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        // NORMAL is durable across application crashes in WAL mode; only a
+        // power loss can drop the last commits, which a re-ingest restores.
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        schema::migrate(&mut conn)?;
+        Ok(Store { conn, run: None })
+    }
+
+    /// Opens an existing database: readers should not create an empty one
+    /// by mistyping its name.
+    pub fn open_existing(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref();
+        if !path.exists() {
+            return Err(Error::Missing(path.display().to_string()));
+        }
+        Store::open(path)
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// The underlying connection, for ad-hoc reads.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Records the start of an ingest run; articles stored from now on carry its id.
+    pub fn start_run(&mut self, version: &str) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO runs (started, version) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?1)",
+            [version],
+        )?;
+        let id = self.conn.last_insert_rowid();
+        self.run = Some(id);
+        Ok(id)
+    }
+
+    /// Records the end and totals of the current run.
+    pub fn finish_run(&mut self, s: &RunStats) -> Result<()> {
+        if let Some(id) = self.run.take() {
+            self.conn.execute(
+                "UPDATE runs SET finished = strftime('%Y-%m-%dT%H:%M:%SZ','now'), articles_read = ?2, articles_new = ?3,
+                 events_new = ?4, duplicates = ?5, skipped = ?6 WHERE id = ?1",
+                params![id, s.articles_read, s.articles_new, s.events_new, s.duplicates, s.skipped],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The stored article `a` duplicates, if any: same id, same URL or same
+    /// normalised text. Lets callers skip coding what is already stored.
+    pub fn find_duplicate(&self, a: &ArticleRow) -> Result<Option<(String, DuplicateOf)>> {
+        find_duplicate(&self.conn, a, &a.text_hash())
+    }
+
+    /// Stores one article and its events in its own transaction.
+    pub fn insert_article(&mut self, a: &ArticleRow, events: &[EventRow]) -> Result<Inserted> {
+        let mut b = self.batch(1);
+        let r = b.insert(a, events)?;
+        b.finish()?;
+        Ok(r)
+    }
+
+    /// Starts a batch of inserts committed every `every` articles.
+    pub fn batch(&mut self, every: usize) -> Batch<'_> {
+        Batch { store: self, every: every.max(1), pending: 0 }
+    }
+
+    /// Numbers of stored articles and events.
+    pub fn totals(&self) -> Result<(u64, u64)> {
+        Ok(self.conn.query_row("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events)", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?)
+    }
+}
+
+/// Inserts committed in groups; see the crate docs for why.
+///
+/// Dropping a batch commits what it holds: every article in it is complete
+/// (savepoints), and re-ingesting is idempotent, so keeping work is safe.
+pub struct Batch<'a> {
+    store: &'a mut Store,
+    every: usize,
+    pending: usize,
+}
+
+impl Batch<'_> {
+    /// Stores `a` and its events unless it duplicates a stored article.
+    pub fn insert(&mut self, a: &ArticleRow, events: &[EventRow]) -> Result<Inserted> {
+        if self.pending == 0 {
+            self.store.conn.execute_batch("BEGIN IMMEDIATE")?;
+        }
+        self.pending += 1;
+        let r = insert_one(&self.store.conn, self.store.run, a, events);
+        if self.pending >= self.every {
+            self.commit()?;
+        }
+        r
+    }
+
+    /// Commits what is pending.
+    pub fn commit(&mut self) -> Result<()> {
+        if self.pending > 0 {
+            self.pending = 0;
+            self.store.conn.execute_batch("COMMIT")?;
+        }
+        Ok(())
+    }
+
+    /// Commits and ends the batch, reporting a failed commit (which `Drop` cannot).
+    pub fn finish(mut self) -> Result<()> {
+        self.commit()
+    }
+}
+
+impl Drop for Batch<'_> {
+    fn drop(&mut self) {
+        let _ = self.commit();
+    }
+}
+
+fn find_duplicate(conn: &Connection, a: &ArticleRow, hash: &str) -> Result<Option<(String, DuplicateOf)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT id, CASE WHEN id = ?1 THEN 0 WHEN url = ?2 THEN 1 ELSE 2 END AS why FROM articles
+         WHERE id = ?1 OR url = ?2 OR text_hash = ?3 ORDER BY why LIMIT 1",
+    )?;
+    let found =
+        st.query_row(params![a.id, a.url, hash], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))).optional()?;
+    Ok(found.map(|(id, why)| (id, [DuplicateOf::Id, DuplicateOf::Url, DuplicateOf::Text][why as usize])))
+}
+
+fn insert_one(conn: &Connection, run: Option<i64>, a: &ArticleRow, events: &[EventRow]) -> Result<Inserted> {
+    let hash = a.text_hash();
+    if let Some((existing, by)) = find_duplicate(conn, a, &hash)? {
+        return Ok(Inserted::Duplicate { existing, by });
+    }
+    conn.execute_batch("SAVEPOINT article")?;
+    let r = write_article(conn, run, a, &hash, events);
+    match r {
+        Ok(()) => conn.execute_batch("RELEASE article")?,
+        Err(_) => conn.execute_batch("ROLLBACK TO article; RELEASE article")?,
+    }
+    r.map(|()| Inserted::New { events: events.len() })
+}
+
+fn write_article(conn: &Connection, run: Option<i64>, a: &ArticleRow, hash: &str, events: &[EventRow]) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO articles (id, url, title, outlet, published, text, text_hash, ingested_at, run_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?8)",
+    )?
+    .execute(params![a.id, a.url, a.title, a.outlet, a.published, a.text, hash, run])?;
+    let mut st = conn.prepare_cached(
+        "INSERT INTO events (id, article, sentence, sentence_text, trigger_text, trigger_start, trigger_end,
+           source_text, source_code, source_name, source_country, source_sector,
+           target_text, target_code, target_name, target_country, target_sector,
+           cameo, cameo_name, quad_class, goldstein, plover, plover_mode, mode,
+           attribution_text, attribution_code, attribution_anonymous, quantity_value, quantity_unit,
+           event_date, date_precision, date_basis, event_start, event_end, historical,
+           place_text, place_name, place_country, lat, lon, geonames_id, confidence, record)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
+           ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41,
+           ?42, ?43)",
+    )?;
+    for e in events {
+        let (start, end) = e.date_span();
+        st.execute(params![
+            e.id,
+            a.id,
+            e.sentence,
+            e.sentence_text,
+            e.trigger_text,
+            e.trigger_start,
+            e.trigger_end,
+            e.source_text,
+            e.source_code,
+            e.source_name,
+            e.source_country,
+            e.source_sector,
+            e.target_text,
+            e.target_code,
+            e.target_name,
+            e.target_country,
+            e.target_sector,
+            e.cameo,
+            e.cameo_name,
+            e.quad_class,
+            e.goldstein,
+            e.plover,
+            e.plover_mode,
+            e.mode,
+            e.attribution_text,
+            e.attribution_code,
+            e.attribution_anonymous,
+            e.quantity_value,
+            e.quantity_unit,
+            e.event_date,
+            e.date_precision,
+            e.date_basis,
+            start,
+            end,
+            e.historical,
+            e.place_text,
+            e.place_name,
+            e.place_country,
+            e.lat,
+            e.lon,
+            e.geonames_id,
+            e.confidence,
+            e.record,
+        ])?;
+    }
+    Ok(())
+}

@@ -1,0 +1,122 @@
+//! Schema migrations, keyed by `PRAGMA user_version`.
+//!
+//! Each entry of [`MIGRATIONS`] takes the database from version `i` to
+//! `i + 1` inside one transaction, so a crash mid-migration leaves the old
+//! version intact. Never edit a released migration: append a new one, and
+//! describe the result in `SCHEMA.md`.
+
+use crate::{Error, Result};
+use rusqlite::Connection;
+
+/// Version 1: runs, articles, events, the full-text index over event sentences.
+///
+/// `events.seq` is an explicit `INTEGER PRIMARY KEY` (the rowid) because the
+/// external-content FTS5 table refers to rows by rowid, and `VACUUM` may
+/// renumber implicit rowids; the event's own id is `UNIQUE` beside it.
+const V1: &str = r#"
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    started TEXT NOT NULL,
+    finished TEXT,
+    version TEXT NOT NULL,
+    articles_read INTEGER,
+    articles_new INTEGER,
+    events_new INTEGER,
+    duplicates INTEGER,
+    skipped INTEGER
+);
+
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    url TEXT UNIQUE,
+    title TEXT,
+    outlet TEXT,
+    published TEXT,
+    text TEXT NOT NULL,
+    text_hash TEXT NOT NULL UNIQUE,
+    ingested_at TEXT NOT NULL,
+    run_id INTEGER REFERENCES runs(id)
+);
+CREATE INDEX articles_published ON articles(published);
+
+CREATE TABLE events (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    sentence INTEGER NOT NULL,
+    sentence_text TEXT NOT NULL,
+    trigger_text TEXT NOT NULL,
+    trigger_start INTEGER NOT NULL,
+    trigger_end INTEGER NOT NULL,
+    source_text TEXT,
+    source_code TEXT,
+    source_name TEXT,
+    source_country TEXT,
+    source_sector TEXT,
+    target_text TEXT,
+    target_code TEXT,
+    target_name TEXT,
+    target_country TEXT,
+    target_sector TEXT,
+    cameo TEXT NOT NULL,
+    cameo_name TEXT,
+    quad_class INTEGER,
+    goldstein REAL,
+    plover TEXT,
+    plover_mode TEXT,
+    mode TEXT NOT NULL,
+    attribution_text TEXT,
+    attribution_code TEXT,
+    attribution_anonymous INTEGER,
+    quantity_value REAL,
+    quantity_unit TEXT,
+    event_date TEXT,
+    date_precision TEXT,
+    date_basis TEXT,
+    event_start TEXT,
+    event_end TEXT,
+    historical INTEGER NOT NULL,
+    place_text TEXT,
+    place_name TEXT,
+    place_country TEXT,
+    lat REAL,
+    lon REAL,
+    geonames_id INTEGER,
+    confidence REAL,
+    record TEXT NOT NULL
+);
+CREATE INDEX events_article ON events(article);
+CREATE INDEX events_source_date ON events(source_code, event_start);
+CREATE INDEX events_target_date ON events(target_code, event_start);
+CREATE INDEX events_cameo_date ON events(cameo, event_start);
+CREATE INDEX events_plover_date ON events(plover, event_start);
+CREATE INDEX events_start ON events(event_start);
+
+CREATE VIRTUAL TABLE events_fts USING fts5(sentence_text, content='events', content_rowid='seq');
+CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+    INSERT INTO events_fts(rowid, sentence_text) VALUES (new.seq, new.sentence_text);
+END;
+CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+    INSERT INTO events_fts(events_fts, rowid, sentence_text) VALUES ('delete', old.seq, old.sentence_text);
+END;
+"#;
+
+/// All migrations in order; the schema version is the number applied.
+pub const MIGRATIONS: &[&str] = &[V1];
+
+/// Brings `conn` to the newest schema version; refuses a database written by
+/// a newer annals rather than guessing at its layout.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let known = MIGRATIONS.len() as i64;
+    if found > known {
+        return Err(Error::NewerSchema { found, known });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

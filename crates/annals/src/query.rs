@@ -1,0 +1,185 @@
+//! `annals query`: events from the store, filtered, listed or counted.
+
+use crate::export::{self, csv_field};
+use annals_store::{Count, CountBy, EventRow, Filter, Store};
+use anyhow::{Context, Result};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The database to read.
+    #[arg(long, default_value = "annals.db")]
+    db: PathBuf,
+    /// Actor code prefix, source or target (NER, NERGOV, PSEREBHMS).
+    #[arg(long)]
+    actor: Option<String>,
+    /// CAMEO code prefix (04 = consult, 0841 = release persons).
+    #[arg(long)]
+    cameo: Option<String>,
+    /// PLOVER category (CONSULT, ASSAULT, ...).
+    #[arg(long)]
+    plover: Option<String>,
+    /// Mode: asserted, negated, proposed, requested, intended, hypothetical, future.
+    #[arg(long)]
+    mode: Option<String>,
+    /// Country (ISO alpha-3) of the source, target or place.
+    #[arg(long)]
+    country: Option<String>,
+    /// From this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.
+    #[arg(long)]
+    from: Option<String>,
+    /// To this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.
+    #[arg(long)]
+    to: Option<String>,
+    /// Apply --from/--to to the article's publication date instead of the event date.
+    #[arg(long)]
+    published: bool,
+    /// Full-text search over event sentences (SQLite FTS5 syntax: words, "phrases", OR, NEAR).
+    #[arg(long)]
+    text: Option<String>,
+    /// Count events per day, week, month or actor pair instead of listing them.
+    #[arg(long, value_enum)]
+    count_by: Option<CountArg>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+    /// At most this many events (or actor pairs).
+    #[arg(long)]
+    limit: Option<usize>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum CountArg {
+    Day,
+    Week,
+    Month,
+    Pair,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// Aligned columns for reading.
+    Table,
+    /// The stored event records (or counts as objects), one per line.
+    Jsonl,
+    /// One row per event (or group), with a header.
+    Csv,
+}
+
+fn table(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> Result<()> {
+    let mut w: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for r in rows {
+        for (w, c) in w.iter_mut().zip(r) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let line = |cells: &mut dyn Iterator<Item = &str>| {
+        let padded: Vec<String> = cells.zip(&w).map(|(c, w)| format!("{c:<w$}")).collect();
+        padded.join("  ").trim_end().to_string()
+    };
+    writeln!(out, "{}", line(&mut header.iter().copied()))?;
+    for r in rows {
+        writeln!(out, "{}", line(&mut r.iter().map(String::as_str)))?;
+    }
+    Ok(())
+}
+
+/// The table form of an event: what a reader scans for.
+fn table_row(e: &EventRow) -> Vec<String> {
+    let o = |s: &Option<String>| s.clone().unwrap_or_else(|| "-".into());
+    let mut sentence: String = e.sentence_text.chars().take(70).collect();
+    if sentence.len() < e.sentence_text.len() {
+        sentence.push('…');
+    }
+    vec![
+        o(&e.event_date),
+        o(&e.source_code),
+        e.cameo.clone(),
+        o(&e.target_code),
+        o(&e.plover),
+        e.mode.clone(),
+        e.trigger_text.clone(),
+        e.id.clone(),
+        sentence,
+    ]
+}
+
+fn print_counts(out: &mut dyn Write, by: CountBy, counts: &[Count], format: Format) -> Result<()> {
+    let cols = by.columns();
+    match format {
+        Format::Table | Format::Csv => {
+            let mut header = cols.to_vec();
+            header.push("events");
+            let rows: Vec<Vec<String>> = counts
+                .iter()
+                .map(|c| c.keys.iter().cloned().chain([c.count.to_string()]).collect::<Vec<_>>())
+                .collect();
+            if format == Format::Table {
+                table(out, &header, &rows)?;
+            } else {
+                writeln!(out, "{}", header.join(","))?;
+                for r in rows {
+                    writeln!(out, "{}", r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","))?;
+                }
+            }
+        }
+        Format::Jsonl => {
+            for c in counts {
+                let mut m = serde_json::Map::new();
+                for (k, v) in cols.iter().zip(&c.keys) {
+                    m.insert((*k).into(), v.clone().into());
+                }
+                m.insert("events".into(), c.count.into());
+                writeln!(out, "{}", serde_json::Value::Object(m))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn run(a: Args) -> Result<ExitCode> {
+    let store = Store::open_existing(&a.db)?;
+    let (event, published) = if a.published { ((None, None), (a.from, a.to)) } else { ((a.from, a.to), (None, None)) };
+    let filter = Filter {
+        actor: a.actor,
+        cameo: a.cameo,
+        plover: a.plover,
+        mode: a.mode,
+        event_from: event.0,
+        event_to: event.1,
+        published_from: published.0,
+        published_to: published.1,
+        country: a.country,
+        text: a.text,
+        limit: a.limit,
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if let Some(c) = a.count_by {
+        let by = match c {
+            CountArg::Day => CountBy::Day,
+            CountArg::Week => CountBy::Week,
+            CountArg::Month => CountBy::Month,
+            CountArg::Pair => CountBy::ActorPair,
+        };
+        print_counts(&mut out, by, &store.counts(by, &filter)?, a.format)?;
+    } else {
+        match a.format {
+            Format::Table => {
+                let rows: Vec<Vec<String>> = store.query(&filter)?.iter().map(table_row).collect();
+                let header = ["date", "source", "cameo", "target", "plover", "mode", "trigger", "id", "sentence"];
+                table(&mut out, &header, &rows)?;
+            }
+            Format::Jsonl => {
+                export::write_events(&store, &filter, export::Format::Jsonl, &mut out)?;
+            }
+            Format::Csv => {
+                export::write_events(&store, &filter, export::Format::Csv, &mut out)?;
+            }
+        }
+    }
+    out.flush().context("writing output")?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -240,8 +240,20 @@ impl Coder<'_> {
                     .as_ref()
                     .and_then(|x| x.1.quantity.clone())
                     .or_else(|| s.as_ref().and_then(|x| x.1.quantity.clone()));
-                let source = s.as_ref().map(|x| x.1.actor.clone());
-                let target = g.as_ref().map(|x| x.1.actor.clone());
+                let mut source = s.as_ref().map(|x| x.1.actor.clone());
+                let mut target = g.as_ref().map(|x| x.1.actor.clone());
+                // A bare role ("journalists", "police") takes the country of
+                // the event's place: "journalists were arrested in Cairo".
+                if let Some(country) = place.as_ref().and_then(|p| p.country.clone()) {
+                    for a in [&mut source, &mut target].into_iter().flatten() {
+                        if a.country.is_none() {
+                            if let Some(role) = a.code.clone().filter(|c| c.len() == 3) {
+                                a.code = Some(if role == "CVL" { country.clone() } else { format!("{country}{role}") });
+                                a.country = Some(country.clone());
+                            }
+                        }
+                    }
+                }
                 let confidence = confidence(&source, &target, mode);
                 let mut ex = explain.clone();
                 if self.explain {
@@ -396,9 +408,20 @@ impl Coder<'_> {
                 h
             };
         }
+        // A participle describing a noun ("prisoners sentenced to life"):
+        // the noun is the one acted on.
+        let reduced_relative = pos == TriggerPos::Verb
+            && t.tok(trigger).xpos == "VBN"
+            && rel_is(t.rel(trigger), "acl")
+            && !t.rel(trigger).ends_with("relcl");
+        if !is_source && reduced_relative {
+            head = t.head(trigger);
+        }
+        // A passive without its "by" agent does not say who acted: no guess.
+        let agentless = is_source && (is_passive(t, trigger) || reduced_relative);
         // The parse gave no argument (news wording trips the parser now and
         // then): the nearest actor on the side where English puts it.
-        if head.is_none() && pos == TriggerPos::Verb {
+        if head.is_none() && pos == TriggerPos::Verb && !agentless {
             // A named actor within reach beats a nearer bare role.
             head = nearest_actor(t, trigger, is_source, &|h| strength(h) == 2)
                 .or_else(|| nearest_actor(t, trigger, is_source, &coded));
@@ -625,7 +648,7 @@ fn nearest_actor(t: &Tree, trigger: usize, left: bool, coded: &dyn Fn(usize) -> 
 /// Candidate targets below the trigger: the object's prepositional
 /// partners, then the complement clause's object and partners.
 fn deeper_targets(t: &Tree, trigger: usize) -> Vec<usize> {
-    const PARTNER: &[&str] = &["to", "with", "against", "on", "for", "from", "into", "in", "between"];
+    const PARTNER: &[&str] = &["to", "with", "against", "on", "for", "from", "into", "between"];
     let partners = |n: usize| -> Vec<usize> {
         obliques(t, n).filter(|(_, c)| PARTNER.contains(&c.as_str())).map(|(c, _)| c).collect()
     };

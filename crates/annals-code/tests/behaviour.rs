@@ -198,3 +198,14 @@ fn unless_makes_a_threat_and_attempts_are_acts() {
     assert!(!k.is_empty(), "{ev:#?}");
     assert_eq!(k[0].mode, Mode::Asserted, "{k:#?}");
 }
+
+#[test]
+fn agentless_passives_name_no_source() {
+    let ev = code("Three journalists were arrested in Cairo on Sunday.", PUB);
+    let a: Vec<&Event> = ev.iter().filter(|e| e.cameo.starts_with("17")).collect();
+    assert!(!a.is_empty(), "{ev:#?}");
+    assert!(a[0].source.is_none(), "nobody is said to have arrested them: {a:#?}");
+    assert!(a[0].target.as_ref().is_some_and(|t| t.text.contains("journalists")), "{a:#?}");
+    // A bare role takes the country of the event's place.
+    assert_eq!(code_of(&a[0].target), "EGYMED", "{a:#?}");
+}

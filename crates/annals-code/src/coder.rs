@@ -242,6 +242,34 @@ impl Coder<'_> {
                     .or_else(|| s.as_ref().and_then(|x| x.1.quantity.clone()));
                 let mut source = s.as_ref().map(|x| x.1.actor.clone());
                 let mut target = g.as_ref().map(|x| x.1.actor.clone());
+                // An event without a known target ("will evacuate all 21
+                // settlements in the Gaza Strip", "ethnic cleansing in
+                // Montenegro") is done to the people of its place, as ICEWS
+                // codes unnamed victims as the citizens of a country.
+                if let Some(p) = place.as_ref().filter(|p| p.country.is_some()) {
+                    match &mut target {
+                        Some(a) if a.code.is_none() => {
+                            a.code = p.country.clone();
+                            a.country = p.country.clone();
+                            a.sector = Some("CVL".into());
+                        }
+                        None => {
+                            if let Some(off) = t.doc.text[sent.start..sent.end].find(&p.text) {
+                                let start = sent.start + off;
+                                target = Some(crate::event::ActorRef {
+                                    text: p.text.clone(),
+                                    start,
+                                    end: start + p.text.len(),
+                                    code: p.country.clone(),
+                                    name: Some(p.name.clone()),
+                                    country: p.country.clone(),
+                                    sector: Some("CVL".into()),
+                                });
+                            }
+                        }
+                        _ => {}
+                    }
+                }
                 // A bare role ("journalists", "police") takes the country of
                 // the event's place: "journalists were arrested in Cairo".
                 if let Some(country) = place.as_ref().and_then(|p| p.country.clone()) {

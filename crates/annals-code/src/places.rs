@@ -298,3 +298,27 @@ pub fn place(t: &Tree, trigger: usize, target: &[usize], places: &Places) -> Opt
     }
     cands.into_iter().find(|(x, _)| target.contains(x)).map(|(_, p)| p)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_case_articles_and_diacritics() {
+        assert_eq!(key("the West Bank"), "west bank");
+        assert_eq!(key("The  Hague"), "hague");
+        assert_eq!(fold("Kandahār"), "Kandahar");
+        assert_eq!(fold("São Paulo"), "Sao Paulo");
+    }
+
+    #[test]
+    fn embedded_gazetteer_resolves_capitals_and_regions() {
+        let p = Places::embedded();
+        assert!(p.len() > 30_000, "{}", p.len());
+        let (end, e) = p.longest_match(&["in", "the", "West", "Bank", "today"], 1).unwrap();
+        assert_eq!((end, e.country.as_str()), (4, "PSE"));
+        let (_, cairo) = p.longest_match(&["Cairo"], 0).unwrap();
+        assert_eq!(cairo.country, "EGY");
+        assert!(p.longest_match(&["unheardofville"], 0).is_none());
+    }
+}

@@ -106,3 +106,28 @@ pub fn historical(d: &EventDate, published: Option<(i32, u8, u8)>) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(value: &str, precision: &str) -> EventDate {
+        EventDate { value: value.into(), precision: precision.into(), basis: "explicit".into() }
+    }
+
+    #[test]
+    fn historical_means_clearly_before_publication() {
+        let p = Some((2022, 7, 7));
+        assert!(historical(&d("2011", "year"), p));
+        assert!(!historical(&d("2022", "year"), p));
+        assert!(historical(&d("2022-05", "month"), p));
+        assert!(!historical(&d("2022-07", "month"), p));
+        // A day earlier is news; a month earlier is history.
+        assert!(!historical(&d("2022-07-06", "day"), p));
+        assert!(historical(&d("2022-06-01", "day"), p));
+        assert!(historical(&d("1990s", "decade"), p));
+        assert!(historical(&d("2014/2015", "year"), p));
+        assert!(!historical(&d("2022-W27", "week"), p));
+        assert!(!historical(&d("2011", "year"), None));
+    }
+}

@@ -103,7 +103,7 @@ impl Coder<'_> {
             // A gerund tagged as a noun ("Hamas freeing captive soldier")
             // takes its verb's entries.
             if entries.is_empty() && pos == TriggerPos::Noun && lemma.ends_with("ing") {
-                for stem in gerund_stems(&lemma) {
+                for stem in verb_stems(&lemma) {
                     entries = self.lexicon.triggers(TriggerPos::Verb, &stem);
                     if !entries.is_empty() {
                         break;
@@ -221,7 +221,7 @@ impl Coder<'_> {
         target_tokens.extend(sources.first().map(|(p, _)| t.subtree(p.root, &[])).unwrap_or_default());
         let place = places::place(t, trigger, &target_tokens, self.places);
         let plover = ontology::get().plover(&cameo.code);
-        let sent = &t.doc.sentences[t.doc.sentences.iter().position(|s| s.tokens == t.range).unwrap_or(0)];
+        let sent = &t.doc.sentences[t.sentence];
         let tok = t.tok(trigger);
         let mut out = Vec::new();
         let none: Vec<Option<(actor::Phrase, Resolved)>> = vec![None];
@@ -791,20 +791,6 @@ fn verb_stems(form: &str) -> Vec<String> {
                     }
                 }
             }
-        }
-    }
-    out
-}
-
-/// Verb lemmas a gerund may come from: "freeing" → free, "releasing" →
-/// release, "shelling" → shell, "shutting" → shut.
-fn gerund_stems(g: &str) -> Vec<String> {
-    let Some(stem) = g.strip_suffix("ing") else { return Vec::new() };
-    let mut out = vec![stem.to_string(), format!("{stem}e")];
-    let mut rev = stem.chars().rev();
-    if let (Some(a), Some(b)) = (rev.next(), rev.next()) {
-        if a == b {
-            out.push(stem[..stem.len() - a.len_utf8()].to_string());
         }
     }
     out

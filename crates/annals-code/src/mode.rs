@@ -118,15 +118,14 @@ fn modal(t: &Tree, i: usize) -> Option<Mode> {
 /// Whether the trigger is what someone will do "unless" something happens:
 /// a threat ("will boycott the elections unless the president resigns").
 pub fn ultimatum(t: &Tree, i: usize) -> bool {
-    let future = t.kids(i, "aux").any(|c| matches!(t.lemma(c).to_lowercase().as_str(), "will" | "would" | "shall"));
-    future && t.kids(i, "advcl").any(|c| t.kids(c, "mark").any(|m| t.lemma(m).eq_ignore_ascii_case("unless")))
+    has_aux(t, i, FUTURE)
+        && t.kids(i, "advcl").any(|c| t.kids(c, "mark").any(|m| t.lemma(m).eq_ignore_ascii_case("unless")))
 }
 
 /// Whether a negated event is a refusal: "will not accept", "refused to
 /// release", "failed to reach" — a rejection, not a mere non-event.
 pub fn refusal(t: &Tree, i: usize) -> bool {
-    let future =
-        |k: usize| t.kids(k, "aux").any(|c| matches!(t.lemma(c).to_lowercase().as_str(), "will" | "would" | "shall"));
+    let future = |k: usize| has_aux(t, k, FUTURE);
     if negated(t, i) && future(i) {
         return true;
     }
@@ -139,11 +138,14 @@ pub fn refusal(t: &Tree, i: usize) -> bool {
 /// Whether the trigger is what someone "must" or "should" do: a demand by
 /// whoever says so.
 pub fn obliged(t: &Tree, i: usize) -> bool {
-    t.kids(i, "aux").any(|c| matches!(t.lemma(c).to_lowercase().as_str(), "must" | "should"))
+    has_aux(t, i, &["must", "should"])
 }
 
-fn would(t: &Tree, i: usize) -> bool {
-    t.kids(i, "aux").any(|c| t.lemma(c).eq_ignore_ascii_case("would"))
+const FUTURE: &[&str] = &["will", "would", "shall"];
+
+/// Whether `i` has an auxiliary among `lemmas` (lower case).
+fn has_aux(t: &Tree, i: usize, lemmas: &[&str]) -> bool {
+    t.kids(i, "aux").any(|c| lemmas.contains(&t.lemma(c).to_lowercase().as_str()))
 }
 
 fn conditional(t: &Tree, i: usize) -> bool {
@@ -167,7 +169,7 @@ pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
         // hypothetical (a condition was caught above).
         let reported =
             t.head(trigger).is_some_and(|h| is_report(&t.lemma(h).to_lowercase())) && rel_is(t.rel(trigger), "ccomp");
-        let m = if m == Mode::Hypothetical && reported && would(t, trigger) { Mode::Future } else { m };
+        let m = if m == Mode::Hypothetical && reported && has_aux(t, trigger, &["would"]) { Mode::Future } else { m };
         return (m, Some(format!("modal on {:?}", t.tok(trigger).form)));
     }
     let mut child = trigger;

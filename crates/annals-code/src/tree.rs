@@ -7,6 +7,8 @@ use std::ops::Range;
 /// One sentence's tokens with child lists.
 pub struct Tree<'a> {
     pub doc: &'a Doc,
+    /// Index of the sentence in `doc.sentences`.
+    pub sentence: usize,
     pub range: Range<usize>,
     children: Vec<Vec<usize>>,
 }
@@ -22,7 +24,7 @@ impl<'a> Tree<'a> {
                 }
             }
         }
-        Tree { doc, range, children }
+        Tree { doc, sentence, range, children }
     }
 
     pub fn tok(&self, i: usize) -> &'a Token {

@@ -55,8 +55,7 @@ pub fn score_parse(p: &Pipeline, gold: &[TreeSentence]) -> ParseScores {
     let doc = p.annotate_tokenized(&input);
     let mut sc = ParseScores::default();
     for (s, sent) in gold.iter().zip(&doc.sentences) {
-        for (k, (w, t)) in s.words.iter().zip(&doc.tokens[sent.tokens.clone()]).enumerate() {
-            let _ = k;
+        for (w, t) in s.words.iter().zip(&doc.tokens[sent.tokens.clone()]) {
             sc.words += 1;
             sc.upos += usize::from(w.upos == t.upos);
             sc.xpos += usize::from(w.xpos == t.xpos);

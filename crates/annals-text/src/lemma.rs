@@ -34,11 +34,11 @@ taught teach|tore tear|torn tear|told tell|thought think|threw throw|thrown thro
 undertaken undertake|understood understand|upheld uphold|woke wake|woken wake|wore wear|worn wear|\
 wept weep|withdrew withdraw|withdrawn withdraw|withheld withhold|won win|wrote write|written write";
 
+/// The irregular form's lemma; the table is indexed once, not scanned per
+/// token.
 fn irregular(form: &str) -> Option<&'static str> {
-    IRREGULAR.split('|').find_map(|p| {
-        let (f, l) = p.split_once(' ')?;
-        (f == form).then_some(l)
-    })
+    static MAP: std::sync::OnceLock<HashMap<&'static str, &'static str>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| IRREGULAR.split('|').filter_map(|p| p.split_once(' ')).collect()).get(form).copied()
 }
 
 /// A lemma edit: remove `strip` trailing characters, append `add`.

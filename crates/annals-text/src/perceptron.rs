@@ -367,7 +367,6 @@ impl Model {
         // Rows are laid out in key order, so offsets follow from the lengths
         // and each row can go into the table as soon as its length is read.
         let bits = table_bits(n);
-        let mask = (1usize << bits) - 1;
         let mut slots = vec![0u64; 1 << bits];
         let mut total = 0u64;
         for &k in &keys {
@@ -375,12 +374,7 @@ impl Model {
             if len == 0 || len > 255 || total + len > MAX_ENTRIES as u64 {
                 return Err(bad("corrupt row"));
             }
-            let k = u64::from(k);
-            let mut i = slot_of(k, bits);
-            while slots[i] != 0 {
-                i = (i + 1) & mask;
-            }
-            slots[i] = k << 32 | total << 8 | len;
+            place(&mut slots, bits, u64::from(k), total, len);
             total += len;
         }
         drop(keys);
@@ -423,16 +417,22 @@ fn table_bits(n: usize) -> u32 {
 /// about 60% full.
 fn build_table(rows: &[(u64, u64, u64)]) -> (Vec<u64>, u32) {
     let bits = table_bits(rows.len());
-    let mask = (1usize << bits) - 1;
     let mut slots = vec![0u64; 1 << bits];
     for &(key, off, len) in rows {
-        let mut i = slot_of(key, bits);
-        while slots[i] != 0 {
-            i = (i + 1) & mask;
-        }
-        slots[i] = key << 32 | off << 8 | len;
+        place(&mut slots, bits, key, off, len);
     }
     (slots, bits)
+}
+
+/// Puts one row in the first free slot from its key's home slot.
+#[inline]
+fn place(slots: &mut [u64], bits: u32, key: u64, off: u64, len: u64) {
+    let mask = (1usize << bits) - 1;
+    let mut i = slot_of(key, bits);
+    while slots[i] != 0 {
+        i = (i + 1) & mask;
+    }
+    slots[i] = key << 32 | off << 8 | len;
 }
 
 /// Reads varints and byte runs from a slice, with bounds checks that turn a

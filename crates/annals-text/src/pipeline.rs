@@ -74,10 +74,8 @@ impl Pipeline {
     /// Annotates raw text.
     pub fn annotate(&self, text: &str) -> Doc {
         let sentences = tokenize::segment(text);
-        let mut doc = self.annotate_segments(text, 0, &sentences);
         // The whole text, trailing whitespace included, as given.
-        doc.text = text.to_string();
-        doc
+        self.annotate_segments(text, 0, text.len(), &sentences)
     }
 
     /// Annotates a long text a batch of sentences at a time, so that memory
@@ -93,16 +91,15 @@ impl Pipeline {
         let sentences = tokenize::segment(text);
         for chunk in sentences.chunks(batch.max(1)) {
             let base = chunk[0].start;
-            let doc = self.annotate_segments(text, base, chunk);
+            let doc = self.annotate_segments(text, base, chunk[chunk.len() - 1].end, chunk);
             emit(base, &doc)?;
         }
         Ok(())
     }
 
     /// Builds and annotates a document from segmented sentences of `text`,
-    /// keeping `text[base..]` up to the last sentence's end.
-    fn annotate_segments(&self, text: &str, base: usize, sentences: &[tokenize::RawSentence]) -> Doc {
-        let end = sentences.last().map_or(text.len(), |s| s.end);
+    /// keeping `text[base..end]` as its text.
+    fn annotate_segments(&self, text: &str, base: usize, end: usize, sentences: &[tokenize::RawSentence]) -> Doc {
         let mut doc = Doc { text: text[base..end.max(base)].to_string(), ..Doc::default() };
         for s in sentences {
             let first = doc.tokens.len();

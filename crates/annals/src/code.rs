@@ -7,6 +7,7 @@
 //! run. Exit status: 0 when everything was coded, 1 when something was
 //! skipped, 2 on a fatal error.
 
+use crate::export::csv_field;
 use crate::input::read_text;
 use annals_code::dict::actors::ActorDict;
 use annals_code::dict::agents::AgentDict;
@@ -252,14 +253,6 @@ const CSV_HEADER: [&str; 16] = [
     "place",
 ];
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 fn csv_row(e: &Event) -> String {
     let actor = |a: &Option<annals_code::event::ActorRef>| {
         a.as_ref().map_or((String::new(), String::new()), |a| (a.text.clone(), a.code.clone().unwrap_or_default()))
@@ -302,12 +295,5 @@ mod tests {
         assert_eq!(parse_date("07/07/2022"), None);
         assert_eq!(parse_date("2022-13-01"), None);
         assert_eq!(parse_date(""), None);
-    }
-
-    #[test]
-    fn csv_quotes() {
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"x\""), "\"say \"\"x\"\"\"");
-        assert_eq!(csv_field("plain"), "plain");
     }
 }

@@ -87,8 +87,11 @@ pub fn run(a: Args) -> Result<ExitCode> {
         eprintln!("pruned below {}: tagger {} KB, parser {} KB", a.prune, b.len() / 1024, b2.len() / 1024);
         return Ok(ExitCode::SUCCESS);
     }
-    let train = ewt(&a.data, "train")?;
-    log(&format!("read {} training sentences", train.len()));
+    let needs_treebank = ["lemma", "tagger", "parser", "ner"].iter().any(|m| want(m));
+    let train = if needs_treebank { ewt(&a.data, "train")? } else { Vec::new() };
+    if needs_treebank {
+        log(&format!("read {} training sentences", train.len()));
+    }
     let write = |name: &str, f: &dyn Fn(&mut Vec<u8>) -> std::io::Result<()>| -> Result<()> {
         let mut buf = Vec::new();
         f(&mut buf)?;

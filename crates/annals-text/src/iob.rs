@@ -16,6 +16,9 @@ use std::path::Path;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IobSentence {
     pub id: Option<String>,
+    /// Set on the first sentence of a document (`# newdoc`), so that
+    /// evaluation can annotate documents one at a time, as articles are.
+    pub newdoc: bool,
     pub forms: Vec<String>,
     pub tags: Vec<String>,
 }
@@ -51,6 +54,8 @@ pub fn parse(text: &str, name: &str) -> Result<Vec<IobSentence>, IobError> {
         if let Some(c) = line.strip_prefix('#') {
             if let Some(v) = c.trim().strip_prefix("sent_id =") {
                 cur.id = Some(v.trim().to_string());
+            } else if c.trim().starts_with("newdoc") {
+                cur.newdoc = true;
             }
             continue;
         }

@@ -151,19 +151,22 @@ impl Pipeline {
     /// Runs every stage after segmentation on `doc`.
     fn annotate_doc(&self, doc: &mut Doc) {
         let labels = self.tagger.labels();
+        // Entities per sentence, harmonised over the document at the end.
+        let mut found = Vec::with_capacity(doc.sentences.len());
         for si in 0..doc.sentences.len() {
             let range = doc.sentences[si].tokens.clone();
             if range.is_empty() {
+                found.push(Vec::new());
                 continue;
             }
             let forms: Vec<&str> = doc.tokens[range.clone()].iter().map(|t| t.form.as_str()).collect();
             let tags = self.tagger.tag(&forms);
             let (upos, xpos): (Vec<&str>, Vec<&str>) = tags.iter().map(|&t| Tagger::split(&labels[t as usize])).unzip();
             let arcs = self.parser.parse(&forms, &xpos);
-            let entities = match &self.ner {
+            found.push(match &self.ner {
                 Some(r) => r.recognize(&forms, &xpos),
                 None => Vec::new(),
-            };
+            });
             let lemmas: Vec<String> = forms.iter().zip(&xpos).map(|(f, x)| self.lemmatizer.lemma(f, x)).collect();
             for (k, tok) in doc.tokens[range.clone()].iter_mut().enumerate() {
                 tok.upos = upos[k].to_string();
@@ -172,10 +175,20 @@ impl Pipeline {
                 tok.head = arcs[k].head.map(|h| h + range.start);
                 tok.deprel = arcs[k].deprel.clone();
             }
-            for (r, label) in entities {
+        }
+        let forms: Vec<Vec<&str>> = doc
+            .sentences
+            .iter()
+            .map(|s| doc.tokens[s.tokens.clone()].iter().map(|t| t.form.as_str()).collect())
+            .collect();
+        ner::harmonise(&forms, &mut found);
+        let mut entities = Vec::new();
+        for (s, spans) in doc.sentences.iter().zip(found) {
+            let range = s.tokens.clone();
+            for (r, label) in spans {
                 let (a, b) = (range.start + r.start, range.start + r.end);
                 if r.start < r.end && b <= range.end {
-                    doc.entities.push(Entity {
+                    entities.push(Entity {
                         label,
                         start: doc.tokens[a].start,
                         end: doc.tokens[b - 1].end,
@@ -184,6 +197,7 @@ impl Pipeline {
                 }
             }
         }
+        doc.entities = entities;
         doc.numbers = numbers::recognize(doc);
         doc.times = timex::recognize(doc);
     }

@@ -101,19 +101,28 @@ pub fn run(c: Command) -> Result<ExitCode> {
                 anyhow::bail!("the entity model is not trained yet: run `annals train --only ner`");
             }
             let sents = annals_text::iob::read_file(&gold)?;
-            let input: Vec<Vec<(String, bool)>> =
-                sents.iter().map(|s| s.forms.iter().map(|f| (f.clone(), true)).collect()).collect();
-            let doc = p.annotate_tokenized(&input);
-            let gold_spans: Vec<_> = sents.iter().map(|s| annals_text::iob::spans(&s.tags)).collect();
-            let mut pred = vec![Vec::new(); sents.len()];
-            let mut si = 0;
-            for e in &doc.entities {
-                while doc.sentences[si].tokens.end <= e.tokens.start {
-                    si += 1;
+            // One document at a time, as articles are annotated: the
+            // recogniser harmonises names across a document's sentences.
+            let mut pred = Vec::with_capacity(sents.len());
+            let mut start = 0;
+            while start < sents.len() {
+                let end = (start + 1..sents.len()).find(|&i| sents[i].newdoc).unwrap_or(sents.len());
+                let input: Vec<Vec<(String, bool)>> =
+                    sents[start..end].iter().map(|s| s.forms.iter().map(|f| (f.clone(), true)).collect()).collect();
+                let doc = p.annotate_tokenized(&input);
+                let mut found = vec![Vec::new(); input.len()];
+                let mut si = 0;
+                for e in &doc.entities {
+                    while doc.sentences[si].tokens.end <= e.tokens.start {
+                        si += 1;
+                    }
+                    let base = doc.sentences[si].tokens.start;
+                    found[si].push((e.tokens.start - base..e.tokens.end - base, e.label));
                 }
-                let base = doc.sentences[si].tokens.start;
-                pred[si].push((e.tokens.start - base..e.tokens.end - base, e.label));
+                pred.extend(found);
+                start = end;
             }
+            let gold_spans: Vec<_> = sents.iter().map(|s| annals_text::iob::spans(&s.tags)).collect();
             let scores = annals_text::ner::score(&gold_spans, &pred);
             println!("{}: {} sentences (tags and entities predicted by annals)", gold.display(), sents.len());
             print!("{scores}");

@@ -46,6 +46,10 @@ pub struct Args {
     /// Instead of training, prune the tagger and parser already in --out.
     #[arg(long, hide = true)]
     reprune: bool,
+    /// Keep the jackknifed tags in this file and reuse them when it exists
+    /// (for repeated experiments with the parser or the entity recogniser).
+    #[arg(long, hide = true)]
+    tags_cache: Option<PathBuf>,
 }
 
 pub fn ewt(data: &Path, split: &str) -> Result<Vec<TreeSentence>> {
@@ -115,8 +119,16 @@ pub fn run(a: Args) -> Result<ExitCode> {
     }
     // The parser and the entity recogniser learn from predicted tags, as
     // they will see them at run time.
-    let tags: Vec<Vec<String>> = if a.jackknife >= 2 && (want("parser") || want("ner")) {
-        jackknife_tags(&train, a.jackknife, a.tagger_epochs, a.seed, &mut log)
+    let cached = a.tags_cache.as_ref().and_then(|p| std::fs::read_to_string(p).ok());
+    let tags: Vec<Vec<String>> = if let Some(c) = cached.filter(|c| c.lines().count() == train.len()) {
+        c.lines().map(|l| l.split(' ').map(str::to_string).collect()).collect()
+    } else if a.jackknife >= 2 && (want("parser") || want("ner")) {
+        let t = jackknife_tags(&train, a.jackknife, a.tagger_epochs, a.seed, &mut log);
+        if let Some(p) = &a.tags_cache {
+            let lines: Vec<String> = t.iter().map(|s| s.join(" ")).collect();
+            std::fs::write(p, lines.join("\n") + "\n").with_context(|| format!("writing {}", p.display()))?;
+        }
+        t
     } else {
         train.iter().map(|s| s.words.iter().map(|w| w.xpos.clone()).collect()).collect()
     };
@@ -147,7 +159,8 @@ pub fn run(a: Args) -> Result<ExitCode> {
         eprintln!("wrote {} ({} KB)", p.display(), buf.len() / 1024);
     }
     if want("ner") {
-        let gaz = annals_text::gazetteer::Gazetteer::build(&a.data)?;
+        let mut gaz = annals_text::gazetteer::Gazetteer::build(&a.data)?;
+        add_dictionary_names(&mut gaz);
         log(&format!("gazetteer: {} names", gaz.len()));
         let p = a.data.join("uner-ewt/en_ewt-ud-train.iob2");
         let data = annals_text::iob::read_file(&p)?;
@@ -158,6 +171,30 @@ pub fn run(a: Args) -> Result<ExitCode> {
     }
     log("done");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Adds the event coder's organisations and people to the entity gazetteer:
+/// the names analysts care about most should be the best recognised. A
+/// person's first and last words also count as a given name and a surname.
+fn add_dictionary_names(gaz: &mut annals_text::gazetteer::Gazetteer) {
+    use annals_code::dict::actors::{ActorDict, ActorKind, FormKind};
+    use annals_text::gazetteer::Kind;
+    for actor in ActorDict::embedded().actors() {
+        let kind = match actor.kind {
+            ActorKind::Igo | ActorKind::Group => Kind::Org,
+            ActorKind::Person => Kind::Person,
+            _ => continue,
+        };
+        let forms = actor.forms.iter().filter(|(k, _)| matches!(k, FormKind::Name | FormKind::Abbreviation));
+        for name in std::iter::once(actor.name.as_str()).chain(forms.map(|(_, f)| f.as_str())) {
+            gaz.insert(name, kind);
+            let words: Vec<&str> = name.split(' ').collect();
+            if kind == Kind::Person && words.len() >= 2 {
+                gaz.insert(words[0], Kind::Given);
+                gaz.insert(words[words.len() - 1], Kind::Surname);
+            }
+        }
+    }
 }
 
 /// Penn tags for every training sentence, each predicted by a tagger that

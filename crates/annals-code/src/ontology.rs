@@ -18,8 +18,8 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-const CAMEO_TSV: &str = include_str!("../data/cameo.tsv");
-const PLOVER_TSV: &str = include_str!("../data/plover.tsv");
+pub(crate) const CAMEO_TSV: &str = include_str!("../data/cameo.tsv");
+pub(crate) const PLOVER_TSV: &str = include_str!("../data/plover.tsv");
 const CAMEO_FILE: &str = "annals-code/data/cameo.tsv";
 const PLOVER_FILE: &str = "annals-code/data/plover.tsv";
 

@@ -37,7 +37,7 @@ pub struct Places {
     longest: usize,
 }
 
-const EMBEDDED: &[u8] = include_bytes!("../data/places.bin");
+pub(crate) const EMBEDDED: &[u8] = include_bytes!("../data/places.bin");
 
 /// Regions that news names as places but GeoNames does not list as cities:
 /// name, ISO alpha-3, latitude, longitude. Facts, in the project's words.

@@ -13,6 +13,8 @@
 //!   columns plus `record` (the JSON verbatim) and `event_start`/`event_end`
 //!   (the days the event date can mean, for range filters).
 //! - `events_fts`: FTS5 over event sentences.
+//! - `codings`: provenance, one row per (annals version, model hash,
+//!   dictionary hash) that coded something; articles and events refer to it.
 //!
 //! Writes go through [`Batch`], which commits every N articles: one
 //! transaction per article would make ingest fsync-bound, one per run would
@@ -20,11 +22,13 @@
 //! an article is stored whole or not at all. WAL mode lets readers query
 //! while an ingest runs.
 
+mod coding;
 pub mod reader;
 mod record;
 pub mod schema;
 mod select;
 
+pub use coding::Coding;
 pub use record::{ArticleRow, EventRow};
 pub use select::{Count, CountBy, Filter};
 
@@ -44,6 +48,8 @@ pub enum Error {
     BadRecord(String),
     #[error("bad filter: {0}")]
     BadFilter(String),
+    #[error("{0}: no such article in the store")]
+    UnknownArticle(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -79,6 +85,8 @@ pub struct RunStats {
 pub struct Store {
     conn: Connection,
     run: Option<i64>,
+    /// The `codings` row of what is written now (see [`Store::set_coding`]).
+    coding: Option<i64>,
 }
 
 impl Store {
@@ -93,7 +101,7 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         schema::migrate(&mut conn)?;
-        Ok(Store { conn, run: None })
+        Ok(Store { conn, run: None, coding: None })
     }
 
     /// Opens an existing database: readers should not create an empty one
@@ -183,7 +191,21 @@ impl Batch<'_> {
             self.store.conn.execute_batch("BEGIN IMMEDIATE")?;
         }
         self.pending += 1;
-        let r = insert_one(&self.store.conn, self.store.run, a, events);
+        let r = insert_one(&self.store.conn, self.store.run, self.store.coding, a, events);
+        if self.pending >= self.every {
+            self.commit()?;
+        }
+        r
+    }
+
+    /// Replaces the events of stored article `article` with `events`, whole
+    /// or not at all; returns how many were removed. See [`Store::replace_events`].
+    pub fn replace(&mut self, article: &str, events: &[EventRow]) -> Result<usize> {
+        if self.pending == 0 {
+            self.store.conn.execute_batch("BEGIN IMMEDIATE")?;
+        }
+        self.pending += 1;
+        let r = coding::replace_one(&self.store.conn, self.store.coding, article, events);
         if self.pending >= self.every {
             self.commit()?;
         }
@@ -221,13 +243,19 @@ fn find_duplicate(conn: &Connection, a: &ArticleRow, hash: &str) -> Result<Optio
     Ok(found.map(|(id, why)| (id, [DuplicateOf::Id, DuplicateOf::Url, DuplicateOf::Text][why as usize])))
 }
 
-fn insert_one(conn: &Connection, run: Option<i64>, a: &ArticleRow, events: &[EventRow]) -> Result<Inserted> {
+fn insert_one(
+    conn: &Connection,
+    run: Option<i64>,
+    coding: Option<i64>,
+    a: &ArticleRow,
+    events: &[EventRow],
+) -> Result<Inserted> {
     let hash = a.text_hash();
     if let Some((existing, by)) = find_duplicate(conn, a, &hash)? {
         return Ok(Inserted::Duplicate { existing, by });
     }
     conn.execute_batch("SAVEPOINT article")?;
-    let r = write_article(conn, run, a, &hash, events);
+    let r = write_article(conn, run, coding, a, &hash, events);
     match r {
         Ok(()) => conn.execute_batch("RELEASE article")?,
         Err(_) => conn.execute_batch("ROLLBACK TO article; RELEASE article")?,
@@ -235,12 +263,24 @@ fn insert_one(conn: &Connection, run: Option<i64>, a: &ArticleRow, events: &[Eve
     r.map(|()| Inserted::New { events: events.len() })
 }
 
-fn write_article(conn: &Connection, run: Option<i64>, a: &ArticleRow, hash: &str, events: &[EventRow]) -> Result<()> {
+fn write_article(
+    conn: &Connection,
+    run: Option<i64>,
+    coding: Option<i64>,
+    a: &ArticleRow,
+    hash: &str,
+    events: &[EventRow],
+) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO articles (id, url, title, outlet, published, text, text_hash, ingested_at, run_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?8)",
+        "INSERT INTO articles (id, url, title, outlet, published, text, text_hash, ingested_at, run_id, coding)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?8, ?9)",
     )?
-    .execute(params![a.id, a.url, a.title, a.outlet, a.published, a.text, hash, run])?;
+    .execute(params![a.id, a.url, a.title, a.outlet, a.published, a.text, hash, run, coding])?;
+    write_events(conn, &a.id, coding, events)
+}
+
+/// Inserts `events` of article `article`, all coded by `coding`.
+fn write_events(conn: &Connection, article: &str, coding: Option<i64>, events: &[EventRow]) -> Result<()> {
     let mut st = conn.prepare_cached(
         "INSERT INTO events (id, article, sentence, sentence_text, trigger_text, trigger_start, trigger_end,
            source_text, source_code, source_name, source_country, source_sector,
@@ -248,16 +288,16 @@ fn write_article(conn: &Connection, run: Option<i64>, a: &ArticleRow, hash: &str
            cameo, cameo_name, quad_class, goldstein, plover, plover_mode, mode,
            attribution_text, attribution_code, attribution_anonymous, quantity_value, quantity_unit,
            event_date, date_precision, date_basis, event_start, event_end, historical,
-           place_text, place_name, place_country, lat, lon, geonames_id, confidence, record)
+           place_text, place_name, place_country, lat, lon, geonames_id, confidence, record, coding)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
            ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41,
-           ?42, ?43)",
+           ?42, ?43, ?44)",
     )?;
     for e in events {
         let (start, end) = e.date_span();
         st.execute(params![
             e.id,
-            a.id,
+            article,
             e.sentence,
             e.sentence_text,
             e.trigger_text,
@@ -299,6 +339,7 @@ fn write_article(conn: &Connection, run: Option<i64>, a: &ArticleRow, hash: &str
             e.geonames_id,
             e.confidence,
             e.record,
+            coding,
         ])?;
     }
     Ok(())

@@ -101,8 +101,29 @@ CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
 END;
 "#;
 
+/// Provenance: which annals version, models and dictionaries coded each
+/// event (`codings`, shared by all events coded alike), referenced from the
+/// events and from their article (an article with no events must still say
+/// how it was coded, or `annals recode` would redo it every time). Rows from
+/// before this migration keep NULL: unknown. Also an index for
+/// `--place-country`.
+const V_PROVENANCE: &str = r#"
+CREATE TABLE codings (
+    id INTEGER PRIMARY KEY,
+    version TEXT NOT NULL,
+    model_hash TEXT NOT NULL,
+    dict_hash TEXT NOT NULL,
+    first_used TEXT NOT NULL,
+    UNIQUE (version, model_hash, dict_hash)
+);
+ALTER TABLE articles ADD COLUMN coding INTEGER REFERENCES codings(id);
+ALTER TABLE events ADD COLUMN coding INTEGER REFERENCES codings(id);
+CREATE INDEX articles_coding ON articles(coding);
+CREATE INDEX events_place_country ON events(place_country, event_start);
+"#;
+
 /// All migrations in order; the schema version is the number applied.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V_PROVENANCE];
 
 /// Brings `conn` to the newest schema version; refuses a database written by
 /// a newer annals rather than guessing at its layout.

@@ -2,7 +2,9 @@
 //!
 //! Filters become one SQL `WHERE` with bound parameters. Prefix filters use
 //! `GLOB 'P*'`, which SQLite answers from the (binary-collated) code indexes,
-//! unlike a case-folding `LIKE`.
+//! unlike a case-folding `LIKE`. Name and place filters are substring
+//! matches (`LIKE '%hamas%'`), which no index can answer: they narrow what
+//! the other filters' indexes find, or scan the table when used alone.
 
 use crate::record::bound;
 use crate::{Error, EventRow, Result, Store};
@@ -13,6 +15,13 @@ use rusqlite::types::Value as Sql;
 pub struct Filter {
     /// CAMEO actor code prefix, matched against source or target ("NER", "PSEREB").
     pub actor: Option<String>,
+    /// Words in the source's or target's name or text, any case ("hamas",
+    /// "Egypt"); a substring match, so "Niger" also finds "Nigeria".
+    pub actor_name: Option<String>,
+    /// Words in the place's name or text, any case ("Doha").
+    pub place: Option<String>,
+    /// ISO 3166 alpha-3 country of the place ("QAT").
+    pub place_country: Option<String>,
     /// CAMEO event code prefix ("04", "0841").
     pub cameo: Option<String>,
     /// PLOVER category, any case ("CONSULT").
@@ -64,6 +73,21 @@ pub struct Count {
     pub count: u64,
 }
 
+/// `LIKE` pattern (with `ESCAPE '\'`) matching strings that contain `p`.
+/// `LIKE` folds ASCII letters only: "égypte" does not find "Égypte".
+fn contains_like(p: &str) -> String {
+    let mut l = String::with_capacity(p.len() + 2);
+    l.push('%');
+    for c in p.trim().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            l.push('\\');
+        }
+        l.push(c);
+    }
+    l.push('%');
+    l
+}
+
 /// `GLOB` pattern matching strings that start with `p`, metacharacters escaped.
 fn prefix_glob(p: &str) -> String {
     let mut g = String::with_capacity(p.len() + 1);
@@ -98,6 +122,23 @@ impl Filter {
         if let Some(a) = &self.actor {
             w.push("(e.source_code GLOB ? OR e.target_code GLOB ?)");
             p.extend([Sql::Text(prefix_glob(a)), Sql::Text(prefix_glob(a))]);
+        }
+        if let Some(n) = &self.actor_name {
+            w.push(
+                "(e.source_name LIKE ? ESCAPE '\\' OR e.source_text LIKE ? ESCAPE '\\'
+                  OR e.target_name LIKE ? ESCAPE '\\' OR e.target_text LIKE ? ESCAPE '\\')",
+            );
+            let l = contains_like(n);
+            p.extend((0..4).map(|_| Sql::Text(l.clone())));
+        }
+        if let Some(n) = &self.place {
+            w.push("(e.place_name LIKE ? ESCAPE '\\' OR e.place_text LIKE ? ESCAPE '\\')");
+            let l = contains_like(n);
+            p.extend((0..2).map(|_| Sql::Text(l.clone())));
+        }
+        if let Some(c) = &self.place_country {
+            w.push("e.place_country = ?");
+            p.push(Sql::Text(c.to_uppercase()));
         }
         if let Some(c) = &self.cameo {
             w.push("e.cameo GLOB ?");
@@ -228,5 +269,39 @@ mod tests {
     fn globs_escape() {
         assert_eq!(prefix_glob("NER"), "NER*");
         assert_eq!(prefix_glob("A*B?[x"), "A[*]B[?][[]x*");
+    }
+
+    #[test]
+    fn likes_escape() {
+        assert_eq!(contains_like(" Hamas "), "%Hamas%");
+        assert_eq!(contains_like("50%_a\\b"), "%50\\%\\_a\\\\b%");
+    }
+
+    /// The plan SQLite picks for the listing of `f`, one line per step.
+    fn plan(store: &Store, f: &Filter) -> String {
+        let (clause, p) = f.sql().unwrap();
+        let mut st =
+            store.conn.prepare(&format!("EXPLAIN QUERY PLAN SELECT e.record {clause} ORDER BY e.seq")).unwrap();
+        let rows = st.query_map(rusqlite::params_from_iter(p), |r| r.get::<_, String>(3)).unwrap();
+        rows.map(Result::unwrap).collect::<Vec<_>>().join("\n")
+    }
+
+    #[test]
+    fn name_filters_leave_actor_and_date_queries_on_their_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path().join("t.db")).unwrap();
+        let f = Filter {
+            actor: Some("EGY".into()),
+            event_from: Some("2024-01".into()),
+            event_to: Some("2024-03".into()),
+            actor_name: Some("egypt".into()),
+            place: Some("cairo".into()),
+            ..Default::default()
+        };
+        let p = plan(&store, &f);
+        assert!(p.contains("events_source_date") && p.contains("events_target_date"), "{p}");
+        let f = Filter { place_country: Some("egy".into()), event_from: Some("2024".into()), ..Default::default() };
+        let p = plan(&store, &f);
+        assert!(p.contains("events_place_country"), "{p}");
     }
 }

@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 use std::path::Path;
+use std::sync::OnceLock;
 
 pub const TAGGER: &[u8] = include_bytes!("../models/tagger.bin");
 pub const PARSER: &[u8] = include_bytes!("../models/parser.bin");
@@ -34,6 +35,18 @@ impl ModelBytes {
         }
     }
 
+    /// An xxh3-128 digest (hex) of the four models, so that stored events
+    /// can say which models produced them. Each model is hashed with its
+    /// length, so bytes cannot shift from one model to the next unnoticed.
+    pub fn fingerprint(&self) -> String {
+        let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+        for m in [&self.tagger, &self.parser, &self.lemma, &self.ner] {
+            h.update(&(m.len() as u64).to_le_bytes());
+            h.update(m);
+        }
+        format!("{:032x}", h.digest128())
+    }
+
     /// Reads the models from `dir`; a missing file counts as untrained.
     pub fn from_dir(dir: &Path) -> std::io::Result<ModelBytes> {
         let read = |f: &str| -> std::io::Result<Cow<'static, [u8]>> {
@@ -49,5 +62,40 @@ impl ModelBytes {
             lemma: read(FILES[2])?,
             ner: read(FILES[3])?,
         })
+    }
+}
+
+/// The fingerprint of the embedded models, computed on first use (hashing
+/// the models takes a few milliseconds, too many to repeat per article).
+pub fn fingerprint() -> &'static str {
+    static F: OnceLock<String> = OnceLock::new();
+    F.get_or_init(|| ModelBytes::embedded().fingerprint())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprint_is_stable_and_sees_every_model() {
+        assert_eq!(fingerprint(), ModelBytes::embedded().fingerprint());
+        assert_eq!(fingerprint().len(), 32);
+        let mut m = ModelBytes::embedded();
+        m.ner = Cow::Owned(b"other".to_vec());
+        assert_ne!(m.fingerprint(), fingerprint());
+        // Moving bytes from one model to the next changes the digest.
+        let a = ModelBytes {
+            tagger: Cow::Borrowed(b"ab"),
+            parser: Cow::Borrowed(b""),
+            lemma: Cow::Borrowed(b""),
+            ner: Cow::Borrowed(b""),
+        };
+        let b = ModelBytes {
+            tagger: Cow::Borrowed(b"a"),
+            parser: Cow::Borrowed(b"b"),
+            lemma: Cow::Borrowed(b""),
+            ner: Cow::Borrowed(b""),
+        };
+        assert_ne!(a.fingerprint(), b.fingerprint());
     }
 }

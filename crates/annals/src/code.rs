@@ -7,12 +7,10 @@
 //! run. Exit status: 0 when everything was coded, 1 when something was
 //! skipped, 2 on a fatal error.
 
+use crate::dicts::Dictionaries;
 use crate::export::csv_field;
 use crate::input::read_text;
-use annals_code::dict::actors::ActorDict;
-use annals_code::dict::agents::AgentDict;
-use annals_code::dict::events::Lexicon;
-use annals_code::{ArticleInfo, Coder, Event};
+use annals_code::{ArticleInfo, Event};
 use annals_text::Pipeline;
 use anyhow::{bail, Context, Result};
 use serde::Deserialize;
@@ -41,56 +39,6 @@ pub struct Args {
     /// actors.tsv, agents.tsv, events.tsv (formats in crates/annals-code/dictionaries/README.md).
     #[arg(long)]
     dictionaries: Option<PathBuf>,
-}
-
-/// Dictionaries read from a folder, each falling back to the built-in one.
-struct UserDicts {
-    actors: Option<ActorDict>,
-    agents: Option<AgentDict>,
-    events: Option<Lexicon>,
-}
-
-/// Loads the dictionaries of `dir`; bad lines are reported with file and
-/// line and skipped, or fail the run with `strict`.
-fn load_dictionaries(dir: &Path, strict: bool, skipped: &mut usize) -> Result<UserDicts> {
-    let read = |name: &str| -> Result<Option<(String, String)>> {
-        let p = dir.join(name);
-        match std::fs::read_to_string(&p) {
-            Ok(t) => Ok(Some((t, p.display().to_string()))),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(anyhow::anyhow!("{}: {e}", p.display())),
-        }
-    };
-    let mut report = |errors: Vec<String>| -> Result<()> {
-        for e in &errors {
-            if strict {
-                bail!("{e}");
-            }
-            eprintln!("annals: skipped dictionary line {e}");
-        }
-        *skipped += errors.len();
-        Ok(())
-    };
-    let mut out = UserDicts { actors: None, agents: None, events: None };
-    if let Some((text, name)) = read("actors.tsv")? {
-        let (d, errs) = ActorDict::parse(&text, &name);
-        report(errs.iter().map(ToString::to_string).collect())?;
-        out.actors = Some(d);
-    }
-    if let Some((text, name)) = read("agents.tsv")? {
-        let (d, errs) = AgentDict::parse(&text, &name);
-        report(errs.iter().map(ToString::to_string).collect())?;
-        out.agents = Some(d);
-    }
-    if let Some((text, name)) = read("events.tsv")? {
-        let (d, errs) = Lexicon::parse(&text, &name);
-        report(errs.iter().map(ToString::to_string).collect())?;
-        out.events = Some(d);
-    }
-    if out.actors.is_none() && out.agents.is_none() && out.events.is_none() {
-        bail!("{}: no actors.tsv, agents.tsv or events.tsv there", dir.display());
-    }
-    Ok(out)
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -172,22 +120,8 @@ pub fn run(a: Args) -> Result<ExitCode> {
     let pipeline = Pipeline::embedded()?;
     let models = clock.elapsed();
     let mut skipped = 0;
-    let user = match &a.dictionaries {
-        Some(dir) => Some(load_dictionaries(dir, a.strict, &mut skipped)?),
-        None => None,
-    };
-    let mut coder = Coder::embedded();
-    if let Some(u) = &user {
-        if let Some(d) = &u.actors {
-            coder.actors = d;
-        }
-        if let Some(d) = &u.agents {
-            coder.agents = d;
-        }
-        if let Some(d) = &u.events {
-            coder.lexicon = d;
-        }
-    }
+    let dicts = Dictionaries::load(a.dictionaries.as_deref(), a.strict, &mut skipped)?;
+    let mut coder = dicts.coder();
     coder.explain = a.explain;
     let dictionaries = clock.elapsed() - models;
     let (mut text_time, mut code_time, mut words) = (std::time::Duration::ZERO, std::time::Duration::ZERO, 0usize);

@@ -7,6 +7,7 @@
 //! as idempotent. Exit status: 0 when everything was read, 1 when something
 //! was skipped, 2 on a fatal error.
 
+use crate::dicts::Dictionaries;
 use annals_code::{ArticleInfo, Coder};
 use annals_store::reader::{self, Notice};
 use annals_store::{ArticleRow, EventRow, Inserted, RunStats, Store};
@@ -32,6 +33,10 @@ pub struct Args {
     /// crash loses at most one batch (which the next run restores).
     #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..))]
     batch: u64,
+    /// Code with the dictionaries of this folder instead of the built-in ones
+    /// (as `annals code --dictionaries`); the events record which were used.
+    #[arg(long)]
+    dictionaries: Option<PathBuf>,
 }
 
 /// Counts kept while ingesting.
@@ -49,11 +54,11 @@ impl Tally {
     }
 }
 
-/// Codes one article into event rows.
-fn code(pipeline: &Pipeline, a: &ArticleRow) -> Result<Vec<EventRow>> {
+/// Codes one article into event rows (also for `annals recode`).
+pub fn code(pipeline: &Pipeline, coder: &Coder, a: &ArticleRow) -> Result<Vec<EventRow>> {
     let doc = pipeline.annotate(&a.text);
     let date = a.published.as_deref().and_then(reader::parse_date);
-    let events = Coder::embedded().code(&ArticleInfo { id: &a.id, date }, &doc);
+    let events = coder.code(&ArticleInfo { id: &a.id, date }, &doc);
     events
         .iter()
         .map(|e| Ok(EventRow::from_json(&serde_json::to_string(e)?)?))
@@ -65,6 +70,7 @@ fn code(pipeline: &Pipeline, a: &ArticleRow) -> Result<Vec<EventRow>> {
 fn flush(
     store: &mut Store,
     pipeline: &Pipeline,
+    coder: &Coder,
     pending: &mut Vec<ArticleRow>,
     tally: &mut Tally,
     bar: &ProgressBar,
@@ -78,7 +84,7 @@ fn flush(
             fresh.push(a);
         }
     }
-    let coded: Vec<Result<Vec<EventRow>>> = fresh.par_iter().map(|a| code(pipeline, a)).collect();
+    let coded: Vec<Result<Vec<EventRow>>> = fresh.par_iter().map(|a| code(pipeline, coder, a)).collect();
     let mut batch = store.batch(fresh.len());
     for (a, events) in fresh.iter().zip(coded) {
         match batch.insert(a, &events?)? {
@@ -105,8 +111,12 @@ pub fn run(a: Args) -> Result<ExitCode> {
     for n in skipped {
         tally.skip(n);
     }
+    let mut dict_skips = 0;
+    let dicts = Dictionaries::load(a.dictionaries.as_deref(), false, &mut dict_skips)?;
+    let coder = dicts.coder();
     let mut store = Store::open(&a.db).with_context(|| format!("opening {}", a.db.display()))?;
     store.start_run(env!("CARGO_PKG_VERSION"))?;
+    store.set_coding(&dicts.coding())?;
     let pipeline = Pipeline::embedded()?;
     let bar = if std::io::stderr().is_terminal() {
         let bar = ProgressBar::new_spinner();
@@ -130,10 +140,10 @@ pub fn run(a: Args) -> Result<ExitCode> {
         tally.stats.articles_read += read.articles.len() as u64;
         pending.extend(read.articles);
         if pending.len() >= a.batch as usize {
-            flush(&mut store, &pipeline, &mut pending, &mut tally, &bar)?;
+            flush(&mut store, &pipeline, &coder, &mut pending, &mut tally, &bar)?;
         }
     }
-    flush(&mut store, &pipeline, &mut pending, &mut tally, &bar)?;
+    flush(&mut store, &pipeline, &coder, &mut pending, &mut tally, &bar)?;
     bar.finish_and_clear();
     store.finish_run(&tally.stats)?;
     let s = &tally.stats;
@@ -161,5 +171,5 @@ pub fn run(a: Args) -> Result<ExitCode> {
     for (reason, n) in &reasons {
         eprintln!("annals: ingest: skipped {n}: {reason}");
     }
-    Ok(if s.skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if s.skipped > 0 || dict_skips > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

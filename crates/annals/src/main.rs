@@ -4,6 +4,7 @@
 //! calls into the library crates.
 
 mod code;
+mod dicts;
 mod eval;
 mod export;
 mod ingest;
@@ -11,6 +12,7 @@ mod input;
 mod parse;
 mod plover_eval;
 mod query;
+mod recode;
 mod train;
 
 use clap::{Parser, Subcommand};
@@ -44,6 +46,8 @@ enum Command {
     Query(query::Args),
     /// Write all stored events as JSON Lines or CSV.
     Export(export::Args),
+    /// Code stored articles again with the current models and dictionaries, and report what changed.
+    Recode(recode::Args),
 }
 
 fn main() -> ExitCode {
@@ -56,6 +60,7 @@ fn main() -> ExitCode {
         Command::Ingest(a) => ingest::run(a),
         Command::Query(a) => query::run(a),
         Command::Export(a) => export::run(a),
+        Command::Recode(a) => recode::run(a),
     };
     match result {
         Ok(code) => code,

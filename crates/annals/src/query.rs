@@ -15,6 +15,17 @@ pub struct Args {
     /// Actor code prefix, source or target (NER, NERGOV, PSEREBHMS).
     #[arg(long)]
     actor: Option<String>,
+    /// Actor name: words in the source's or target's name or text, any case
+    /// ("hamas", "Egypt"). A substring match ("Niger" finds "Nigeria" too);
+    /// use --actor for codes.
+    #[arg(long, value_name = "TEXT")]
+    actor_name: Option<String>,
+    /// Place: words in the place's name or text, any case ("doha").
+    #[arg(long, value_name = "TEXT")]
+    place: Option<String>,
+    /// Country (ISO alpha-3) of the event's place only.
+    #[arg(long, value_name = "ISO3")]
+    place_country: Option<String>,
     /// CAMEO code prefix (04 = consult, 0841 = release persons).
     #[arg(long)]
     cameo: Option<String>,
@@ -144,6 +155,9 @@ pub fn run(a: Args) -> Result<ExitCode> {
     let (event, published) = if a.published { ((None, None), (a.from, a.to)) } else { ((a.from, a.to), (None, None)) };
     let filter = Filter {
         actor: a.actor,
+        actor_name: a.actor_name,
+        place: a.place,
+        place_country: a.place_country,
         cameo: a.cameo,
         plover: a.plover,
         mode: a.mode,

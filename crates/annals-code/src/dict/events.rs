@@ -106,6 +106,11 @@ impl Lexicon {
         L.get_or_init(|| Lexicon::parse(EMBEDDED, "events.tsv").0)
     }
 
+    /// The shipped file's text.
+    pub fn embedded_text() -> &'static str {
+        EMBEDDED
+    }
+
     pub fn len(&self) -> usize {
         self.len
     }

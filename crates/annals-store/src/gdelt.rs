@@ -141,7 +141,12 @@ fn clean(s: &str) -> String {
 
 /// The ten actor columns (code, name, country, known group, ethnic,
 /// religion 1-2, type 1-3) of an actor.
-pub fn actor_fields(code: Option<&str>, name: Option<&str>, country: Option<&str>, sector: Option<&str>) -> [String; 10] {
+pub fn actor_fields(
+    code: Option<&str>,
+    name: Option<&str>,
+    country: Option<&str>,
+    sector: Option<&str>,
+) -> [String; 10] {
     let Some(code) = code else { return Default::default() };
     let rest = match country {
         Some(c) if code.starts_with(c) => &code[c.len()..],
@@ -219,7 +224,16 @@ fn geo_fields(e: &EventRow) -> [String; 8] {
 }
 
 fn blank_geo() -> [String; 8] {
-    ["0".into(), String::new(), String::new(), String::new(), String::new(), String::new(), String::new(), String::new()]
+    [
+        "0".into(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+    ]
 }
 
 /// `YYYYMMDDHHMMSS` of a stored UTC timestamp.
@@ -245,7 +259,10 @@ pub fn write_events(store: &Store, out: &mut dyn Write) -> Result<u64> {
         let e = EventRow::from_json(&r.get::<_, String>(4)?)?;
         let (id, mentions, sources, articles): (i64, i64, i64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
         let mut f: Vec<String> = vec![id.to_string()];
-        f.extend(date_fields(e.event_date.as_deref().unwrap_or_default(), e.date_precision.as_deref().unwrap_or_default()));
+        f.extend(date_fields(
+            e.event_date.as_deref().unwrap_or_default(),
+            e.date_precision.as_deref().unwrap_or_default(),
+        ));
         f.extend(actor_fields(
             e.source_code.as_deref(),
             e.source_name.as_deref(),
@@ -314,7 +331,9 @@ pub fn write_mentions(store: &Store, out: &mut dyn Write) -> Result<u64> {
             offset("target").to_string(),
             r.get::<_, i64>(8)?.to_string(),
             "1".into(),
-            r.get::<_, Option<f64>>(9)?.map(|c| ((c * 100.0).round() as i64).clamp(0, 100).to_string()).unwrap_or_default(),
+            r.get::<_, Option<f64>>(9)?
+                .map(|c| ((c * 100.0).round() as i64).clamp(0, 100).to_string())
+                .unwrap_or_default(),
             r.get::<_, i64>(10)?.to_string(),
             "0".into(),
             String::new(),

@@ -303,9 +303,12 @@ fn seqs(conn: &Connection, article: &str) -> Result<Vec<i64>> {
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// An event of the original article: its id and happening.
+type Repeated = Option<(String, Option<i64>)>;
+
 /// For each of `events`, the event of article `original` it repeats, with
 /// that event's happening.
-fn repeated(conn: &Connection, original: &str, events: &[EventRow]) -> Result<Vec<Option<(String, Option<i64>)>>> {
+fn repeated(conn: &Connection, original: &str, events: &[EventRow]) -> Result<Vec<Repeated>> {
     let mut st = conn.prepare_cached(
         "SELECT id, happening, cameo, source_code, target_code, sentence_text FROM events WHERE article = ?1 ORDER BY seq",
     )?;
@@ -338,7 +341,12 @@ pub(crate) fn link_mentions(conn: &Connection, article: &str, original: &str, ev
 /// events when it is a near-duplicate, happenings for the rest. `events`
 /// are the article's events in the order they were inserted. Returns how
 /// many became mentions.
-pub(crate) fn assign_article(conn: &Connection, article: &str, original: Option<&str>, events: &[EventRow]) -> Result<usize> {
+pub(crate) fn assign_article(
+    conn: &Connection,
+    article: &str,
+    original: Option<&str>,
+    events: &[EventRow],
+) -> Result<usize> {
     let matched = match original {
         Some(o) => repeated(conn, o, events)?,
         None => vec![None; events.len()],

@@ -164,8 +164,10 @@ pub(crate) fn index_article(conn: &Connection, id: &str, text: &str) -> Result<O
         conn.prepare_cached("UPDATE articles SET near_duplicate_of = ?2, near_duplicate_jaccard = ?3 WHERE id = ?1")?
             .execute(params![id, l.original, l.similarity])?;
     }
-    conn.prepare_cached("INSERT INTO minhash (article, signature) VALUES (?1, ?2)")?.execute(params![id, sig.to_blob()])?;
-    let mut band = conn.prepare_cached("INSERT OR IGNORE INTO minhash_bands (band, hash, article) VALUES (?1, ?2, ?3)")?;
+    conn.prepare_cached("INSERT INTO minhash (article, signature) VALUES (?1, ?2)")?
+        .execute(params![id, sig.to_blob()])?;
+    let mut band =
+        conn.prepare_cached("INSERT OR IGNORE INTO minhash_bands (band, hash, article) VALUES (?1, ?2, ?3)")?;
     for (b, h) in sig.bands().into_iter().enumerate() {
         band.execute(params![b as i64, h, id])?;
     }

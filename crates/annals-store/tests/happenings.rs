@@ -119,8 +119,10 @@ fn a_lightly_edited_reprint_is_linked_and_its_events_become_mentions() {
         .unwrap();
     assert_eq!(of.as_deref(), Some("wire-1"));
     assert!((0.8..1.0).contains(&jac), "{jac}");
-    let mention: Option<String> =
-        store.connection().query_row("SELECT mention_of FROM events WHERE id = 'daily-7:1:1'", [], |r| r.get(0)).unwrap();
+    let mention: Option<String> = store
+        .connection()
+        .query_row("SELECT mention_of FROM events WHERE id = 'daily-7:1:1'", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(mention.as_deref(), Some("wire-1:1:1"));
     assert_eq!(store.totals().unwrap(), (2, 4), "the reprint and its events are stored");
 
@@ -195,8 +197,11 @@ fn reports_of_one_happening_group_but_history_and_proposals_do_not() {
     assert_eq!(store.happenings(&f).unwrap().iter().map(|h| h.id).collect::<Vec<_>>(), [past]);
 }
 
+/// Each event's id, happening and `mention_of`.
+type EventLinks = Vec<(String, Option<i64>, Option<String>)>;
+
 /// Every event's happening and every happening row, for comparisons.
-fn snapshot(store: &Store) -> (Vec<(String, Option<i64>, Option<String>)>, Vec<Happening>) {
+fn snapshot(store: &Store) -> (EventLinks, Vec<Happening>) {
     let mut st = store.connection().prepare("SELECT id, happening, mention_of FROM events ORDER BY seq").unwrap();
     let ev = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect();
     (ev, all(store))
@@ -207,8 +212,11 @@ fn fill(store: &mut Store) {
     let mut b = store.batch(2);
     b.insert(&article("wire-1", Some("wire.example"), "2024-03-13", REPORT), &report_events("wire-1", "2024-03-12"))
         .unwrap();
-    b.insert(&article("daily-7", Some("daily.example"), "2024-03-14", &reprint()), &report_events("daily-7", "2024-03-13"))
-        .unwrap();
+    b.insert(
+        &article("daily-7", Some("daily.example"), "2024-03-14", &reprint()),
+        &report_events("daily-7", "2024-03-13"),
+    )
+    .unwrap();
     let other = article("radio-2", Some("radio.example"), "2024-03-12", "Niger's envoys held talks in Doha today.");
     let evs = [
         event("radio-2", 1, "NERGOV", "NERREB", "043", "asserted", ("2024-03", "month"), false, "Envoys held talks."),
@@ -229,7 +237,10 @@ fn regroup_reproduces_the_insert_time_grouping() {
     assert_eq!(store.regroup().unwrap(), 3);
     assert_eq!(snapshot(&store), before);
     // Regrouping undoes a stale state too.
-    store.connection().execute_batch("UPDATE happenings SET mentions = 99; UPDATE events SET happening = NULL").unwrap();
+    store
+        .connection()
+        .execute_batch("UPDATE happenings SET mentions = 99; UPDATE events SET happening = NULL")
+        .unwrap();
     store.regroup().unwrap();
     assert_eq!(snapshot(&store), before);
 }
@@ -272,7 +283,8 @@ fn a_version_1_database_with_rows_migrates_and_is_backfilled() {
         .query_row("SELECT near_duplicate_of FROM articles WHERE id = 'daily-7'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(linked, "wire-1");
-    let pending: i64 = store.connection().query_row("SELECT count(*) FROM pending_backfills", [], |r| r.get(0)).unwrap();
+    let pending: i64 =
+        store.connection().query_row("SELECT count(*) FROM pending_backfills", [], |r| r.get(0)).unwrap();
     assert_eq!(pending, 0);
 }
 

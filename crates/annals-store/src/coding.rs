@@ -7,7 +7,7 @@
 //! One `codings` row serves every event coded alike, so provenance costs an
 //! integer per event.
 
-use crate::{write_events, ArticleRow, Error, EventRow, Result, Store};
+use crate::{happenings, write_events, ArticleRow, Error, EventRow, Result, Store};
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// What produced a set of events.
@@ -139,8 +139,19 @@ pub(crate) fn replace_one(conn: &Connection, coding: Option<i64>, article: &str,
     }
     conn.execute_batch("SAVEPOINT replace_events")?;
     let r = (|| {
+        // The happenings the old events belonged to are recounted after
+        // the new events have found theirs, inside the same savepoint.
+        let before: Vec<i64> = conn
+            .prepare_cached("SELECT DISTINCT happening FROM events WHERE article = ?1 AND happening IS NOT NULL")?
+            .query_map([article], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let original: Option<String> = conn
+            .prepare_cached("SELECT near_duplicate_of FROM articles WHERE id = ?1")?
+            .query_row([article], |r| r.get(0))?;
         let removed = conn.prepare_cached("DELETE FROM events WHERE article = ?1")?.execute([article])?;
         write_events(conn, article, coding, events)?;
+        happenings::assign_article(conn, article, original.as_deref(), events)?;
+        happenings::refresh(conn, before)?;
         conn.prepare_cached("UPDATE articles SET coding = ?2 WHERE id = ?1")?.execute(params![article, coding])?;
         Ok(removed)
     })();

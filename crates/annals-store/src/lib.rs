@@ -15,6 +15,10 @@
 //! - `events_fts`: FTS5 over event sentences.
 //! - `codings`: provenance, one row per (annals version, model hash,
 //!   dictionary hash) that coded something; articles and events refer to it.
+//! - `minhash`, `minhash_bands`: MinHash signatures and their LSH index, which
+//!   link near-duplicate articles to their original ([`near_dup`]).
+//! - `happenings`: asserted events from different articles grouped as one
+//!   happening, with counts ([`happenings`]); exported as GDELT ([`gdelt`]).
 //!
 //! Writes go through [`Batch`], which commits every N articles: one
 //! transaction per article would make ingest fsync-bound, one per run would
@@ -23,12 +27,16 @@
 //! while an ingest runs.
 
 mod coding;
+pub mod gdelt;
+pub mod happenings;
+pub mod near_dup;
 pub mod reader;
 mod record;
 pub mod schema;
 mod select;
 
 pub use coding::Coding;
+pub use happenings::Happening;
 pub use record::{ArticleRow, EventRow};
 pub use select::{Count, CountBy, Filter};
 
@@ -50,6 +58,8 @@ pub enum Error {
     BadFilter(String),
     #[error("{0}: no such article in the store")]
     UnknownArticle(String),
+    #[error("writing: {0}")]
+    Io(#[from] std::io::Error),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -67,6 +77,9 @@ pub enum DuplicateOf {
 pub enum Inserted {
     /// Stored, with this many events.
     New { events: usize },
+    /// Stored as a near-duplicate of `original`: `mentions` of its `events`
+    /// repeat events of the original and joined their happenings.
+    NearDuplicate { original: String, events: usize, mentions: usize },
     /// Already stored (the existing article's id); nothing was added.
     Duplicate { existing: String, by: DuplicateOf },
 }
@@ -79,6 +92,10 @@ pub struct RunStats {
     pub events_new: u64,
     pub duplicates: u64,
     pub skipped: u64,
+    /// New articles linked to an original as near-duplicates.
+    pub near_duplicates: u64,
+    /// Their events stored as mentions of the original's events.
+    pub mentions: u64,
 }
 
 /// An open annals database.
@@ -101,6 +118,7 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         schema::migrate(&mut conn)?;
+        backfill(&mut conn)?;
         Ok(Store { conn, run: None, coding: None })
     }
 
@@ -140,8 +158,17 @@ impl Store {
         if let Some(id) = self.run.take() {
             self.conn.execute(
                 "UPDATE runs SET finished = strftime('%Y-%m-%dT%H:%M:%SZ','now'), articles_read = ?2, articles_new = ?3,
-                 events_new = ?4, duplicates = ?5, skipped = ?6 WHERE id = ?1",
-                params![id, s.articles_read, s.articles_new, s.events_new, s.duplicates, s.skipped],
+                 events_new = ?4, duplicates = ?5, skipped = ?6, near_duplicates = ?7, mentions = ?8 WHERE id = ?1",
+                params![
+                    id,
+                    s.articles_read,
+                    s.articles_new,
+                    s.events_new,
+                    s.duplicates,
+                    s.skipped,
+                    s.near_duplicates,
+                    s.mentions
+                ],
             )?;
         }
         Ok(())
@@ -243,6 +270,37 @@ fn find_duplicate(conn: &Connection, a: &ArticleRow, hash: &str) -> Result<Optio
     Ok(found.map(|(id, why)| (id, [DuplicateOf::Id, DuplicateOf::Url, DuplicateOf::Text][why as usize])))
 }
 
+/// Indexes and groups the articles a migration found stored (see
+/// `schema`), in one transaction with the removal of its marker, so a crash
+/// leaves it to be done again on the next open.
+fn backfill(conn: &mut Connection) -> Result<()> {
+    let what = "near_duplicates_and_happenings";
+    let pending: bool =
+        conn.query_row("SELECT count(*) FROM pending_backfills WHERE what = ?1", [what], |r| r.get::<_, i64>(0))? > 0;
+    if !pending {
+        return Ok(());
+    }
+    let tx = conn.transaction()?;
+    let articles = tx
+        .prepare("SELECT id, text FROM articles ORDER BY rowid")?
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (id, text) in articles {
+        if let Some(link) = near_dup::index_article(&tx, &id, &text)? {
+            let events = tx
+                .prepare("SELECT record FROM events WHERE article = ?1 ORDER BY seq")?
+                .query_map([&id], |r| r.get::<_, String>(0))?
+                .map(|j| EventRow::from_json(&j?))
+                .collect::<Result<Vec<_>>>()?;
+            happenings::link_mentions(&tx, &id, &link.original, &events)?;
+        }
+    }
+    happenings::regroup(&tx)?;
+    tx.execute("DELETE FROM pending_backfills WHERE what = ?1", [what])?;
+    tx.commit()?;
+    Ok(())
+}
+
 fn insert_one(
     conn: &Connection,
     run: Option<i64>,
@@ -257,12 +315,17 @@ fn insert_one(
     conn.execute_batch("SAVEPOINT article")?;
     let r = write_article(conn, run, coding, a, &hash, events);
     match r {
-        Ok(()) => conn.execute_batch("RELEASE article")?,
+        Ok(_) => conn.execute_batch("RELEASE article")?,
         Err(_) => conn.execute_batch("ROLLBACK TO article; RELEASE article")?,
     }
-    r.map(|()| Inserted::New { events: events.len() })
+    r.map(|linked| match linked {
+        Some((original, mentions)) => Inserted::NearDuplicate { original, events: events.len(), mentions },
+        None => Inserted::New { events: events.len() },
+    })
 }
 
+/// Writes the article and its events; returns its original and the number
+/// of mentions if it is a near-duplicate.
 fn write_article(
     conn: &Connection,
     run: Option<i64>,
@@ -270,13 +333,17 @@ fn write_article(
     a: &ArticleRow,
     hash: &str,
     events: &[EventRow],
-) -> Result<()> {
+) -> Result<Option<(String, usize)>> {
     conn.prepare_cached(
         "INSERT INTO articles (id, url, title, outlet, published, text, text_hash, ingested_at, run_id, coding)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?8, ?9)",
     )?
     .execute(params![a.id, a.url, a.title, a.outlet, a.published, a.text, hash, run, coding])?;
-    write_events(conn, &a.id, coding, events)
+    let link = near_dup::index_article(conn, &a.id, &a.text)?;
+    write_events(conn, &a.id, coding, events)?;
+    let original = link.map(|l| l.original);
+    let mentions = happenings::assign_article(conn, &a.id, original.as_deref(), events)?;
+    Ok(original.map(|o| (o, mentions)))
 }
 
 /// Inserts `events` of article `article`, all coded by `coding`.

@@ -122,8 +122,59 @@ CREATE INDEX articles_coding ON articles(coding);
 CREATE INDEX events_place_country ON events(place_country, event_start);
 "#;
 
+/// Near-duplicate articles and happenings (see `near_dup` and `happenings`).
+///
+/// Articles already stored are indexed and grouped on the first open after
+/// this migration (`pending_backfills`), in Rust: MinHash and the grouping
+/// rule are code, not SQL.
+const NEAR_DUPLICATES_AND_HAPPENINGS: &str = r#"
+ALTER TABLE articles ADD COLUMN near_duplicate_of TEXT REFERENCES articles(id);
+ALTER TABLE articles ADD COLUMN near_duplicate_jaccard REAL;
+CREATE INDEX articles_near_duplicate_of ON articles(near_duplicate_of);
+
+CREATE TABLE minhash (
+    article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    signature BLOB NOT NULL
+);
+CREATE TABLE minhash_bands (
+    band INTEGER NOT NULL,
+    hash INTEGER NOT NULL,
+    article TEXT NOT NULL,
+    PRIMARY KEY (band, hash, article)
+) WITHOUT ROWID;
+
+CREATE TABLE happenings (
+    id INTEGER PRIMARY KEY,
+    cameo_root TEXT NOT NULL,
+    source_code TEXT NOT NULL,
+    target_code TEXT NOT NULL,
+    place TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    date_value TEXT NOT NULL,
+    date_precision TEXT NOT NULL,
+    event TEXT NOT NULL,
+    mentions INTEGER NOT NULL DEFAULT 0,
+    articles INTEGER NOT NULL DEFAULT 0,
+    outlets INTEGER NOT NULL DEFAULT 0,
+    first_seen TEXT,
+    last_seen TEXT
+);
+CREATE INDEX happenings_key ON happenings(cameo_root, source_code, target_code, place, year);
+
+ALTER TABLE events ADD COLUMN mention_of TEXT;
+ALTER TABLE events ADD COLUMN happening INTEGER REFERENCES happenings(id);
+CREATE INDEX events_mention_of ON events(mention_of);
+CREATE INDEX events_happening ON events(happening);
+
+ALTER TABLE runs ADD COLUMN near_duplicates INTEGER;
+ALTER TABLE runs ADD COLUMN mentions INTEGER;
+
+CREATE TABLE pending_backfills (what TEXT PRIMARY KEY);
+INSERT INTO pending_backfills VALUES ('near_duplicates_and_happenings');
+"#;
+
 /// All migrations in order; the schema version is the number applied.
-pub const MIGRATIONS: &[&str] = &[V1, V_PROVENANCE];
+pub const MIGRATIONS: &[&str] = &[V1, NEAR_DUPLICATES_AND_HAPPENINGS, V_PROVENANCE];
 
 /// Brings `conn` to the newest schema version; refuses a database written by
 /// a newer annals rather than guessing at its layout.

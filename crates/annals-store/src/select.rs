@@ -115,7 +115,7 @@ fn day(v: &Option<String>, end: bool, what: &str) -> Result<Option<String>> {
 
 impl Filter {
     /// `FROM ... WHERE ...` and its parameters.
-    fn sql(&self) -> Result<(String, Vec<Sql>)> {
+    pub(crate) fn sql(&self) -> Result<(String, Vec<Sql>)> {
         let mut from = String::from("FROM events e");
         let mut w: Vec<&str> = Vec::new();
         let mut p: Vec<Sql> = Vec::new();

@@ -150,3 +150,37 @@ fn filters_by_actor_name_and_place() {
     let both = Filter { actor_name: Some("hamas".into()), place: Some("cairo".into()), ..Default::default() };
     assert_eq!(q(both), Vec::<String>::new());
 }
+
+/// A recode that takes an event away, or brings it back, keeps the
+/// happenings' counts in step, and matches a full regroup.
+#[test]
+fn replacing_events_recounts_their_happenings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("t.db")).unwrap();
+    fill(&mut store);
+    let talks = event("b", 1, 1, "Egypt hosted truce talks in Cairo on Wednesday.", EGY, Some(["Cairo", "EGY"]));
+    let b = ArticleRow {
+        outlet: Some("Another Daily".into()),
+        ..article("b", "Egypt hosted truce talks in Cairo on Wednesday.")
+    };
+    store.insert_article(&b, std::slice::from_ref(&talks)).unwrap();
+    let mentions = |s: &Store| count(s, "SELECT max(mentions) FROM happenings");
+    assert_eq!(mentions(&store), 2, "both reports of the talks group");
+    store.replace_events("b", &[]).unwrap();
+    assert_eq!(mentions(&store), 1);
+    assert_eq!(count(&store, "SELECT count(*) FROM happenings WHERE mentions = 0"), 0);
+    store.replace_events("a", &[]).unwrap();
+    assert_eq!(count(&store, "SELECT count(*) FROM happenings"), 0, "no events, no happenings");
+    store.replace_events("b", std::slice::from_ref(&talks)).unwrap();
+    let before: Vec<(i64, i64)> = store
+        .connection()
+        .prepare("SELECT mentions, articles FROM happenings ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(before, [(1, 1)]);
+    store.regroup().unwrap();
+    assert_eq!(mentions(&store), 1);
+}

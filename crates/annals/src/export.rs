@@ -1,7 +1,8 @@
 //! `annals export`: the whole store as JSON Lines (the stored event records,
-//! byte for byte) or CSV (the main columns, one row per event mention).
+//! byte for byte), CSV (the main columns, one row per event mention), or the
+//! GDELT 2.0 event and mentions tables (one row per happening / mention).
 
-use annals_store::{EventRow, Filter, Store};
+use annals_store::{gdelt, EventRow, Filter, Store};
 use anyhow::{Context, Result};
 use std::io::Write;
 use std::path::PathBuf;
@@ -26,6 +27,10 @@ pub enum Format {
     Jsonl,
     /// One row per event, main columns, with a header.
     Csv,
+    /// GDELT 2.0 event table: 61 tab-separated columns, one row per happening, no header.
+    Gdelt,
+    /// GDELT 2.0 mentions table: 16 tab-separated columns, one row per mention of a happening.
+    GdeltMentions,
 }
 
 /// Columns of the CSV forms of `export` and `query`.
@@ -93,8 +98,14 @@ pub fn csv_row(e: &EventRow) -> String {
     .join(",")
 }
 
-/// Writes the events matching `filter` to `out`; returns how many.
+/// Writes the events matching `filter` to `out`; returns how many. The GDELT
+/// tables are written whole (rows are happenings, not events): no filter.
 pub fn write_events(store: &Store, filter: &Filter, format: Format, out: &mut dyn Write) -> Result<u64> {
+    match format {
+        Format::Gdelt => return Ok(gdelt::write_events(store, out)?),
+        Format::GdeltMentions => return Ok(gdelt::write_mentions(store, out)?),
+        Format::Jsonl | Format::Csv => {}
+    }
     if matches!(format, Format::Csv) {
         writeln!(out, "{}", CSV_COLUMNS.join(","))?;
     }
@@ -102,6 +113,7 @@ pub fn write_events(store: &Store, filter: &Filter, format: Format, out: &mut dy
         match format {
             Format::Jsonl => writeln!(out, "{}", e.record)?,
             Format::Csv => writeln!(out, "{}", csv_row(&e))?,
+            Format::Gdelt | Format::GdeltMentions => {}
         }
         Ok(())
     })
@@ -116,7 +128,12 @@ pub fn run(a: Args) -> Result<ExitCode> {
     let mut out = std::io::BufWriter::new(&mut out);
     let n = write_events(&store, &Filter::default(), a.format, &mut out)?;
     out.flush().context("writing output")?;
-    eprintln!("annals: export: {n} event(s)");
+    let what = match a.format {
+        Format::Gdelt => "happening(s)",
+        Format::GdeltMentions => "mention(s)",
+        Format::Jsonl | Format::Csv => "event(s)",
+    };
+    eprintln!("annals: export: {n} {what}");
     Ok(ExitCode::SUCCESS)
 }
 

@@ -92,6 +92,12 @@ fn flush(
                 tally.stats.articles_new += 1;
                 tally.stats.events_new += events as u64;
             }
+            Inserted::NearDuplicate { events, mentions, .. } => {
+                tally.stats.articles_new += 1;
+                tally.stats.events_new += events as u64;
+                tally.stats.near_duplicates += 1;
+                tally.stats.mentions += mentions as u64;
+            }
             // Two copies within one batch: the first is stored, this one is not.
             Inserted::Duplicate { .. } => tally.stats.duplicates += 1,
         }
@@ -158,6 +164,10 @@ pub fn run(a: Args) -> Result<ExitCode> {
         s.skipped,
         secs,
         s.articles_read as f64 / secs.max(1e-9)
+    );
+    eprintln!(
+        "annals: ingest: {} near-duplicate(s) linked to their original, {} of their event(s) stored as mentions",
+        s.near_duplicates, s.mentions
     );
     if ignored > 0 {
         eprintln!(

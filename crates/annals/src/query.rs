@@ -1,7 +1,7 @@
 //! `annals query`: events from the store, filtered, listed or counted.
 
 use crate::export::{self, csv_field};
-use annals_store::{Count, CountBy, EventRow, Filter, Store};
+use annals_store::{Count, CountBy, EventRow, Filter, Happening, Store};
 use anyhow::{Context, Result};
 use std::io::Write;
 use std::path::PathBuf;
@@ -53,6 +53,10 @@ pub struct Args {
     /// Count events per day, week, month or actor pair instead of listing them.
     #[arg(long, value_enum)]
     count_by: Option<CountArg>,
+    /// List happenings (events grouped across articles, with their counts of
+    /// mentions, articles and outlets) that have an event matching the filters.
+    #[arg(long, conflicts_with = "count_by")]
+    happenings: bool,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
@@ -150,6 +154,48 @@ fn print_counts(out: &mut dyn Write, by: CountBy, counts: &[Count], format: Form
     Ok(())
 }
 
+fn print_happenings(out: &mut dyn Write, hs: &[Happening], format: Format) -> Result<()> {
+    let header = [
+        "id",
+        "date",
+        "precision",
+        "cameo",
+        "source",
+        "target",
+        "place",
+        "mentions",
+        "articles",
+        "outlets",
+        "first_seen",
+        "last_seen",
+    ];
+    let o = |s: &Option<String>| s.clone().unwrap_or_default();
+    let rows: Vec<Vec<String>> = hs
+        .iter()
+        .map(|h| {
+            let n = [h.mentions, h.articles, h.outlets].map(|n| n.to_string());
+            let key = [h.id.to_string(), h.date.clone(), h.precision.clone(), o(&h.cameo)];
+            let more = [o(&h.source_code), o(&h.target_code), o(&h.place)];
+            key.into_iter().chain(more).chain(n).chain([o(&h.first_seen), o(&h.last_seen)]).collect()
+        })
+        .collect();
+    match format {
+        Format::Table => table(out, &header, &rows)?,
+        Format::Csv => {
+            writeln!(out, "{}", header.join(","))?;
+            for r in rows {
+                writeln!(out, "{}", r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","))?;
+            }
+        }
+        Format::Jsonl => {
+            for h in hs {
+                writeln!(out, "{}", serde_json::to_string(h)?)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 pub fn run(a: Args) -> Result<ExitCode> {
     let store = Store::open_existing(&a.db)?;
     let (event, published) = if a.published { ((None, None), (a.from, a.to)) } else { ((a.from, a.to), (None, None)) };
@@ -171,7 +217,9 @@ pub fn run(a: Args) -> Result<ExitCode> {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    if let Some(c) = a.count_by {
+    if a.happenings {
+        print_happenings(&mut out, &store.happenings(&filter)?, a.format)?;
+    } else if let Some(c) = a.count_by {
         let by = match c {
             CountArg::Day => CountBy::Day,
             CountArg::Week => CountBy::Week,

@@ -130,8 +130,10 @@ pub fn run(mut a: Args) -> Result<ExitCode> {
     }
     bar.finish_and_clear();
     if !a.dry_run && changes.articles_changed > 0 {
-        // HAPPENINGS: regroup the re-coded events into happenings here
-        // (`store.regroup()?`), once, after all batches are written.
+        // Each replaced article already joined happenings as it was written;
+        // grouping depends on the order events arrive, so regroup once to
+        // get exactly what a fresh ingest of the same articles would give.
+        store.regroup()?;
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

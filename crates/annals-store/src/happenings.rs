@@ -1,0 +1,606 @@
+//! Happenings: event mentions from different articles grouped as one thing
+//! that happened, with counts of mentions, articles and outlets.
+//!
+//! Two asserted events belong together when they have the same CAMEO root,
+//! the same source and target codes, the same place (GeoNames id, else place
+//! country, else none) and the same event date at the coarser of their two
+//! precisions ("2024-03-12" and "March 2024" agree; "2011" and "2024-03-12"
+//! do not). The event date decides, never the publication date, so a
+//! background sentence about 2011 joins the 2011 happening.
+//!
+//! Agreement at the coarser precision is not transitive ("2011" agrees with
+//! March and with April 2011, which disagree), so grouping is a walk over
+//! the events in storage order: an event joins the compatible happening
+//! whose date is nearest its own precision (the oldest on ties) or starts a
+//! new one, which keeps the date of the event that started it. Insert time
+//! and [`Store::regroup`] take the same walk, so they agree exactly.
+//!
+//! Events not `asserted` (negated, proposed, ...) and undated events get no
+//! happening: nothing is claimed to have happened, or nothing says when.
+//! An event of a near-duplicate article that repeats an event of its
+//! original is a *mention* of it (`events.mention_of`) and joins the
+//! original's happening whatever its own key says; a reprint published a
+//! day later may resolve "yesterday" to another day.
+
+use crate::{EventRow, Filter, Result, Store};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use std::collections::{BTreeSet, HashSet};
+
+/// Date precisions, finest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Precision {
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+}
+
+impl Precision {
+    pub fn parse(s: &str) -> Option<Precision> {
+        Some(match s {
+            "day" => Precision::Day,
+            "week" => Precision::Week,
+            "month" => Precision::Month,
+            "year" => Precision::Year,
+            "decade" => Precision::Decade,
+            _ => return None,
+        })
+    }
+}
+
+/// An event date as the coder writes it: `2024-03-12`, `2024-W11`,
+/// `2024-03`, `2024`, `2010s`, or a range `2014/2015`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct When {
+    pub value: String,
+    pub precision: Precision,
+}
+
+/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
+pub(crate) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+/// The civil date of a day count since 1970-01-01.
+pub(crate) fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+}
+
+/// The Thursday of the ISO week holding day `days`: it names the week's year.
+fn thursday(days: i64) -> i64 {
+    days - (days + 3).rem_euclid(7) + 3
+}
+
+impl When {
+    pub fn new(value: &str, precision: &str) -> Option<When> {
+        let precision = Precision::parse(precision)?;
+        let v = value.trim();
+        v.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?;
+        Some(When { value: v.to_string(), precision })
+    }
+
+    fn year(&self) -> Option<i64> {
+        self.value.get(..4)?.parse().ok()
+    }
+
+    fn ymd(&self) -> Option<(i64, i64, i64)> {
+        let mut it = self.value.split('-');
+        let y = it.next()?.parse().ok()?;
+        let m = it.next()?.parse().ok()?;
+        let d = it.next()?.get(..2)?.parse().ok()?;
+        Some((y, m, d))
+    }
+
+    /// The Thursday (days since 1970) of a `YYYY-Www` week.
+    fn week_thursday(&self) -> Option<i64> {
+        let (y, w) = self.value.split_once("-W")?;
+        let (y, w): (i64, i64) = (y.parse().ok()?, w.parse().ok()?);
+        Some(thursday(days_from_civil(y, 1, 4)) + 7 * (w - 1))
+    }
+
+    /// The first day the date can mean, as (year, month, day): a week's
+    /// Monday, a month's first, a range's first day.
+    pub fn first_day(&self) -> Option<(i64, i64, i64)> {
+        if self.precision == Precision::Week {
+            return Some(civil_from_days(self.week_thursday()? - 3));
+        }
+        let d = crate::record::bound(self.value.split('/').next()?, false)?;
+        Some((d.get(..4)?.parse().ok()?, d.get(5..7)?.parse().ok()?, d.get(8..10)?.parse().ok()?))
+    }
+
+    /// This date at precision `p`, which must be as coarse as its own;
+    /// `None` otherwise. Ranges only compare at their own precision.
+    pub fn at(&self, p: Precision) -> Option<String> {
+        use Precision::*;
+        if p == self.precision {
+            return Some(self.value.clone());
+        }
+        if p < self.precision || self.value.contains('/') {
+            return None;
+        }
+        let year = match self.precision {
+            Week => civil_from_days(self.week_thursday()?).0,
+            _ => self.year()?,
+        };
+        Some(match (self.precision, p) {
+            (_, Decade) => format!("{}0s", year.div_euclid(10)),
+            (_, Year) => format!("{year:04}"),
+            (Day, Month) => self.value.get(..7)?.to_string(),
+            (Week, Month) => {
+                let (y, m, _) = civil_from_days(self.week_thursday()?);
+                format!("{y:04}-{m:02}")
+            }
+            (Day, Week) => {
+                let (y, m, d) = self.ymd()?;
+                let t = thursday(days_from_civil(y, m, d));
+                let (ty, _, _) = civil_from_days(t);
+                format!("{ty:04}-W{:02}", (t - days_from_civil(ty, 1, 1)) / 7 + 1)
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// Whether two dates agree at the coarser of their precisions.
+pub fn same_time(a: &When, b: &When) -> bool {
+    let p = a.precision.max(b.precision);
+    matches!((a.at(p), b.at(p)), (Some(x), Some(y)) if x == y)
+}
+
+/// What two events of one happening must share exactly.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Key {
+    /// The CAMEO root, the code's first two digits ("04").
+    pub root: String,
+    /// Actor codes, "" when absent.
+    pub source: String,
+    pub target: String,
+    /// `geonames:ID`, `country:XXX`, or "" for no place.
+    pub place: String,
+}
+
+/// The happening key and date of an event; `None` when it gets no happening
+/// (not asserted, undated, or dated in a form we cannot compare).
+pub fn key(e: &EventRow) -> Option<(Key, When)> {
+    if e.mode != "asserted" {
+        return None;
+    }
+    let when = When::new(e.event_date.as_deref()?, e.date_precision.as_deref()?)?;
+    let place = match (e.geonames_id.filter(|g| *g > 0), &e.place_country) {
+        (Some(g), _) => format!("geonames:{g}"),
+        (None, Some(c)) => format!("country:{c}"),
+        (None, None) => String::new(),
+    };
+    let key = Key {
+        root: e.cameo.get(..2).unwrap_or(&e.cameo).to_string(),
+        source: e.source_code.clone().unwrap_or_default(),
+        target: e.target_code.clone().unwrap_or_default(),
+        place,
+    };
+    Some((key, when))
+}
+
+/// Of the happenings with an event's key (id and date), the one it joins:
+/// a compatible date nearest its own precision, the oldest on ties.
+pub fn choose(when: &When, candidates: &[(i64, When)]) -> Option<i64> {
+    let gap = |w: &When| (w.precision as i32 - when.precision as i32).abs();
+    candidates.iter().filter(|(_, w)| same_time(when, w)).min_by_key(|(id, w)| (gap(w), *id)).map(|(id, _)| *id)
+}
+
+/// What identifies one event as a repeat of another: code, actors, sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MentionKey {
+    pub cameo: String,
+    pub source: Option<String>,
+    pub target: Option<String>,
+    pub sentence: String,
+}
+
+fn sentence_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// Pairs each event of a reprint with the event of its original it repeats:
+/// first same code, actors and sentence (words compared case- and
+/// punctuation-blind), then same code and actors with the most similar
+/// sentence (word Jaccard ≥ 0.5, for a lightly edited sentence). Each
+/// original event is matched at most once; unmatched events stay events.
+pub fn match_mentions(reprint: &[MentionKey], original: &[MentionKey]) -> Vec<Option<usize>> {
+    let words = |k: &MentionKey| sentence_words(&k.sentence);
+    let (rw, ow): (Vec<_>, Vec<_>) = (reprint.iter().map(words).collect(), original.iter().map(words).collect());
+    let same = |r: &MentionKey, o: &MentionKey| r.cameo == o.cameo && r.source == o.source && r.target == o.target;
+    let mut used = vec![false; original.len()];
+    let mut out = vec![None; reprint.len()];
+    for (i, r) in reprint.iter().enumerate() {
+        if let Some(j) = (0..original.len()).find(|&j| !used[j] && same(r, &original[j]) && rw[i] == ow[j]) {
+            used[j] = true;
+            out[i] = Some(j);
+        }
+    }
+    let jaccard = |a: &[String], b: &[String]| {
+        let (a, b): (HashSet<_>, HashSet<_>) = (a.iter().collect(), b.iter().collect());
+        a.intersection(&b).count() as f64 / a.union(&b).count().max(1) as f64
+    };
+    for (i, r) in reprint.iter().enumerate() {
+        if out[i].is_some() {
+            continue;
+        }
+        let best = (0..original.len())
+            .filter(|&j| !used[j] && same(r, &original[j]))
+            .map(|j| (jaccard(&rw[i], &ow[j]), j))
+            .filter(|(s, _)| *s >= 0.5)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        if let Some((_, j)) = best {
+            used[j] = true;
+            out[i] = Some(j);
+        }
+    }
+    out
+}
+
+/// The happening event `e` (stored as `event_id`) joins or starts.
+fn place_event(conn: &Connection, e: &EventRow, event_id: &str) -> Result<Option<i64>> {
+    let Some((k, when)) = key(e) else { return Ok(None) };
+    let year = when.year().unwrap_or(0);
+    let mut st = conn.prepare_cached(
+        "SELECT id, date_value, date_precision FROM happenings WHERE cameo_root = ?1 AND source_code = ?2
+         AND target_code = ?3 AND place = ?4 AND year BETWEEN ?5 - 9 AND ?5 + 9",
+    )?;
+    let candidates = st
+        .query_map(params![k.root, k.source, k.target, k.place, year], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+        })?
+        .filter_map(|r| r.map(|(id, v, p)| When::new(&v, &p).map(|w| (id, w))).transpose())
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    if let Some(id) = choose(&when, &candidates) {
+        return Ok(Some(id));
+    }
+    let precision = e.date_precision.as_deref().unwrap_or_default();
+    conn.prepare_cached(
+        "INSERT INTO happenings (cameo_root, source_code, target_code, place, year, date_value, date_precision, event)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![k.root, k.source, k.target, k.place, year, when.value, precision, event_id])?;
+    Ok(Some(conn.last_insert_rowid()))
+}
+
+/// Recomputes the counts of happenings `ids` from their events. An article
+/// without an outlet counts as an outlet of its own: we cannot tell whether
+/// two such articles come from one source, and merging them would hide
+/// independent reports.
+pub(crate) fn refresh(conn: &Connection, ids: impl IntoIterator<Item = i64>) -> Result<()> {
+    let mut st = conn.prepare_cached(
+        "UPDATE happenings SET (mentions, articles, outlets, first_seen, last_seen) =
+           (SELECT count(*), count(DISTINCT e.article), count(DISTINCT coalesce(lower(a.outlet), '#' || a.id)),
+                   min(a.published), max(a.published)
+            FROM events e JOIN articles a ON a.id = e.article WHERE e.happening = ?1)
+         WHERE id = ?1",
+    )?;
+    for id in ids {
+        st.execute([id])?;
+    }
+    // A recode can take a happening's last event away.
+    conn.prepare_cached("DELETE FROM happenings WHERE mentions = 0")?.execute([])?;
+    Ok(())
+}
+
+fn seqs(conn: &Connection, article: &str) -> Result<Vec<i64>> {
+    let mut st = conn.prepare_cached("SELECT seq FROM events WHERE article = ?1 ORDER BY seq")?;
+    let rows = st.query_map([article], |r| r.get::<_, i64>(0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// An event of the original article: its id and happening.
+type Repeated = Option<(String, Option<i64>)>;
+
+/// For each of `events`, the event of article `original` it repeats, with
+/// that event's happening.
+fn repeated(conn: &Connection, original: &str, events: &[EventRow]) -> Result<Vec<Repeated>> {
+    let mut st = conn.prepare_cached(
+        "SELECT id, happening, cameo, source_code, target_code, sentence_text FROM events WHERE article = ?1 ORDER BY seq",
+    )?;
+    let rows = st
+        .query_map([original], |r| {
+            let k = MentionKey { cameo: r.get(2)?, source: r.get(3)?, target: r.get(4)?, sentence: r.get(5)? };
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?, k))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let keys: Vec<MentionKey> = rows.iter().map(|r| r.2.clone()).collect();
+    let mine: Vec<MentionKey> = events.iter().map(mention_key).collect();
+    Ok(match_mentions(&mine, &keys).into_iter().map(|j| j.map(|j| (rows[j].0.clone(), rows[j].1))).collect())
+}
+
+/// Marks the events of a near-duplicate `article` that repeat events of
+/// its `original` (no happenings: the backfill regroups afterwards).
+pub(crate) fn link_mentions(conn: &Connection, article: &str, original: &str, events: &[EventRow]) -> Result<usize> {
+    let mut set = conn.prepare_cached("UPDATE events SET mention_of = ?2 WHERE seq = ?1")?;
+    let mut n = 0;
+    for (seq, m) in seqs(conn, article)?.into_iter().zip(repeated(conn, original, events)?) {
+        if let Some((of, _)) = m {
+            set.execute(params![seq, of])?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// Links the events of a just-stored article: mentions of its original's
+/// events when it is a near-duplicate, happenings for the rest. `events`
+/// are the article's events in the order they were inserted. Returns how
+/// many became mentions.
+pub(crate) fn assign_article(
+    conn: &Connection,
+    article: &str,
+    original: Option<&str>,
+    events: &[EventRow],
+) -> Result<usize> {
+    let matched = match original {
+        Some(o) => repeated(conn, o, events)?,
+        None => vec![None; events.len()],
+    };
+    let mut touched = BTreeSet::new();
+    let mut mentions = 0;
+    let mut set = conn.prepare_cached("UPDATE events SET mention_of = ?2, happening = ?3 WHERE seq = ?1")?;
+    for ((e, seq), m) in events.iter().zip(seqs(conn, article)?).zip(matched) {
+        let (of, happening) = match m {
+            Some((id, h)) => {
+                mentions += 1;
+                (Some(id), h)
+            }
+            None => (None, place_event(conn, e, &e.id)?),
+        };
+        if of.is_some() || happening.is_some() {
+            set.execute(params![seq, of, happening])?;
+        }
+        touched.extend(happening);
+    }
+    refresh(conn, touched)?;
+    Ok(mentions)
+}
+
+fn mention_key(e: &EventRow) -> MentionKey {
+    MentionKey {
+        cameo: e.cameo.clone(),
+        source: e.source_code.clone(),
+        target: e.target_code.clone(),
+        sentence: e.sentence_text.clone(),
+    }
+}
+
+/// Recomputes every happening from the events table, walking the events in
+/// storage order exactly as inserts do; mentions follow their original.
+pub(crate) fn regroup(conn: &Connection) -> Result<u64> {
+    conn.execute_batch("UPDATE events SET happening = NULL WHERE happening IS NOT NULL; DELETE FROM happenings;")?;
+    let mut next = i64::MIN;
+    let mut read = conn.prepare(
+        "SELECT seq, id, cameo, source_code, target_code, mode, event_date, date_precision, place_country,
+                geonames_id, mention_of FROM events WHERE seq > ?1 ORDER BY seq LIMIT 5000",
+    )?;
+    let mut of_mention = conn.prepare("SELECT happening FROM events WHERE id = ?1")?;
+    let mut set = conn.prepare("UPDATE events SET happening = ?2 WHERE seq = ?1")?;
+    loop {
+        let chunk = read
+            .query_map([next], |r| {
+                let e = EventRow {
+                    id: r.get(1)?,
+                    cameo: r.get(2)?,
+                    source_code: r.get(3)?,
+                    target_code: r.get(4)?,
+                    mode: r.get(5)?,
+                    event_date: r.get(6)?,
+                    date_precision: r.get(7)?,
+                    place_country: r.get(8)?,
+                    geonames_id: r.get(9)?,
+                    ..Default::default()
+                };
+                Ok((r.get::<_, i64>(0)?, e, r.get::<_, Option<String>>(10)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let Some(last) = chunk.last() else { break };
+        next = last.0;
+        for (seq, e, mention_of) in chunk {
+            let original = match &mention_of {
+                Some(id) => of_mention.query_row([id], |r| r.get::<_, Option<i64>>(0)).optional()?,
+                None => None,
+            };
+            let h = match original {
+                Some(h) => h,
+                None => place_event(conn, &e, &e.id)?,
+            };
+            if let Some(h) = h {
+                set.execute(params![seq, h])?;
+            }
+        }
+    }
+    conn.execute_batch(
+        "UPDATE happenings SET (mentions, articles, outlets, first_seen, last_seen) =
+           (SELECT count(*), count(DISTINCT e.article), count(DISTINCT coalesce(lower(a.outlet), '#' || a.id)),
+                   min(a.published), max(a.published)
+            FROM events e JOIN articles a ON a.id = e.article WHERE e.happening = happenings.id)",
+    )?;
+    Ok(conn.query_row("SELECT count(*) FROM happenings", [], |r| r.get(0))?)
+}
+
+/// One happening with its counts, as listed by `annals query --happenings`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Happening {
+    pub id: i64,
+    /// The CAMEO root shared by its events, and the full code of its first event.
+    pub cameo_root: String,
+    pub cameo: Option<String>,
+    pub source_code: Option<String>,
+    pub target_code: Option<String>,
+    /// `geonames:ID`, `country:XXX`, or `None`.
+    pub place: Option<String>,
+    /// The date of its first event and its precision.
+    pub date: String,
+    pub precision: String,
+    pub mentions: u64,
+    pub articles: u64,
+    pub outlets: u64,
+    /// Earliest and latest publication date of its articles.
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
+    /// The id of the event that started it.
+    pub event: String,
+}
+
+impl Store {
+    /// Recomputes all happenings from the stored events (after a change of
+    /// the grouping rule, or of the events by a recode); returns how many.
+    pub fn regroup(&mut self) -> Result<u64> {
+        let tx = self.conn.transaction()?;
+        let n = regroup(&tx)?;
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// The happenings with at least one event matching `f`, by id.
+    pub fn happenings(&self, f: &Filter) -> Result<Vec<Happening>> {
+        let (clause, mut p) = Filter { limit: None, ..f.clone() }.sql()?;
+        let nonempty = |s: String| (!s.is_empty()).then_some(s);
+        let mut sql = String::from(
+            "SELECT h.id, h.cameo_root, e.cameo, h.source_code, h.target_code, h.place, h.date_value, h.date_precision,
+                    h.mentions, h.articles, h.outlets, h.first_seen, h.last_seen, h.event
+             FROM happenings h LEFT JOIN events e ON e.id = h.event",
+        );
+        if *f != Filter::default() {
+            sql.push_str(&format!(" WHERE h.id IN (SELECT e.happening {clause})"));
+        } else {
+            p.clear();
+        }
+        sql.push_str(" ORDER BY h.id");
+        if let Some(l) = f.limit {
+            sql.push_str(&format!(" LIMIT {l}"));
+        }
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map(rusqlite::params_from_iter(p), |r| {
+            Ok(Happening {
+                id: r.get(0)?,
+                cameo_root: r.get(1)?,
+                cameo: r.get(2)?,
+                source_code: nonempty(r.get(3)?),
+                target_code: nonempty(r.get(4)?),
+                place: nonempty(r.get(5)?),
+                date: r.get(6)?,
+                precision: r.get(7)?,
+                mentions: r.get(8)?,
+                articles: r.get(9)?,
+                outlets: r.get(10)?,
+                first_seen: r.get(11)?,
+                last_seen: r.get(12)?,
+                event: r.get(13)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(v: &str, p: &str) -> When {
+        When::new(v, p).unwrap()
+    }
+
+    #[test]
+    fn dates_agree_at_the_coarser_precision() {
+        assert!(same_time(&w("2024-03-12", "day"), &w("2024-03", "month")));
+        assert!(same_time(&w("2024-03-12", "day"), &w("2024", "year")));
+        assert!(!same_time(&w("2024-03-12", "day"), &w("2024-03-13", "day")));
+        assert!(!same_time(&w("2011", "year"), &w("2024-03-12", "day")));
+        assert!(same_time(&w("2016-05-01", "day"), &w("2010s", "decade")));
+        // 2024-03-12 is a Tuesday of ISO week 11; 2021-01-01 lies in 2020-W53.
+        assert!(same_time(&w("2024-03-12", "day"), &w("2024-W11", "week")));
+        assert!(!same_time(&w("2024-03-18", "day"), &w("2024-W11", "week")));
+        assert!(same_time(&w("2021-01-01", "day"), &w("2020-W53", "week")));
+        assert!(same_time(&w("2020-W53", "week"), &w("2020", "year")));
+        assert!(same_time(&w("2024-W11", "week"), &w("2024-03", "month")));
+        // Ranges compare only with the same range.
+        assert!(same_time(&w("2014/2015", "year"), &w("2014/2015", "year")));
+        assert!(!same_time(&w("2014/2015", "year"), &w("2014", "year")));
+        assert_eq!(When::new("yesterday", "day"), None);
+        assert_eq!(When::new("2024", "era"), None);
+    }
+
+    #[test]
+    fn civil_days_round_trip() {
+        for d in [-800_000, -1, 0, 59, 19_000, 20_000, 2_000_000] {
+            let (y, m, dd) = civil_from_days(d);
+            assert_eq!(days_from_civil(y, m, dd), d);
+        }
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
+    }
+
+    fn ev(cameo: &str, src: &str, tgt: Option<&str>, mode: &str, date: &str, prec: &str) -> EventRow {
+        EventRow {
+            cameo: cameo.into(),
+            source_code: Some(src.into()),
+            target_code: tgt.map(String::from),
+            mode: mode.into(),
+            event_date: Some(date.into()),
+            date_precision: Some(prec.into()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn keys_and_choice() {
+        let (k, _) = key(&ev("0431", "QAT", Some("NERGOV"), "asserted", "2024-03-12", "day")).unwrap();
+        assert_eq!(k, Key { root: "04".into(), source: "QAT".into(), target: "NERGOV".into(), place: String::new() });
+        let (k2, _) = key(&ev("040", "QAT", Some("NERGOV"), "asserted", "2011", "year")).unwrap();
+        assert_eq!(k, k2, "the date is not part of the key, it is compared by choose");
+        assert_eq!(key(&ev("040", "QAT", None, "proposed", "2024", "year")), None);
+        let mut placed = ev("190", "ISRMIL", None, "asserted", "2024", "year");
+        placed.place_country = Some("PSE".into());
+        assert_eq!(key(&placed).unwrap().0.place, "country:PSE");
+        placed.geonames_id = Some(281133);
+        assert_eq!(key(&placed).unwrap().0.place, "geonames:281133");
+
+        let cands = [(1, w("2011", "year")), (2, w("2024-03", "month")), (3, w("2024-03-12", "day"))];
+        assert_eq!(choose(&w("2024-03-12", "day"), &cands), Some(3));
+        assert_eq!(choose(&w("2024-03-14", "day"), &cands), Some(2));
+        assert_eq!(choose(&w("2011-06-01", "day"), &cands), Some(1));
+        assert_eq!(choose(&w("2012", "year"), &cands), None);
+        assert_eq!(choose(&w("2024", "year"), &cands[1..]), Some(2), "nearest precision, then oldest");
+    }
+
+    #[test]
+    fn mentions_match_by_code_actors_and_sentence() {
+        let k = |c: &str, t: &str| MentionKey {
+            cameo: c.into(),
+            source: Some("NERGOV".into()),
+            target: Some("NERREB".into()),
+            sentence: t.into(),
+        };
+        let original = [
+            k("040", "Niger's government met the rebels in Doha on Tuesday."),
+            k("0841", "The government released 40 prisoners."),
+            k("190", "Fighting broke out near Gao."),
+        ];
+        let reprint = [
+            k("0841", "The government released 40 prisoners ."),
+            k("040", "Niger's government met rebel leaders in Doha on Tuesday, officials said."),
+            k("190", "Something else entirely happened somewhere."),
+            k("057", "Niger's government met the rebels in Doha on Tuesday."),
+        ];
+        assert_eq!(match_mentions(&reprint, &original), [Some(1), Some(0), None, None]);
+    }
+}

@@ -20,7 +20,6 @@
 //! an article is stored whole or not at all. WAL mode lets readers query
 //! while an ingest runs.
 
-pub mod reader;
 mod record;
 pub mod schema;
 mod select;

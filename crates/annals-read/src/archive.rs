@@ -111,7 +111,11 @@ impl Iterator for WarcItems {
                 Some(Err(e)) => {
                     // A corrupt record leaves no reliable place to resume.
                     self.done = true;
-                    self.pending.push_back(Item::Skipped(self.broken(&e.to_string())));
+                    let mut why = e.to_string().trim_end_matches('.').to_lowercase();
+                    if let Some(cause) = std::error::Error::source(&e) {
+                        why = format!("{why}: {cause}");
+                    }
+                    self.pending.push_back(Item::Skipped(self.broken(&why)));
                 }
                 None => {
                     self.done = true;

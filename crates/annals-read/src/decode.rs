@@ -23,7 +23,8 @@ pub(crate) fn utf8_lossy(location: &str, bytes: Vec<u8>, base: u64) -> (String, 
 /// Decodes with the charset named by `label` (an HTTP or `<meta>` charset),
 /// falling back to UTF-8 when there is none or it is unknown.
 pub(crate) fn with_charset(location: &str, bytes: &[u8], label: Option<&str>) -> (String, Option<Notice>) {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    let bytes = &bytes[bom..];
     match label.and_then(|l| Encoding::for_label(l.trim().as_bytes())) {
         Some(enc) if enc != UTF_8 => {
             let (text, had_errors) = enc.decode_without_bom_handling(bytes);
@@ -33,7 +34,7 @@ pub(crate) fn with_charset(location: &str, bytes: &[u8], label: Option<&str>) ->
             });
             (text.into_owned(), notice)
         }
-        _ => utf8_lossy(location, bytes.to_vec(), 0),
+        _ => utf8_lossy(location, bytes.to_vec(), bom as u64),
     }
 }
 
@@ -96,5 +97,8 @@ mod tests {
         let (text, notice) = utf8_lossy("p", b"ab\xffcd".to_vec(), 100);
         assert_eq!(text, "ab\u{fffd}cd");
         assert_eq!(notice.unwrap().detail, "at byte 102; replaced with U+FFFD");
+        let (text, notice) = with_charset("p", b"\xEF\xBB\xBFab\xffcd", None);
+        assert_eq!(text, "ab\u{fffd}cd");
+        assert_eq!(notice.unwrap().detail, "at byte 5; replaced with U+FFFD", "offsets count the byte-order mark");
     }
 }

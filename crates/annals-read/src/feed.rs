@@ -41,7 +41,7 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Vec<Item> {
     // here so a damaged byte becomes a warning rather than a lost feed.
     let repaired;
     let mut source = bytes;
-    if declared_encoding(bytes).map_or(true, |e| e == "utf-8" || e == "utf8") {
+    if declared_encoding(bytes).is_none_or(|e| e == "utf-8" || e == "utf8") {
         let (text, warning) = utf8_lossy(name, bytes.to_vec(), 0);
         if let Some(w) = warning {
             out.push(Item::Warning(w));
@@ -79,7 +79,7 @@ fn item(entry: Entry, location: &str, outlet: &Option<String>) -> Option<Article
     };
     let content = entry.content.and_then(|c| c.body).map(|b| html_to_text(&b)).filter(|t| !t.is_empty());
     let text = content.or_else(|| entry.summary.map(from_text)).filter(|t| !t.is_empty())?;
-    let link = entry.links.iter().find(|l| l.rel.as_deref().map_or(true, |r| r == "alternate")).or(entry.links.first());
+    let link = entry.links.iter().find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate")).or(entry.links.first());
     let url = nonblank(link.map(|l| l.href.clone()));
     let date = entry.published.or(entry.updated).and_then(|d| iso_date(&d.to_rfc3339()));
     Some(Article {

@@ -127,8 +127,8 @@ after a march blocked the bridge last month. The ministers plan to meet again in
     fn only_article(items: Vec<Item>) -> Article {
         let mut articles: Vec<Article> = items
             .into_iter()
-            .filter_map(|i| match i {
-                Item::Article(a) => Some(a),
+            .map(|i| match i {
+                Item::Article(a) => a,
                 other => panic!("unexpected {other:?}"),
             })
             .collect();

@@ -161,6 +161,11 @@ after a march blocked the bridge last month. The ministers plan to meet again in
             .replace("<h1>", r#"<time datetime="2024-04-08">8 April</time><h1>"#);
         let a = only_article(page("p.html", html.as_bytes(), &Origin::default()));
         assert_eq!(a.published.as_deref(), Some("2024-04-08"));
+        let ld = r#"<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+            "headline": "Ministers meet over river dispute", "datePublished": "2024-04-07T18:00:00+02:00"}</script>"#;
+        let with_ld = html.replace("</head>", &format!("{ld}</head>"));
+        let a = only_article(page("p.html", with_ld.as_bytes(), &Origin::default()));
+        assert_eq!(a.published.as_deref(), Some("2024-04-07"), "JSON-LD wins over <time>");
         let html = html.replace(r#"<time datetime="2024-04-08">8 April</time>"#, "");
         let origin = Origin { date: Some("2024-04-10".into()), ..Default::default() };
         let a = only_article(page("p.html", html.as_bytes(), &origin));

@@ -20,9 +20,11 @@
 //!   description, with HTML turned into text as above; id = guid, else link,
 //!   else `path#N`; outlet = the feed's title.
 //! - `.warc`, `.warc.gz`: every `response` record whose HTTP payload is HTML
-//!   goes through the HTML reader; url = `WARC-Target-URI`, date falls back to
-//!   `WARC-Date`. Other records (requests, metadata, images, …) are not
-//!   articles: they are counted as [`Item::Ignored`], not reported. A
+//!   (status 2xx; chunked and gzip/deflate transfers are undone) goes through
+//!   the HTML reader; id and url = `WARC-Target-URI` (the page's canonical
+//!   URL wins for url), date falls back to `WARC-Date`. Other records
+//!   (requests, metadata, redirects, images, …) are not articles: they are
+//!   counted as [`Item::Ignored`], not reported. A
 //!   truncated or corrupt archive ends with a notice at the byte offset of the
 //!   bad record (in the decompressed stream for `.gz`), after the articles
 //!   before it.

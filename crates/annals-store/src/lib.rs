@@ -30,7 +30,6 @@ mod coding;
 pub mod gdelt;
 pub mod happenings;
 pub mod near_dup;
-pub mod reader;
 mod record;
 pub mod schema;
 mod select;

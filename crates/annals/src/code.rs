@@ -1,26 +1,30 @@
 //! `annals code`: articles in, events out.
 //!
-//! Input is `.txt` (one article, id = file name), `.jsonl` (one article per
-//! line, only `text` required) or `-` for standard input (JSON Lines if it
-//! starts with `{`, else one plain-text article). A malformed line is
-//! reported with file and line and skipped; with `--strict` it stops the
-//! run. Exit status: 0 when everything was coded, 1 when something was
-//! skipped, 2 on a fatal error.
+//! Input is read by annals-read, in the formats `annals ingest` reads
+//! (`.txt`, `.jsonl`, HTML, feeds, WARC; a file of another kind is plain
+//! text), or `-` for standard input (its format guessed from its first
+//! bytes: JSON Lines if it starts with `{`, else plain text unless it looks
+//! like markup or a WARC). Malformed input is reported with its location and
+//! skipped; with `--strict` it stops the run. Exit status: 0 when everything
+//! was coded, 1 when something was skipped, 2 on a fatal error.
 
 use crate::dicts::Dictionaries;
 use crate::export::csv_field;
-use crate::input::read_text;
+use crate::input::{is_stdin, read_stdin};
 use annals_code::{ArticleInfo, Event};
+/// Dates are read as annals-read reads them (`plover_eval` shares this).
+pub use annals_read::parse_date;
+use annals_read::{reason, Item, Items};
 use annals_text::Pipeline;
 use anyhow::{bail, Context, Result};
-use serde::Deserialize;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Articles: .txt files (one article each), .jsonl files (one article per line), or - for stdin.
+    /// Articles: .txt (one article each), .jsonl (one article per line), .html/.htm,
+    /// .rss/.atom/.xml feeds, .warc/.warc.gz, or - for stdin. Other files are plain text.
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// Output format.
@@ -49,70 +53,17 @@ enum Format {
     Csv,
 }
 
-/// One input article (the design's JSON Lines record).
-#[derive(Deserialize)]
-struct ArticleLine {
-    id: Option<String>,
-    text: String,
-    date: Option<String>,
-}
-
-struct Article {
-    id: String,
-    text: String,
-    date: Option<(i32, u8, u8)>,
-}
-
-/// Parses an ISO date or date-time ("2022-07-07", "2022-07-07T10:00:00Z").
-pub fn parse_date(s: &str) -> Option<(i32, u8, u8)> {
-    let d = s.get(..10)?;
-    let mut it = d.split('-');
-    let (y, m, dd) = (it.next()?.parse().ok()?, it.next()?.parse().ok()?, it.next()?.parse().ok()?);
-    ((1..=12).contains(&m) && (1..=31).contains(&dd) && d.as_bytes()[4] == b'-').then_some((y, m, dd))
-}
-
-/// Reads the articles of one input; malformed lines go to `skipped`.
-fn read_articles(path: &Path, strict: bool, skipped: &mut usize) -> Result<Vec<Article>> {
-    let text = read_text(path)?;
-    let name = path.display().to_string();
-    let is_jsonl = path.extension().is_some_and(|e| e == "jsonl" || e == "json")
-        || (path.as_os_str() == "-" && text.trim_start().starts_with('{'));
-    if !is_jsonl {
-        let id = path.file_name().map_or("stdin".into(), |f| f.to_string_lossy().into_owned());
-        return Ok(vec![Article { id, text, date: None }]);
+/// The items of one input: a file in the format its name says (plain text
+/// when it says none), or standard input in the format its first bytes say.
+/// A file that cannot be opened is a fatal error, as for every command.
+fn read_input(path: &Path) -> Result<Items> {
+    if is_stdin(path) {
+        let bytes = read_stdin()?;
+        let format = annals_read::Format::sniff(&bytes);
+        return Ok(annals_read::read_bytes("stdin", bytes, format));
     }
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let lineno = i + 1;
-        let parsed: Result<ArticleLine, String> = serde_json::from_str(line).map_err(|e| e.to_string());
-        let a = match parsed {
-            Ok(a) => a,
-            Err(e) => {
-                let msg = format!("{name}:{lineno}: not an article ({e})");
-                if strict {
-                    bail!(msg);
-                }
-                eprintln!("annals: skipped {msg}");
-                *skipped += 1;
-                continue;
-            }
-        };
-        let date = match a.date.as_deref() {
-            Some(d) => match parse_date(d) {
-                Some(d) => Some(d),
-                None => {
-                    eprintln!("annals: {name}:{lineno}: date {d:?} is not an ISO date; coding without it");
-                    None
-                }
-            },
-            None => None,
-        };
-        out.push(Article { id: a.id.unwrap_or_else(|| format!("{name}:{lineno}")), text: a.text, date });
-    }
-    Ok(out)
+    std::fs::File::open(path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(annals_read::read_file(path, annals_read::Format::of_path(path).unwrap_or(annals_read::Format::Text)))
 }
 
 pub fn run(a: Args) -> Result<ExitCode> {
@@ -131,11 +82,28 @@ pub fn run(a: Args) -> Result<ExitCode> {
         writeln!(out, "{}", CSV_HEADER.join(","))?;
     }
     for f in &a.files {
-        for art in read_articles(f, a.strict, &mut skipped)? {
+        for item in read_input(f)? {
+            let art = match item {
+                Item::Article(art) => art,
+                Item::Warning(n) => {
+                    eprintln!("annals: warning: {n}");
+                    continue;
+                }
+                // An empty article has no events: nothing is lost.
+                Item::Skipped(n) if n.reason == reason::EMPTY_TEXT => continue,
+                Item::Skipped(n) if a.strict => bail!("{n}"),
+                Item::Skipped(n) => {
+                    eprintln!("annals: skipped {n}");
+                    skipped += 1;
+                    continue;
+                }
+                Item::Ignored(_) => continue,
+            };
+            let date = art.published.as_deref().and_then(parse_date);
             let t0 = std::time::Instant::now();
             let doc = pipeline.annotate(&art.text);
             let t1 = std::time::Instant::now();
-            let events = coder.code(&ArticleInfo { id: &art.id, date: art.date }, &doc);
+            let events = coder.code(&ArticleInfo { id: &art.id, date }, &doc);
             text_time += t1 - t0;
             code_time += t1.elapsed();
             words += doc.tokens.len();
@@ -216,18 +184,4 @@ fn csv_row(e: &Event) -> String {
     .map(|f| csv_field(f))
     .collect::<Vec<_>>()
     .join(",")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates() {
-        assert_eq!(parse_date("2022-07-07"), Some((2022, 7, 7)));
-        assert_eq!(parse_date("2022-07-07T10:00:00Z"), Some((2022, 7, 7)));
-        assert_eq!(parse_date("07/07/2022"), None);
-        assert_eq!(parse_date("2022-13-01"), None);
-        assert_eq!(parse_date(""), None);
-    }
 }

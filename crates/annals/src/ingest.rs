@@ -4,12 +4,15 @@
 //! this thread, so SQLite sees one writer and one transaction per batch.
 //! Articles already in the store (same id, URL or normalised text) are
 //! recognised before coding, which makes re-ingesting a corpus cheap as well
-//! as idempotent. Exit status: 0 when everything was read, 1 when something
-//! was skipped, 2 on a fatal error.
+//! as idempotent. Files are read as a stream of articles (annals-read), so a
+//! large WARC is never held in memory. Exit status: 0 when everything was
+//! read, 1 when something was skipped, 2 on a fatal error or, with
+//! `--strict`, at the first malformed input (after committing what came
+//! before it).
 
 use crate::dicts::Dictionaries;
 use annals_code::{ArticleInfo, Coder};
-use annals_store::reader::{self, Notice};
+use annals_read::{Article, Item, Notice};
 use annals_store::{ArticleRow, EventRow, Inserted, RunStats, Store};
 use annals_text::Pipeline;
 use anyhow::{Context, Result};
@@ -25,8 +28,10 @@ pub struct Args {
     /// The database (created if missing).
     #[arg(long, default_value = "annals.db")]
     db: PathBuf,
-    /// Articles: .txt files (one article each, id = the path), .jsonl files (one
-    /// article per line), or directories searched recursively for both.
+    /// Articles: files or directories (searched recursively, in sorted order).
+    /// Read by extension: .txt (one article, id = the path), .jsonl (one article
+    /// per line), .html/.htm (the page's main text), .rss/.atom and .xml feeds
+    /// (one article per item), .warc/.warc.gz (every HTML response).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Articles coded and committed together: larger batches write faster, a
@@ -37,27 +42,39 @@ pub struct Args {
     /// (as `annals code --dictionaries`); the events record which were used.
     #[arg(long)]
     dictionaries: Option<PathBuf>,
+    /// Stop at the first malformed input (exit status 2) instead of skipping it;
+    /// what was read before it is stored.
+    #[arg(long)]
+    strict: bool,
 }
 
 /// Counts kept while ingesting.
 #[derive(Default)]
 struct Tally {
     stats: RunStats,
-    skipped: Vec<Notice>,
+    /// Skipped inputs by reason.
+    reasons: BTreeMap<&'static str, usize>,
+    /// Parts of sources that are not articles (WARC requests, images), by kind.
+    ignored: BTreeMap<&'static str, usize>,
 }
 
 impl Tally {
-    fn skip(&mut self, n: Notice) {
+    fn skip(&mut self, n: &Notice) {
         eprintln!("annals: skipped {n}");
         self.stats.skipped += 1;
-        self.skipped.push(n);
+        *self.reasons.entry(n.reason).or_default() += 1;
     }
+}
+
+/// The store's row for an article read from a source.
+fn row(a: Article) -> ArticleRow {
+    ArticleRow { id: a.id, text: a.text, published: a.published, url: a.url, title: a.title, outlet: a.outlet }
 }
 
 /// Codes one article into event rows (also for `annals recode`).
 pub fn code(pipeline: &Pipeline, coder: &Coder, a: &ArticleRow) -> Result<Vec<EventRow>> {
     let doc = pipeline.annotate(&a.text);
-    let date = a.published.as_deref().and_then(reader::parse_date);
+    let date = a.published.as_deref().and_then(annals_read::parse_date);
     let events = coder.code(&ArticleInfo { id: &a.id, date }, &doc);
     events
         .iter()
@@ -113,9 +130,13 @@ fn flush(
 pub fn run(a: Args) -> Result<ExitCode> {
     let clock = std::time::Instant::now();
     let mut tally = Tally::default();
-    let (files, skipped, ignored) = reader::collect_files(&a.paths);
-    for n in skipped {
+    let (files, skipped, ignored_files) = annals_read::collect_files(&a.paths);
+    for n in &skipped {
         tally.skip(n);
+        if a.strict {
+            eprintln!("annals: ingest: stopped at {} (--strict); nothing stored", n.location);
+            return Ok(ExitCode::from(2));
+        }
     }
     let mut dict_skips = 0;
     let dicts = Dictionaries::load(a.dictionaries.as_deref(), false, &mut dict_skips)?;
@@ -135,18 +156,27 @@ pub fn run(a: Args) -> Result<ExitCode> {
         ProgressBar::hidden()
     };
     let mut pending = Vec::new();
-    for f in &files {
-        let read = reader::read_file(f);
-        for n in read.warnings {
-            bar.suspend(|| eprintln!("annals: warning: {n}"));
-        }
-        for n in read.skipped {
-            bar.suspend(|| tally.skip(n));
-        }
-        tally.stats.articles_read += read.articles.len() as u64;
-        pending.extend(read.articles);
-        if pending.len() >= a.batch as usize {
-            flush(&mut store, &pipeline, &coder, &mut pending, &mut tally, &bar)?;
+    let mut stopped_at = None;
+    'files: for (path, format) in &files {
+        for item in annals_read::read_file(path, *format) {
+            match item {
+                Item::Article(article) => {
+                    tally.stats.articles_read += 1;
+                    pending.push(row(article));
+                    if pending.len() >= a.batch as usize {
+                        flush(&mut store, &pipeline, &coder, &mut pending, &mut tally, &bar)?;
+                    }
+                }
+                Item::Warning(n) => bar.suspend(|| eprintln!("annals: warning: {n}")),
+                Item::Skipped(n) => {
+                    bar.suspend(|| tally.skip(&n));
+                    if a.strict {
+                        stopped_at = Some(n.location);
+                        break 'files;
+                    }
+                }
+                Item::Ignored(what) => *tally.ignored.entry(what).or_default() += 1,
+            }
         }
     }
     flush(&mut store, &pipeline, &coder, &mut pending, &mut tally, &bar)?;
@@ -169,17 +199,21 @@ pub fn run(a: Args) -> Result<ExitCode> {
         "annals: ingest: {} near-duplicate(s) linked to their original, {} of their event(s) stored as mentions",
         s.near_duplicates, s.mentions
     );
-    if ignored > 0 {
+    if ignored_files > 0 {
         eprintln!(
-            "annals: ingest: {ignored} file(s) in the directories were neither .txt nor .jsonl and were not read"
+            "annals: ingest: {ignored_files} file(s) in the directories were not of a kind read ({}) and were not read",
+            annals_read::EXTENSIONS
         );
     }
-    let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();
-    for n in &tally.skipped {
-        *reasons.entry(n.reason).or_default() += 1;
+    for (what, n) in &tally.ignored {
+        eprintln!("annals: ingest: not articles, not read: {n} {what}");
     }
-    for (reason, n) in &reasons {
+    for (reason, n) in &tally.reasons {
         eprintln!("annals: ingest: skipped {n}: {reason}");
+    }
+    if let Some(location) = stopped_at {
+        eprintln!("annals: ingest: stopped at {location} (--strict); the articles read before it are stored");
+        return Ok(ExitCode::from(2));
     }
     Ok(if s.skipped > 0 || dict_skips > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

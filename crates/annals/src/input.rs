@@ -8,10 +8,8 @@ use std::path::Path;
 /// Reads `path` (or stdin for `-`) as text. Invalid UTF-8 is replaced, not
 /// fatal, because one damaged byte should not cost a whole report.
 pub fn read_text(path: &Path) -> Result<String> {
-    let bytes = if path.as_os_str() == "-" {
-        let mut b = Vec::new();
-        std::io::stdin().read_to_end(&mut b).context("reading standard input")?;
-        b
+    let bytes = if is_stdin(path) {
+        read_stdin()?
     } else {
         std::fs::read(path).with_context(|| format!("reading {}", path.display()))?
     };
@@ -26,4 +24,16 @@ pub fn read_text(path: &Path) -> Result<String> {
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     })
+}
+
+/// Whether `path` is `-`, standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// All of standard input, as bytes.
+pub fn read_stdin() -> Result<Vec<u8>> {
+    let mut b = Vec::new();
+    std::io::stdin().read_to_end(&mut b).context("reading standard input")?;
+    Ok(b)
 }

@@ -181,7 +181,9 @@ pub fn run(a: Args) -> Result<ExitCode> {
             for s in dev {
                 let forms: Vec<&str> = s.forms.iter().map(String::as_str).collect();
                 let labels = tagger.labels();
-                xpos.push(tagger.tag(&forms).iter().map(|&c| Tagger::split(&labels[c as usize]).1.to_string()).collect());
+                xpos.push(
+                    tagger.tag(&forms).iter().map(|&c| Tagger::split(&labels[c as usize]).1.to_string()).collect(),
+                );
                 data.push(s);
             }
         }

@@ -99,6 +99,14 @@ pub fn run(a: Args) -> Result<ExitCode> {
                 }
                 Item::Ignored(_) => continue,
             };
+            // A whole file is one article named by its file name, as the
+            // design says (ingest keeps the path, which is unique in a store).
+            let mut art = art;
+            if art.id == f.display().to_string() {
+                if let Some(name) = f.file_name() {
+                    art.id = name.to_string_lossy().into_owned();
+                }
+            }
             let date = art.published.as_deref().and_then(parse_date);
             let t0 = std::time::Instant::now();
             let doc = pipeline.annotate(&art.text);

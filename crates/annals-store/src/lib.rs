@@ -20,6 +20,9 @@
 //! an article is stored whole or not at all. WAL mode lets readers query
 //! while an ingest runs.
 
+#[cfg(feature = "parquet")]
+pub mod parquet;
+pub mod plover;
 pub mod reader;
 mod record;
 pub mod schema;
@@ -44,6 +47,10 @@ pub enum Error {
     BadRecord(String),
     #[error("bad filter: {0}")]
     BadFilter(String),
+    #[error("writing: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("export: {0}")]
+    Export(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

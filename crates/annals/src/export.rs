@@ -1,5 +1,6 @@
 //! `annals export`: the whole store as JSON Lines (the stored event records,
-//! byte for byte) or CSV (the main columns, one row per event mention).
+//! byte for byte), CSV (the main columns, one row per event mention), PLOVER
+//! JSON Lines, or Parquet partitioned by event month (a directory).
 
 use annals_store::{EventRow, Filter, Store};
 use anyhow::{Context, Result};
@@ -15,9 +16,12 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum)]
     format: Format,
-    /// Write here instead of standard output.
+    /// Write here instead of standard output (for parquet: the directory, required).
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// Parquet: replace the event_month=* partitions of a non-empty output directory.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -26,6 +30,10 @@ pub enum Format {
     Jsonl,
     /// One row per event, main columns, with a header.
     Csv,
+    /// One PLOVER JSON record per line (mapping in annals-store's `plover` module).
+    Plover,
+    /// Parquet files partitioned by event month under --output DIR.
+    Parquet,
 }
 
 /// Columns of the CSV forms of `export` and `query`.
@@ -95,13 +103,19 @@ pub fn csv_row(e: &EventRow) -> String {
 
 /// Writes the events matching `filter` to `out`; returns how many.
 pub fn write_events(store: &Store, filter: &Filter, format: Format, out: &mut dyn Write) -> Result<u64> {
-    if matches!(format, Format::Csv) {
+    let csv = match format {
+        Format::Jsonl => false,
+        Format::Csv => true,
+        Format::Plover | Format::Parquet => anyhow::bail!("filtered output is JSON Lines or CSV only"),
+    };
+    if csv {
         writeln!(out, "{}", CSV_COLUMNS.join(","))?;
     }
     store.for_each_event(filter, |e| -> Result<()> {
-        match format {
-            Format::Jsonl => writeln!(out, "{}", e.record)?,
-            Format::Csv => writeln!(out, "{}", csv_row(&e))?,
+        if csv {
+            writeln!(out, "{}", csv_row(&e))?;
+        } else {
+            writeln!(out, "{}", e.record)?;
         }
         Ok(())
     })
@@ -109,12 +123,29 @@ pub fn write_events(store: &Store, filter: &Filter, format: Format, out: &mut dy
 
 pub fn run(a: Args) -> Result<ExitCode> {
     let store = Store::open_existing(&a.db)?;
+    if let Format::Parquet = a.format {
+        let Some(dir) = &a.output else {
+            anyhow::bail!("--format parquet writes a directory: give it with --output DIR")
+        };
+        let opts = annals_store::parquet::Options { force: a.force, ..Default::default() };
+        let w = store.write_parquet(dir, opts)?;
+        eprintln!(
+            "annals: export: {} event(s) in {} partition(s) under {}",
+            w.rows(),
+            w.partitions.len(),
+            dir.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut out: Box<dyn Write> = match &a.output {
         Some(p) => Box::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?),
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = std::io::BufWriter::new(&mut out);
-    let n = write_events(&store, &Filter::default(), a.format, &mut out)?;
+    let n = match a.format {
+        Format::Plover => store.write_plover(&mut out)?,
+        _ => write_events(&store, &Filter::default(), a.format, &mut out)?,
+    };
     out.flush().context("writing output")?;
     eprintln!("annals: export: {n} event(s)");
     Ok(ExitCode::SUCCESS)

@@ -129,8 +129,17 @@ pub fn run(a: Args) -> Result<ExitCode> {
         }
         tally.stats.articles_read += read.articles.len() as u64;
         pending.extend(read.articles);
+        // One transaction per `--batch` articles, also within one large file.
         if pending.len() >= a.batch as usize {
-            flush(&mut store, &pipeline, &mut pending, &mut tally, &bar)?;
+            let mut all = std::mem::take(&mut pending).into_iter();
+            loop {
+                let mut chunk: Vec<ArticleRow> = all.by_ref().take(a.batch as usize).collect();
+                if chunk.len() < a.batch as usize {
+                    pending = chunk;
+                    break;
+                }
+                flush(&mut store, &pipeline, &mut chunk, &mut tally, &bar)?;
+            }
         }
     }
     flush(&mut store, &pipeline, &mut pending, &mut tally, &bar)?;

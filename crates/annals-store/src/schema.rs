@@ -101,8 +101,22 @@ CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
 END;
 "#;
 
+/// Version 2: indexes for events whose date spans days (a month, a year,
+/// a decade), by actor and end day.
+///
+/// A date-range query asks for events whose span overlaps the range. Those
+/// that start inside it are found on `(code, event_start)`; those that start
+/// before it but reach into it can only be coarse-dated ones, and these
+/// partial indexes find them by their end day without scanning every earlier
+/// event of the actor (see `select.rs`). Day-precision events, the great
+/// majority, are not in them, so they cost little at ingest.
+const V2: &str = r#"
+CREATE INDEX events_source_span ON events(source_code, event_end, event_start) WHERE event_end > event_start;
+CREATE INDEX events_target_span ON events(target_code, event_end, event_start) WHERE event_end > event_start;
+"#;
+
 /// All migrations in order; the schema version is the number applied.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// Brings `conn` to the newest schema version; refuses a database written by
 /// a newer annals rather than guessing at its layout.

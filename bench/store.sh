@@ -67,27 +67,30 @@ for line in open(sys.argv[1]):
 print(n, w)' "$input")
 say "input: $input, $articles articles, $words words"
 
-# best TIME of a command run ROUNDS times; $1 = label, rest = command
-best_of() {
-    local label="$1" best="" t0 t1 s
+# One timed run (whole process, wall clock) of a command on a fresh database.
+timed() {
+    local label="$1" t0 t1
     shift
-    for r in $(seq 1 "$rounds"); do
-        rm -f "$out/store_bench.db" "$out/store_bench.db-wal" "$out/store_bench.db-shm"
-        t0="$(now)"
-        "$@" > /dev/null 2> "$out/store_bench.err" || { say "$label failed:"; tail -n 5 "$out/store_bench.err" >&2; exit 1; }
-        t1="$(now)"
-        s="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')"
-        say "round $r: $label $s s"
-        if [ -z "$best" ] || awk -v a="$s" -v b="$best" 'BEGIN { exit !(a < b) }'; then best="$s"; fi
-    done
-    echo "$best"
+    rm -f "$out/store_bench.db" "$out/store_bench.db-wal" "$out/store_bench.db-shm"
+    t0="$(now)"
+    "$@" > /dev/null 2> "$out/store_bench.err" || { say "$label failed:"; tail -n 5 "$out/store_bench.err" >&2; exit 1; }
+    t1="$(now)"
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'
 }
+min() { if [ -z "$1" ]; then echo "$2"; else awk -v a="$1" -v b="$2" 'BEGIN { print (b < a ? b : a) }'; fi; }
 
-code_s="$(best_of "code (1 thread)" env RAYON_NUM_THREADS=1 taskset -c "$cpu" "$annals" code "$input")"
-ingest1_s="$(best_of "ingest (1 thread)" env RAYON_NUM_THREADS=1 taskset -c "$cpu" "$annals" ingest --db "$out/store_bench.db" "$input")"
-ingestn_s="$(best_of "ingest (all cores)" "$annals" ingest --db "$out/store_bench.db" "$input")"
+# The three runs alternate, so that load from other processes hits all alike.
+code_s="" ingest1_s="" ingestn_s=""
+for r in $(seq 1 "$rounds"); do
+    s="$(timed code env RAYON_NUM_THREADS=1 taskset -c "$cpu" "$annals" code "$input")"
+    code_s="$(min "$code_s" "$s")"
+    s1="$(timed ingest1 env RAYON_NUM_THREADS=1 taskset -c "$cpu" "$annals" ingest --db "$out/store_bench.db" "$input")"
+    ingest1_s="$(min "$ingest1_s" "$s1")"
+    sn="$(timed ingestn "$annals" ingest --db "$out/store_bench.db" "$input")"
+    ingestn_s="$(min "$ingestn_s" "$sn")"
+    say "round $r: code $s s, ingest 1 thread $s1 s, ingest all cores $sn s"
+done
 events="$(grep -o '([0-9]* events)' "$out/store_bench.err" | tr -dc 0-9)"
-
 echo
 echo "annals ingest vs annals code: $articles articles, $words words, $events events; best of $rounds; $(nproc) CPUs"
 printf '%-22s %9s %11s %10s\n' run seconds articles/s words/s

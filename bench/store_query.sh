@@ -81,11 +81,19 @@ print()
 all_t = [x for v in times.values() for x in v]
 for kind, v in list(times.items()) + [("all", all_t)]:
     print(f"{kind:<11} median {1000 * statistics.median(v):6.1f} ms   max {1000 * max(v):6.1f} ms   ({len(v)} runs)")
-# The plans, as `annals query` asks them (see crates/annals-store/src/select.rs).
+# The plan of an actor and date query in the form select.rs writes it.
 con = sqlite3.connect(db)
-for name, sql in [
-    ("count", "SELECT count(*) FROM events e WHERE (e.source_code GLOB 'X*' OR e.target_code GLOB 'X*') AND e.event_end >= '2022-01-01' AND e.event_start <= '2022-12-31'"),
-]:
-    plan = [r[3] for r in con.execute("EXPLAIN QUERY PLAN " + sql)]
-    print(f"plan ({name}): " + "; ".join(plan))
+c = actors[0]
+codes = ", ".join(f"'{x}'" for (x,) in con.execute(
+    "SELECT DISTINCT source_code FROM events WHERE source_code GLOB ? ", (c + "*",)))
+f, t = "2022-01-01", "2022-12-31"
+parts = []
+for col in ("source_code", "target_code"):
+    parts.append(f"SELECT seq FROM events WHERE {col} IN ({codes}) AND event_start >= '{f}' AND event_start <= '{t}'")
+    parts.append(f"SELECT seq FROM events WHERE {col} IN ({codes}) AND event_end > event_start AND event_end >= '{f}' AND event_start < '{f}'")
+sql = (f"SELECT e.record FROM events e WHERE e.seq IN ({' UNION ALL '.join(parts)}) "
+       f"AND e.event_end >= '{f}' AND e.event_start <= '{t}' ORDER BY e.seq LIMIT 50")
+print("plan (first page, actor " + c + ", 2022):")
+for r in con.execute("EXPLAIN QUERY PLAN " + sql):
+    print("  " + r[3])
 EOF

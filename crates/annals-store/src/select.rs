@@ -92,21 +92,21 @@ fn day(v: &Option<String>, end: bool, what: &str) -> Result<Option<String>> {
 
 /// The distinct values of `col` (`source_code` or `target_code`) starting
 /// with `prefix`, found by one index seek each (a skip scan), or `None` when
-/// there are too many to list.
+/// there are too many to list. Each seek is a plain lower bound: a `GLOB`
+/// beside it can make SQLite walk the index from the wrong end.
 fn codes_with_prefix(conn: &Connection, col: &str, prefix: &str) -> Result<Option<Vec<String>>> {
-    let mut st = conn.prepare_cached(&format!(
-        "SELECT {col} FROM events WHERE {col} GLOB ?1 AND {col} > ?2 ORDER BY {col} LIMIT 1"
-    ))?;
-    let glob = prefix_glob(prefix);
+    let mut first = conn.prepare_cached(&format!("SELECT {col} FROM events WHERE {col} >= ?1 ORDER BY {col} LIMIT 1"))?;
+    let mut next = conn.prepare_cached(&format!("SELECT {col} FROM events WHERE {col} > ?1 ORDER BY {col} LIMIT 1"))?;
     let mut out: Vec<String> = Vec::new();
-    loop {
-        let last = out.last().map_or("", String::as_str);
-        match st.query_row(rusqlite::params![glob, last], |r| r.get::<_, String>(0)).optional()? {
-            Some(c) if out.len() < 500 => out.push(c),
-            Some(_) => return Ok(None),
-            None => return Ok(Some(out)),
+    let mut found = first.query_row([prefix], |r| r.get::<_, String>(0)).optional()?;
+    while let Some(c) = found.filter(|c| c.starts_with(prefix)) {
+        if out.len() == 500 {
+            return Ok(None);
         }
+        found = next.query_row([&c], |r| r.get::<_, String>(0)).optional()?;
+        out.push(c);
     }
+    Ok(Some(out))
 }
 
 /// `col IN (?, ...)` for `codes`, or `col GLOB ?` when they were too many.

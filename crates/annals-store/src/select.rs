@@ -95,7 +95,8 @@ fn day(v: &Option<String>, end: bool, what: &str) -> Result<Option<String>> {
 /// there are too many to list. Each seek is a plain lower bound: a `GLOB`
 /// beside it can make SQLite walk the index from the wrong end.
 fn codes_with_prefix(conn: &Connection, col: &str, prefix: &str) -> Result<Option<Vec<String>>> {
-    let mut first = conn.prepare_cached(&format!("SELECT {col} FROM events WHERE {col} >= ?1 ORDER BY {col} LIMIT 1"))?;
+    let mut first =
+        conn.prepare_cached(&format!("SELECT {col} FROM events WHERE {col} >= ?1 ORDER BY {col} LIMIT 1"))?;
     let mut next = conn.prepare_cached(&format!("SELECT {col} FROM events WHERE {col} > ?1 ORDER BY {col} LIMIT 1"))?;
     let mut out: Vec<String> = Vec::new();
     let mut found = first.query_row([prefix], |r| r.get::<_, String>(0)).optional()?;

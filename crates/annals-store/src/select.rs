@@ -92,8 +92,9 @@ fn day(v: &Option<String>, end: bool, what: &str) -> Result<Option<String>> {
 
 /// The distinct values of `col` (`source_code` or `target_code`) starting
 /// with `prefix`, found by one index seek each (a skip scan), or `None` when
-/// there are too many to list. Each seek is a plain lower bound: a `GLOB`
-/// beside it can make SQLite walk the index from the wrong end.
+/// there are too many to list. Each seek is a plain lower bound: with a
+/// `GLOB` beside it SQLite keeps the prefix as the start of the range and
+/// walks through every entry of the codes already found.
 fn codes_with_prefix(conn: &Connection, col: &str, prefix: &str) -> Result<Option<Vec<String>>> {
     let mut first =
         conn.prepare_cached(&format!("SELECT {col} FROM events WHERE {col} >= ?1 ORDER BY {col} LIMIT 1"))?;

@@ -472,7 +472,7 @@ impl Store {
 
     /// The happenings with at least one event matching `f`, by id.
     pub fn happenings(&self, f: &Filter) -> Result<Vec<Happening>> {
-        let (clause, mut p) = Filter { limit: None, ..f.clone() }.sql()?;
+        let (clause, mut p) = Filter { limit: None, ..f.clone() }.sql(&self.conn)?;
         let nonempty = |s: String| (!s.is_empty()).then_some(s);
         let mut sql = String::from(
             "SELECT h.id, h.cameo_root, e.cameo, h.source_code, h.target_code, h.place, h.date_value, h.date_precision,

@@ -30,6 +30,9 @@ mod coding;
 pub mod gdelt;
 pub mod happenings;
 pub mod near_dup;
+#[cfg(feature = "parquet")]
+pub mod parquet;
+pub mod plover;
 mod record;
 pub mod schema;
 mod select;
@@ -59,6 +62,8 @@ pub enum Error {
     UnknownArticle(String),
     #[error("writing: {0}")]
     Io(#[from] std::io::Error),
+    #[error("export: {0}")]
+    Export(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

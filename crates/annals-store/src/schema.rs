@@ -173,8 +173,22 @@ CREATE TABLE pending_backfills (what TEXT PRIMARY KEY);
 INSERT INTO pending_backfills VALUES ('near_duplicates_and_happenings');
 "#;
 
+/// Indexes for events whose date spans days (a month, a year,
+/// a decade), by actor and end day.
+///
+/// A date-range query asks for events whose span overlaps the range. Those
+/// that start inside it are found on `(code, event_start)`; those that start
+/// before it but reach into it can only be coarse-dated ones, and these
+/// partial indexes find them by their end day without scanning every earlier
+/// event of the actor (see `select.rs`). Day-precision events, the great
+/// majority, are not in them, so they cost little at ingest.
+const V_SPANS: &str = r#"
+CREATE INDEX events_source_span ON events(source_code, event_end, event_start) WHERE event_end > event_start;
+CREATE INDEX events_target_span ON events(target_code, event_end, event_start) WHERE event_end > event_start;
+"#;
+
 /// All migrations in order; the schema version is the number applied.
-pub const MIGRATIONS: &[&str] = &[V1, NEAR_DUPLICATES_AND_HAPPENINGS, V_PROVENANCE];
+pub const MIGRATIONS: &[&str] = &[V1, NEAR_DUPLICATES_AND_HAPPENINGS, V_PROVENANCE, V_SPANS];
 
 /// Brings `conn` to the newest schema version; refuses a database written by
 /// a newer annals rather than guessing at its layout.

@@ -9,6 +9,7 @@
 use crate::record::bound;
 use crate::{Error, EventRow, Result, Store};
 use rusqlite::types::Value as Sql;
+use rusqlite::{Connection, OptionalExtension};
 
 /// Which events to read. Empty fields do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -113,51 +114,143 @@ fn day(v: &Option<String>, end: bool, what: &str) -> Result<Option<String>> {
         .transpose()
 }
 
+/// The distinct values of `col` (`source_code` or `target_code`) starting
+/// with `prefix`, found by one index seek each (a skip scan), or `None` when
+/// there are too many to list. Each seek is a plain lower bound: with a
+/// `GLOB` beside it SQLite keeps the prefix as the start of the range and
+/// walks through every entry of the codes already found.
+fn codes_with_prefix(conn: &Connection, col: &str, prefix: &str) -> Result<Option<Vec<String>>> {
+    let mut first =
+        conn.prepare_cached(&format!("SELECT {col} FROM events WHERE {col} >= ?1 ORDER BY {col} LIMIT 1"))?;
+    let mut next = conn.prepare_cached(&format!("SELECT {col} FROM events WHERE {col} > ?1 ORDER BY {col} LIMIT 1"))?;
+    let mut out: Vec<String> = Vec::new();
+    let mut found = first.query_row([prefix], |r| r.get::<_, String>(0)).optional()?;
+    while let Some(c) = found.filter(|c| c.starts_with(prefix)) {
+        if out.len() == 500 {
+            return Ok(None);
+        }
+        found = next.query_row([&c], |r| r.get::<_, String>(0)).optional()?;
+        out.push(c);
+    }
+    Ok(Some(out))
+}
+
+/// `col IN (?, ...)` for `codes`, or `col GLOB ?` when they were too many.
+fn code_match(col: &str, prefix: &str, codes: &Option<Vec<String>>, p: &mut Vec<Sql>) -> String {
+    match codes {
+        Some(c) => {
+            p.extend(c.iter().map(|c| Sql::Text(c.clone())));
+            format!("{col} IN ({})", vec!["?"; c.len()].join(", "))
+        }
+        None => {
+            p.push(Sql::Text(prefix_glob(prefix)));
+            format!("{col} GLOB ?")
+        }
+    }
+}
+
 impl Filter {
+    /// The actor condition. With a date range it names the candidate events
+    /// by index seeks: those of the actor's codes that start inside the range
+    /// (on `(code, event_start)`), plus the coarse-dated ones that start
+    /// before it and end inside or after it (on the partial `(code,
+    /// event_end)` indexes of schema version 2). Their union is exactly the
+    /// events whose span overlaps the range; the plain date terms still
+    /// follow. A prefix filter is first expanded into the codes present, so
+    /// that each seek is on one code and the date.
+    fn actor_sql(
+        &self,
+        conn: &Connection,
+        a: &str,
+        from: &Option<String>,
+        to: &Option<String>,
+    ) -> Result<(String, Vec<Sql>)> {
+        let src = codes_with_prefix(conn, "source_code", a)?;
+        let tgt = codes_with_prefix(conn, "target_code", a)?;
+        let mut p = Vec::new();
+        if from.is_none() && to.is_none() {
+            let s = code_match("e.source_code", a, &src, &mut p);
+            let t = code_match("e.target_code", a, &tgt, &mut p);
+            return Ok((format!("({s} OR {t})"), p));
+        }
+        let mut parts = Vec::new();
+        for (col, codes) in [("source_code", &src), ("target_code", &tgt)] {
+            if codes.as_ref().is_some_and(Vec::is_empty) {
+                continue;
+            }
+            let m = code_match(col, a, codes, &mut p);
+            let mut starts = String::new();
+            if let Some(f) = from {
+                starts.push_str(" AND event_start >= ?");
+                p.push(Sql::Text(f.clone()));
+            }
+            if let Some(t) = to {
+                starts.push_str(" AND event_start <= ?");
+                p.push(Sql::Text(t.clone()));
+            }
+            parts.push(format!("SELECT seq FROM events WHERE {m}{starts}"));
+            if let Some(f) = from {
+                let m = code_match(col, a, codes, &mut p);
+                parts.push(format!(
+                    "SELECT seq FROM events WHERE {m} AND event_end > event_start AND event_end >= ? AND event_start < ?"
+                ));
+                p.extend([Sql::Text(f.clone()), Sql::Text(f.clone())]);
+            }
+        }
+        if parts.is_empty() {
+            return Ok(("0".into(), p));
+        }
+        Ok((format!("e.seq IN ({})", parts.join(" UNION ALL ")), p))
+    }
+
     /// `FROM ... WHERE ...` and its parameters.
-    pub(crate) fn sql(&self) -> Result<(String, Vec<Sql>)> {
+    pub(crate) fn sql(&self, conn: &Connection) -> Result<(String, Vec<Sql>)> {
         let mut from = String::from("FROM events e");
-        let mut w: Vec<&str> = Vec::new();
+        let mut w: Vec<String> = Vec::new();
         let mut p: Vec<Sql> = Vec::new();
+        let event_from = day(&self.event_from, false, "from date")?;
+        let event_to = day(&self.event_to, true, "to date")?;
         if let Some(a) = &self.actor {
-            w.push("(e.source_code GLOB ? OR e.target_code GLOB ?)");
-            p.extend([Sql::Text(prefix_glob(a)), Sql::Text(prefix_glob(a))]);
+            let (c, ap) = self.actor_sql(conn, a, &event_from, &event_to)?;
+            w.push(c);
+            p.extend(ap);
         }
         if let Some(n) = &self.actor_name {
             w.push(
                 "(e.source_name LIKE ? ESCAPE '\\' OR e.source_text LIKE ? ESCAPE '\\'
-                  OR e.target_name LIKE ? ESCAPE '\\' OR e.target_text LIKE ? ESCAPE '\\')",
+                  OR e.target_name LIKE ? ESCAPE '\\' OR e.target_text LIKE ? ESCAPE '\\')"
+                    .into(),
             );
             let l = contains_like(n);
             p.extend((0..4).map(|_| Sql::Text(l.clone())));
         }
         if let Some(n) = &self.place {
-            w.push("(e.place_name LIKE ? ESCAPE '\\' OR e.place_text LIKE ? ESCAPE '\\')");
+            w.push("(e.place_name LIKE ? ESCAPE '\\' OR e.place_text LIKE ? ESCAPE '\\')".into());
             let l = contains_like(n);
             p.extend((0..2).map(|_| Sql::Text(l.clone())));
         }
         if let Some(c) = &self.place_country {
-            w.push("e.place_country = ?");
+            w.push("e.place_country = ?".into());
             p.push(Sql::Text(c.to_uppercase()));
         }
         if let Some(c) = &self.cameo {
-            w.push("e.cameo GLOB ?");
+            w.push("e.cameo GLOB ?".into());
             p.push(Sql::Text(prefix_glob(c)));
         }
         if let Some(x) = &self.plover {
-            w.push("e.plover = ?");
+            w.push("e.plover = ?".into());
             p.push(Sql::Text(x.to_uppercase()));
         }
         if let Some(m) = &self.mode {
-            w.push("e.mode = ?");
+            w.push("e.mode = ?".into());
             p.push(Sql::Text(m.to_lowercase()));
         }
-        if let Some(d) = day(&self.event_from, false, "from date")? {
-            w.push("e.event_end >= ?");
+        if let Some(d) = event_from {
+            w.push("e.event_end >= ?".into());
             p.push(Sql::Text(d));
         }
-        if let Some(d) = day(&self.event_to, true, "to date")? {
-            w.push("e.event_start <= ?");
+        if let Some(d) = event_to {
+            w.push("e.event_start <= ?".into());
             p.push(Sql::Text(d));
         }
         let pf = day(&self.published_from, false, "from date")?;
@@ -166,20 +259,20 @@ impl Filter {
             from.push_str(" JOIN articles a ON a.id = e.article");
         }
         if let Some(d) = pf {
-            w.push("a.published >= ?");
+            w.push("a.published >= ?".into());
             p.push(Sql::Text(d));
         }
         if let Some(d) = pt {
-            w.push("a.published <= ?");
+            w.push("a.published <= ?".into());
             p.push(Sql::Text(d));
         }
         if let Some(c) = &self.country {
-            w.push("(e.source_country = ? OR e.target_country = ? OR e.place_country = ?)");
+            w.push("(e.source_country = ? OR e.target_country = ? OR e.place_country = ?)".into());
             let c = c.to_uppercase();
             p.extend([Sql::Text(c.clone()), Sql::Text(c.clone()), Sql::Text(c)]);
         }
         if let Some(t) = &self.text {
-            w.push("e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)");
+            w.push("e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)".into());
             p.push(Sql::Text(t.clone()));
         }
         let mut sql = from;
@@ -212,7 +305,7 @@ impl Store {
     where
         E: From<Error>,
     {
-        let (clause, p) = f.sql()?;
+        let (clause, p) = f.sql(&self.conn)?;
         let mut sql = format!("SELECT e.record {clause} ORDER BY e.seq");
         if let Some(l) = f.limit {
             sql.push_str(&format!(" LIMIT {l}"));
@@ -233,7 +326,7 @@ impl Store {
     /// counting by month) is counted under its own date ("2016") rather than
     /// put on an arbitrary day; undated events under "".
     pub fn counts(&self, by: CountBy, f: &Filter) -> Result<Vec<Count>> {
-        let (clause, p) = f.sql()?;
+        let (clause, p) = f.sql(&self.conn)?;
         let key = match by {
             CountBy::Day => "CASE WHEN e.date_precision = 'day' THEN e.event_start ELSE e.event_date END",
             CountBy::Week => {
@@ -279,7 +372,7 @@ mod tests {
 
     /// The plan SQLite picks for the listing of `f`, one line per step.
     fn plan(store: &Store, f: &Filter) -> String {
-        let (clause, p) = f.sql().unwrap();
+        let (clause, p) = f.sql(&store.conn).unwrap();
         let mut st =
             store.conn.prepare(&format!("EXPLAIN QUERY PLAN SELECT e.record {clause} ORDER BY e.seq")).unwrap();
         let rows = st.query_map(rusqlite::params_from_iter(p), |r| r.get::<_, String>(3)).unwrap();
@@ -289,7 +382,17 @@ mod tests {
     #[test]
     fn name_filters_leave_actor_and_date_queries_on_their_indexes() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path().join("t.db")).unwrap();
+        let mut store = Store::open(dir.path().join("t.db")).unwrap();
+        // Actor prefixes expand to the codes stored, so store one.
+        let record = r#"{"id":"a:1:1","article":"a","sentence":1,"text":"Egypt met Egypt.",
+            "trigger":{"text":"met","start":6,"end":9},
+            "source":{"text":"Egypt","start":0,"end":5,"code":"EGY","name":"Egypt","country":"EGY","sector":null},
+            "target":{"text":"Egypt","start":10,"end":15,"code":"EGY","name":"Egypt","country":"EGY","sector":null},
+            "cameo":"040","cameo_name":"Consult","quad_class":1,"goldstein":1.0,"plover":"CONSULT","plover_mode":null,
+            "mode":"asserted","attribution":null,"quantity":null,
+            "date":{"value":"2024-02-01","precision":"day","basis":"explicit"},"historical":false,"place":null,"confidence":0.8}"#;
+        let a = crate::ArticleRow { id: "a".into(), text: "Egypt met Egypt.".into(), ..Default::default() };
+        store.insert_article(&a, &[crate::EventRow::from_json(&record.replace('\n', " ")).unwrap()]).unwrap();
         let f = Filter {
             actor: Some("EGY".into()),
             event_from: Some("2024-01".into()),

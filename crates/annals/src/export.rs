@@ -1,6 +1,7 @@
 //! `annals export`: the whole store as JSON Lines (the stored event records,
-//! byte for byte), CSV (the main columns, one row per event mention), or the
-//! GDELT 2.0 event and mentions tables (one row per happening / mention).
+//! byte for byte), CSV (the main columns, one row per event mention), the
+//! GDELT 2.0 event and mentions tables (one row per happening / mention),
+//! PLOVER JSON Lines, or Parquet partitioned by event month (a directory).
 
 use annals_store::{gdelt, EventRow, Filter, Store};
 use anyhow::{Context, Result};
@@ -16,9 +17,12 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum)]
     format: Format,
-    /// Write here instead of standard output.
+    /// Write here instead of standard output (for parquet: the directory, required).
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// Parquet: replace the event_month=* partitions of a non-empty output directory.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -31,6 +35,10 @@ pub enum Format {
     Gdelt,
     /// GDELT 2.0 mentions table: 16 tab-separated columns, one row per mention of a happening.
     GdeltMentions,
+    /// One PLOVER JSON record per line (mapping in annals-store's `plover` module).
+    Plover,
+    /// Parquet files partitioned by event month under --output DIR.
+    Parquet,
 }
 
 /// Columns of the CSV forms of `export` and `query`.
@@ -104,16 +112,18 @@ pub fn write_events(store: &Store, filter: &Filter, format: Format, out: &mut dy
     match format {
         Format::Gdelt => return Ok(gdelt::write_events(store, out)?),
         Format::GdeltMentions => return Ok(gdelt::write_mentions(store, out)?),
+        Format::Plover | Format::Parquet => anyhow::bail!("filtered output is JSON Lines or CSV only"),
         Format::Jsonl | Format::Csv => {}
     }
-    if matches!(format, Format::Csv) {
+    let csv = matches!(format, Format::Csv);
+    if csv {
         writeln!(out, "{}", CSV_COLUMNS.join(","))?;
     }
     store.for_each_event(filter, |e| -> Result<()> {
-        match format {
-            Format::Jsonl => writeln!(out, "{}", e.record)?,
-            Format::Csv => writeln!(out, "{}", csv_row(&e))?,
-            Format::Gdelt | Format::GdeltMentions => {}
+        if csv {
+            writeln!(out, "{}", csv_row(&e))?;
+        } else {
+            writeln!(out, "{}", e.record)?;
         }
         Ok(())
     })
@@ -121,17 +131,34 @@ pub fn write_events(store: &Store, filter: &Filter, format: Format, out: &mut dy
 
 pub fn run(a: Args) -> Result<ExitCode> {
     let store = Store::open_existing(&a.db)?;
+    if let Format::Parquet = a.format {
+        let Some(dir) = &a.output else {
+            anyhow::bail!("--format parquet writes a directory: give it with --output DIR")
+        };
+        let opts = annals_store::parquet::Options { force: a.force, ..Default::default() };
+        let w = store.write_parquet(dir, opts)?;
+        eprintln!(
+            "annals: export: {} event(s) in {} partition(s) under {}",
+            w.rows(),
+            w.partitions.len(),
+            dir.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut out: Box<dyn Write> = match &a.output {
         Some(p) => Box::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?),
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = std::io::BufWriter::new(&mut out);
-    let n = write_events(&store, &Filter::default(), a.format, &mut out)?;
+    let n = match a.format {
+        Format::Plover => store.write_plover(&mut out)?,
+        _ => write_events(&store, &Filter::default(), a.format, &mut out)?,
+    };
     out.flush().context("writing output")?;
     let what = match a.format {
         Format::Gdelt => "happening(s)",
         Format::GdeltMentions => "mention(s)",
-        Format::Jsonl | Format::Csv => "event(s)",
+        Format::Jsonl | Format::Csv | Format::Plover | Format::Parquet => "event(s)",
     };
     eprintln!("annals: export: {n} {what}");
     Ok(ExitCode::SUCCESS)

@@ -44,7 +44,7 @@ enum Command {
     Ingest(ingest::Args),
     /// List or count stored events by actor, event type, mode, date or words.
     Query(query::Args),
-    /// Write all stored events as JSON Lines or CSV.
+    /// Write all stored events as JSON Lines, CSV, PLOVER JSON or Parquet.
     Export(export::Args),
     /// Code stored articles again with the current models and dictionaries, and report what changed.
     Recode(recode::Args),

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Query latency over a synthetic store of 10 million events.
+#
+#   bash bench/store_query.sh
+#
+# Builds annals and the `synth` example (release), synthesises the store once
+# (bench/out/synth.db, kept for later runs; EVENTS=10000000 by default, see
+# crates/annals-store/examples/synth.rs for the distributions), then times
+#
+#   annals query --db DB --actor CODE --from F --to T --count-by month   (the count)
+#   annals query --db DB --actor CODE --from F --to T --limit 50 --format jsonl   (the first page)
+#
+# for actors of Zipf rank 1, 10, 50 and 200 and ranges of a month, a quarter,
+# a year and three years, REPEAT times each (default 3), whole process wall
+# clock (includes start-up and opening the database). Prints the median and
+# maximum latency per kind of query and over all, and the plan SQLite chose.
+# Knobs: EVENTS, REPEAT, SKIP_BUILD=1, DB (another database).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="$root/bench/out"
+target="${CARGO_TARGET_DIR:-$root/target}"
+annals="$target/release/annals"
+synth="$target/release/examples/synth"
+events="${EVENTS:-10000000}"
+db="${DB:-$out/synth.db}"
+say() { printf 'bench: %s\n' "$*" >&2; }
+mkdir -p "$out"
+cd "$root"
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    say "building annals and the synth example (release)"
+    cargo build --release -p annals >&2
+    cargo build --release -p annals-store --example synth >&2
+fi
+
+if [ ! -f "$db" ]; then
+    say "synthesising $events events into $db (a few minutes)"
+    start="$(date +%s)"
+    "$synth" --db "$db" --events "$events"
+    say "synthesis took $(( $(date +%s) - start )) s; $(du -h "$db" | cut -f1)"
+fi
+
+python3 - "$annals" "$db" "${REPEAT:-3}" <<'EOF'
+import sqlite3, statistics, subprocess, sys, time
+
+annals, db, repeat = sys.argv[1], sys.argv[2], int(sys.argv[3])
+actors_file = db + ".actors.txt"
+ranks = [line.split() for line in open(actors_file)]
+actors = [code for rank, code in ranks if int(rank) in (1, 10, 50, 200)]
+ranges = [("2019-06", "2019-06"), ("2021-01", "2021-03"), ("2022", "2022"), ("2016", "2018")]
+kinds = {
+    "count": ["--count-by", "month", "--format", "csv"],
+    "first page": ["--limit", "50", "--format", "jsonl"],
+}
+times = {k: [] for k in kinds}
+print(f"database: {db}")
+for actor in actors:
+    for f, t in ranges:
+        line = []
+        for kind, extra in kinds.items():
+            cmd = [annals, "query", "--db", db, "--actor", actor, "--from", f, "--to", t] + extra
+            best = []
+            for _ in range(repeat):
+                t0 = time.perf_counter()
+                r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                dt = time.perf_counter() - t0
+                if r.returncode != 0:
+                    sys.exit(f"failed: {' '.join(cmd)}\n{r.stderr.decode()}")
+                best.append(dt)
+                out = r.stdout.decode()
+            times[kind].extend(best)
+            if kind == "count":
+                n = sum(int(l.rsplit(",", 1)[1]) for l in out.splitlines()[1:])
+                line.append(f"{n:>8} events")
+            else:
+                line.append(f"{len(out.splitlines()):>3} listed")
+            line.append(f"{kind} {1000 * statistics.median(best):6.1f} ms")
+        print(f"{actor:<8} {f}..{t:<8} " + "  ".join(line))
+print()
+all_t = [x for v in times.values() for x in v]
+for kind, v in list(times.items()) + [("all", all_t)]:
+    print(f"{kind:<11} median {1000 * statistics.median(v):6.1f} ms   max {1000 * max(v):6.1f} ms   ({len(v)} runs)")
+# The plan of an actor and date query in the form select.rs writes it.
+con = sqlite3.connect(db)
+c = actors[0]
+codes = ", ".join(f"'{x}'" for (x,) in con.execute(
+    "SELECT DISTINCT source_code FROM events WHERE source_code GLOB ? ", (c + "*",)))
+f, t = "2022-01-01", "2022-12-31"
+parts = []
+for col in ("source_code", "target_code"):
+    parts.append(f"SELECT seq FROM events WHERE {col} IN ({codes}) AND event_start >= '{f}' AND event_start <= '{t}'")
+    parts.append(f"SELECT seq FROM events WHERE {col} IN ({codes}) AND event_end > event_start AND event_end >= '{f}' AND event_start < '{f}'")
+sql = (f"SELECT e.record FROM events e WHERE e.seq IN ({' UNION ALL '.join(parts)}) "
+       f"AND e.event_end >= '{f}' AND e.event_start <= '{t}' ORDER BY e.seq LIMIT 50")
+print("plan (first page, actor " + c + ", 2022):")
+for r in con.execute("EXPLAIN QUERY PLAN " + sql):
+    print("  " + r[3])
+EOF

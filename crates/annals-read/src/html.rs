@@ -23,6 +23,12 @@ pub(crate) fn page(location: &str, bytes: &[u8], origin: &Origin) -> Vec<Item> {
     let charset = origin.charset.clone().or_else(|| meta_charset(bytes));
     let (html, warning) = with_charset(location, bytes, charset.as_deref());
     let mut out: Vec<Item> = warning.into_iter().map(Item::Warning).collect();
+    let depth = nesting(&html);
+    if depth > MAX_NESTING {
+        let detail = format!("{depth} levels; readability's time grows with the square of the depth");
+        out.push(Item::Skipped(Notice::new(location, reason::TOO_DEEP, detail)));
+        return out;
+    }
     let doc = Document::from(html.as_str());
     let canonical = attr(&doc, "link[rel=canonical]", "href").filter(|u| u.contains("://"));
     let og_url = attr(&doc, "meta[property=\"og:url\"]", "content");
@@ -57,6 +63,50 @@ pub(crate) fn page(location: &str, bytes: &[u8], origin: &Origin) -> Vec<Item> {
     out
 }
 
+/// Pages nest elements a few dozen deep; thousands of levels are damage or
+/// an attack, and would stall an ingest for minutes in the readability pass.
+const MAX_NESTING: usize = 1000;
+
+/// How deep elements nest in `html`, estimated in one pass over its tags.
+/// Void elements and those whose end tag may be left out (`<p>`, `<li>`,
+/// `<td>`, ...) are not counted: the parser closes them itself, so they do
+/// not nest however many there are.
+fn nesting(html: &str) -> usize {
+    const FLAT: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "p",
+        "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "caption",
+        "rb", "rt", "rtc", "rp", "html", "head", "body",
+    ];
+    let b = html.as_bytes();
+    let (mut depth, mut max, mut i) = (0usize, 0usize, 0usize);
+    while let Some(k) = b[i..].iter().position(|&c| c == b'<') {
+        i += k + 1;
+        if b[i..].starts_with(b"!--") {
+            i = html[i..].find("-->").map_or(b.len(), |e| i + e + 3);
+            continue;
+        }
+        let close = b.get(i) == Some(&b'/');
+        let start = i + usize::from(close);
+        let len = b[start..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        if len == 0 || !b[start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = html[start..start + len].to_ascii_lowercase();
+        if FLAT.contains(&name.as_str()) {
+            continue;
+        }
+        let end = b[start..].iter().position(|&c| c == b'>').map_or(b.len(), |e| start + e);
+        if close {
+            depth = depth.saturating_sub(1);
+        } else if !html[start..end].ends_with('/') {
+            depth += 1;
+            max = max.max(depth);
+        }
+        i = end;
+    }
+    max
+}
+
 fn attr(doc: &Document, selector: &str, name: &str) -> Option<String> {
     nonblank(doc.select(selector).attr(name).map(|v| v.to_string()))
 }
@@ -68,6 +118,18 @@ fn attr(doc: &Document, selector: &str, name: &str) -> Option<String> {
 pub fn html_to_text(html: &str) -> String {
     if !html.contains('<') {
         return html.trim().to_string();
+    }
+    if nesting(html) > MAX_NESTING {
+        // Too deep to hand to the parser in reasonable time: drop the tags.
+        let mut text = String::with_capacity(html.len());
+        let mut rest = html;
+        while let Some(open) = rest.find('<') {
+            text.push_str(&rest[..open]);
+            text.push('\n');
+            rest = rest[open..].find('>').map_or("", |close| &rest[open + close + 1..]);
+        }
+        text.push_str(rest);
+        return tidy(&text);
     }
     let doc = Document::fragment(html);
     doc.select("script, style, noscript, template").remove();
@@ -97,6 +159,41 @@ fn tidy(text: &str) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_counts_elements_that_nest() {
+        assert_eq!(nesting("<div><span>a</span><div><b>x</b></div></div>"), 3);
+        // Unclosed paragraphs and list items do not nest; void elements and
+        // comments do not count.
+        assert_eq!(nesting(&"<ul><li>item<p>para<br><img src=x>".repeat(5000)), 5000);
+        assert_eq!(nesting(&"<p>para<li>item<br><img src=x><!-- <div> -->".repeat(5000)), 0);
+        assert_eq!(nesting("<div/><a >x</a></div></div><"), 1);
+    }
+
+    #[test]
+    fn a_page_nested_thousands_deep_is_skipped_not_parsed() {
+        let deep = format!(
+            "<html><body>{}<p>The minister spoke.</p>{}</body></html>",
+            "<div>".repeat(50_000),
+            "</div>".repeat(50_000)
+        );
+        let clock = std::time::Instant::now();
+        let items = page("deep.html", deep.as_bytes(), &Origin::default());
+        assert!(clock.elapsed().as_secs() < 5, "took {:?}", clock.elapsed());
+        match items.as_slice() {
+            [Item::Skipped(n)] => assert_eq!(n.reason, reason::TOO_DEEP),
+            other => panic!("{other:?}"),
+        }
+        let text =
+            html_to_text(&format!("{}<p>The minister spoke.</p>{}", "<i>".repeat(50_000), "</i>".repeat(50_000)));
+        assert_eq!(text, "The minister spoke.");
+        // A long list with unclosed items is an ordinary page.
+        let list = format!(
+            "<html><body><article><h1>Votes</h1>{}</article></body></html>",
+            "<p>The council voted again on the river dispute today.".repeat(3000)
+        );
+        assert!(matches!(page("list.html", list.as_bytes(), &Origin::default()).as_slice(), [Item::Article(_)]));
+    }
 
     /// An invented news page with the usual furniture around the story.
     pub(crate) const PAGE: &str = r#"<!DOCTYPE html>

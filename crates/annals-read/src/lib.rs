@@ -106,6 +106,7 @@ pub mod reason {
     pub const INVALID_UTF8: &str = "invalid UTF-8";
     pub const BAD_CHARSET: &str = "undecodable characters";
     pub const NO_ARTICLE_TEXT: &str = "no article text";
+    pub const TOO_DEEP: &str = "markup nested too deeply";
     pub const MALFORMED_FEED: &str = "malformed feed";
     pub const MALFORMED_WARC: &str = "malformed WARC record";
     pub const BAD_HTTP: &str = "malformed HTTP response";

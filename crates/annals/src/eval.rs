@@ -29,6 +29,9 @@ pub enum Command {
         /// Fail (exit 1) when the micro-averaged F1 falls below this percentage.
         #[arg(long)]
         min_f1: Option<f64>,
+        /// Print up to this many sentences whose entities differ from the gold ones.
+        #[arg(long, default_value_t = 0)]
+        show_errors: usize,
     },
     /// Code each PLOVER gold record's sentence and compare category, source and target.
     Plover {
@@ -95,7 +98,7 @@ pub fn run(c: Command) -> Result<ExitCode> {
             gate("UPOS", s.upos(), min_upos, &mut ok);
             gate("LAS", s.las(), min_las, &mut ok);
         }
-        Command::Ner { gold, models, min_f1 } => {
+        Command::Ner { gold, models, min_f1, show_errors } => {
             let p = pipeline(&models)?;
             if !p.has_ner() {
                 anyhow::bail!("the entity model is not trained yet: run `annals train --only ner`");
@@ -125,6 +128,15 @@ pub fn run(c: Command) -> Result<ExitCode> {
             let gold_spans: Vec<_> = sents.iter().map(|s| annals_text::iob::spans(&s.tags)).collect();
             let scores = annals_text::ner::score(&gold_spans, &pred);
             println!("{}: {} sentences (tags and entities predicted by annals)", gold.display(), sents.len());
+            let show = |s: &annals_text::iob::IobSentence, v: &[annals_text::ner::Span]| -> String {
+                let v: Vec<String> =
+                    v.iter().map(|(r, l)| format!("{}:{}", l.as_str(), s.forms[r.clone()].join(" "))).collect();
+                v.join(" | ")
+            };
+            let differing = sents.iter().zip(gold_spans.iter().zip(&pred)).filter(|(_, (g, p))| g != p);
+            for (s, (g, p)) in differing.take(show_errors) {
+                println!("{}\n  gold: {}\n  pred: {}", s.forms.join(" "), show(s, g), show(s, p));
+            }
             print!("{scores}");
             println!("F1     {:6.2}", 100.0 * scores.micro.f1());
             gate("entity F1", 100.0 * scores.micro.f1(), min_f1, &mut ok);

@@ -95,6 +95,25 @@ fn malformed_conllu_reports_file_and_line() {
 }
 
 #[test]
+fn entity_evaluation_can_show_the_sentences_it_got_wrong() {
+    // "Lisbon" is deliberately mis-annotated as a person: the recogniser
+    // finds a place, so that sentence must be listed and the other not.
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    f.write_all(
+        b"# newdoc\n1\tThe\tO\n2\tminister\tO\n3\tflew\tO\n4\tto\tO\n5\tLisbon\tB-PER\n6\t.\tO\n\n\
+          1\tIt\tO\n2\trained\tO\n3\t.\tO\n\n",
+    )
+    .unwrap();
+    let out = annals(&["eval", "ner", f.path().to_str().unwrap(), "--show-errors", "5"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let s = stdout(&out);
+    assert!(s.contains("The minister flew to Lisbon .\n  gold: PER:Lisbon\n  pred: LOC:Lisbon"), "{s}");
+    assert!(!s.contains("It rained"), "{s}");
+    let quiet = stdout(&annals(&["eval", "ner", f.path().to_str().unwrap()]));
+    assert!(!quiet.contains("gold:"), "{quiet}");
+}
+
+#[test]
 fn help_explains_the_commands() {
     let out = annals(&["--help"]);
     let s = stdout(&out);

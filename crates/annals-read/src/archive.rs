@@ -2,6 +2,7 @@
 
 use crate::decode::{content_type_charset, find};
 use crate::html::{self, Origin};
+use crate::queue::{next_item, Stepped};
 use crate::{iso_date, reason, Item, Items, Notice};
 use std::cell::Cell;
 use std::collections::VecDeque;
@@ -93,35 +94,39 @@ struct WarcItems {
 impl Iterator for WarcItems {
     type Item = Item;
     fn next(&mut self) -> Option<Item> {
-        loop {
-            if let Some(item) = self.pending.pop_front() {
-                return Some(item);
+        next_item(self)
+    }
+}
+
+impl Stepped for WarcItems {
+    fn pending(&mut self) -> &mut VecDeque<Item> {
+        &mut self.pending
+    }
+    fn done(&self) -> bool {
+        self.done
+    }
+    fn step(&mut self) {
+        match self.records.next() {
+            Some(Ok(record)) => {
+                self.number += 1;
+                let start = self.end;
+                self.end = self.at.consumed.get();
+                self.at.nonblank.set(false);
+                self.record(&record, start);
             }
-            if self.done {
-                return None;
+            Some(Err(e)) => {
+                // A corrupt record leaves no reliable place to resume.
+                self.done = true;
+                let mut why = e.to_string().trim_end_matches('.').to_lowercase();
+                if let Some(cause) = std::error::Error::source(&e) {
+                    why = format!("{why}: {cause}");
+                }
+                self.pending.push_back(Item::Skipped(self.broken(&why)));
             }
-            match self.records.next() {
-                Some(Ok(record)) => {
-                    self.number += 1;
-                    let start = self.end;
-                    self.end = self.at.consumed.get();
-                    self.at.nonblank.set(false);
-                    self.record(&record, start);
-                }
-                Some(Err(e)) => {
-                    // A corrupt record leaves no reliable place to resume.
-                    self.done = true;
-                    let mut why = e.to_string().trim_end_matches('.').to_lowercase();
-                    if let Some(cause) = std::error::Error::source(&e) {
-                        why = format!("{why}: {cause}");
-                    }
-                    self.pending.push_back(Item::Skipped(self.broken(&why)));
-                }
-                None => {
-                    self.done = true;
-                    if self.at.nonblank.get() {
-                        self.pending.push_back(Item::Skipped(self.broken("the archive ends inside a record header")));
-                    }
+            None => {
+                self.done = true;
+                if self.at.nonblank.get() {
+                    self.pending.push_back(Item::Skipped(self.broken("the archive ends inside a record header")));
                 }
             }
         }
@@ -229,15 +234,30 @@ impl<'a> Response<'a> {
         let chunked = self.header("transfer-encoding").is_some_and(|t| t.to_ascii_lowercase().contains("chunked"));
         let body = if chunked { dechunk(self.body)? } else { self.body.to_vec() };
         let encoding = self.header("content-encoding").unwrap_or_default().to_ascii_lowercase();
-        let mut out = Vec::new();
-        let result = match encoding.trim() {
+        let encoding = encoding.trim();
+        let decoder: Box<dyn Read + '_> = match encoding {
             "" | "identity" => return Ok(body),
-            "gzip" | "x-gzip" => flate2::read::MultiGzDecoder::new(&body[..]).read_to_end(&mut out),
-            "deflate" => flate2::read::ZlibDecoder::new(&body[..]).read_to_end(&mut out),
+            "gzip" | "x-gzip" => Box::new(flate2::read::MultiGzDecoder::new(&body[..])),
+            "deflate" => Box::new(flate2::read::ZlibDecoder::new(&body[..])),
+            "br" => Box::new(brotli_decompressor::Decompressor::new(&body[..], 1 << 14)),
             other => return Err(format!("unsupported content encoding {other:?}")),
         };
-        result.map(|_| out).map_err(|e| format!("content encoding {encoding}: {e}"))
+        inflate(decoder, MAX_PAYLOAD).map_err(|e| format!("content encoding {encoding}: {e}"))
     }
+}
+
+/// The most a compressed body may grow to: a page is far smaller, and a
+/// few kilobytes of a compression bomb would otherwise fill the memory.
+const MAX_PAYLOAD: u64 = 64 << 20;
+
+/// Reads a decoder to its end, refusing more than `cap` bytes.
+fn inflate(decoder: impl Read, cap: u64) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    decoder.take(cap + 1).read_to_end(&mut out)?;
+    if out.len() as u64 > cap {
+        return Err(std::io::Error::other(format!("the body decompresses to more than {} MiB", cap >> 20)));
+    }
+    Ok(out)
 }
 
 /// Joins the chunks of a chunked transfer.
@@ -392,6 +412,49 @@ mod tests {
         let r = Response::parse(&body).unwrap();
         assert_eq!(r.payload().unwrap(), html);
         assert!(dechunk(b"zz\r\nabc").is_err());
+        assert!(inflate(&[0u8; 2048][..], 1024).unwrap_err().to_string().contains("more than"));
+        assert_eq!(inflate(&[7u8; 1024][..], 1024).unwrap().len(), 1024);
         assert!(Response::parse(b"garbage without headers").is_err());
+    }
+
+    fn brotli(bytes: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut w = brotli::CompressorWriter::new(&mut out, 4096, 5, 22);
+        w.write_all(bytes).unwrap();
+        drop(w);
+        out
+    }
+
+    #[test]
+    fn brotli_payloads() {
+        let html = PAGE.as_bytes();
+        let head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: br\r\n\r\n";
+        let mut body = head.to_vec();
+        body.extend(brotli(html));
+        assert_eq!(Response::parse(&body).unwrap().payload().unwrap(), html);
+
+        // Through a whole archive, the page becomes an article.
+        let w = record("response", "https://x.example/br", "application/http; msgtype=response", &body);
+        let (articles, skipped, _) = run(w);
+        assert!(skipped.is_empty(), "{skipped:?}");
+        assert!(articles[0].text.contains("border town of Kessa"), "{}", articles[0].text);
+
+        // A damaged stream is a skipped record that names the encoding.
+        let mut bad = head.to_vec();
+        bad.extend(&brotli(html)[..40]);
+        bad.extend(b"not brotli at all");
+        let w = record("response", "https://x.example/bad", "application/http; msgtype=response", &bad);
+        let (articles, skipped, _) = run(w);
+        assert!(articles.is_empty());
+        assert_eq!(skipped.len(), 1);
+        assert_eq!(skipped[0].reason, reason::BAD_HTTP);
+        assert!(skipped[0].detail.starts_with("content encoding br:"), "{}", skipped[0].detail);
+        assert_eq!(skipped[0].location, "c.warc@0");
+
+        // A small stream that inflates past the cap is refused, not read whole.
+        let bomb = brotli(&vec![b' '; 2 << 20]);
+        assert!(bomb.len() < 1024, "{}", bomb.len());
+        let decoder = brotli_decompressor::Decompressor::new(&bomb[..], 4096);
+        assert!(inflate(decoder, 1 << 20).is_err());
     }
 }

@@ -54,7 +54,11 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Vec<Item> {
     let feed = match parser.parse(source) {
         Ok(f) => f,
         Err(e) => {
-            out.push(Item::Skipped(Notice::new(name, reason::MALFORMED_FEED, e.to_string())));
+            let location = match xml_error_line(source) {
+                Some(line) => format!("{name}:{line}"),
+                None => name.to_string(),
+            };
+            out.push(Item::Skipped(Notice::new(location, reason::MALFORMED_FEED, e.to_string())));
             return out;
         }
     };
@@ -67,6 +71,31 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Vec<Item> {
         });
     }
     out
+}
+
+/// The line (from 1) of the first XML error in `bytes`, or of its end when
+/// elements are left open there; `None` when the XML is well formed (the
+/// feed parser objected to something else, such as a missing feed root).
+/// feed-rs reports no position, so quick-xml reads the document again: a
+/// second pass that only runs for a feed already lost.
+fn xml_error_line(bytes: &[u8]) -> Option<usize> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(bytes);
+    let mut buf = Vec::new();
+    let mut depth = 0usize;
+    let at = loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(_)) => depth += 1,
+            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(Event::Eof) if depth > 0 => break bytes.len(),
+            Ok(Event::Eof) => return None,
+            Ok(_) => {}
+            Err(_) => break usize::try_from(reader.error_position()).unwrap_or(bytes.len()),
+        }
+        buf.clear();
+    };
+    let before = &bytes[..at.min(bytes.len())];
+    Some(1 + before.iter().filter(|&&b| b == b'\n').count())
 }
 
 fn item(entry: Entry, location: &str, outlet: &Option<String>) -> Option<Article> {
@@ -174,12 +203,22 @@ mod tests {
 
     #[test]
     fn malformed_and_empty_feeds_are_notices() {
+        // Cut short inside an item (line 4 is `<item>`): the notice names the end.
         let broken = &RSS[..RSS.find("<item>").unwrap() + 40];
+        assert_eq!(broken.lines().count(), 5);
         let items = read("bad.rss", broken.as_bytes());
         assert!(
-            matches!(&items[..], [Item::Skipped(n)] if n.reason == reason::MALFORMED_FEED && n.location == "bad.rss"),
+            matches!(&items[..], [Item::Skipped(n)] if n.reason == reason::MALFORMED_FEED && n.location == "bad.rss:5"),
             "{items:?}"
         );
+        // A mismatched end tag on line 7 of a longer feed.
+        let mismatched = RSS.replace("<guid isPermaLink=\"false\">gz-1001</guid>", "<guid>gz-1001</link>");
+        assert_eq!(mismatched.lines().position(|l| l.contains("gz-1001</link>")), Some(6));
+        let items = read("tags.rss", mismatched.as_bytes());
+        assert!(matches!(&items[..], [Item::Skipped(n)] if n.location == "tags.rss:7"), "{items:?}");
+        // Well-formed XML that is no feed: no line to give.
+        let items = read("page.xml", b"<?xml version=\"1.0\"?>\n<html><body>hello</body></html>");
+        assert!(matches!(&items[..], [Item::Skipped(n)] if n.location == "page.xml"), "{items:?}");
         let items = read(
             "x.rss",
             b"<rss version=\"2.0\"><channel><title>T</title><item><title>No body</title></item></channel></rss>",

@@ -45,6 +45,7 @@ mod feed;
 mod files;
 mod html;
 mod plain;
+mod queue;
 
 pub use files::collect_files;
 pub use html::html_to_text;

@@ -2,6 +2,7 @@
 //! record per line, streamed).
 
 use crate::decode::utf8_lossy;
+use crate::queue::{next_item, Stepped};
 use crate::{iso_date, nonblank, reason, Article, Item, Notice};
 use serde::Deserialize;
 use std::collections::VecDeque;
@@ -86,18 +87,22 @@ impl<R: BufRead> JsonLines<R> {
     }
 }
 
+impl<R: BufRead> Stepped for JsonLines<R> {
+    fn pending(&mut self) -> &mut VecDeque<Item> {
+        &mut self.pending
+    }
+    fn done(&self) -> bool {
+        self.done
+    }
+    fn step(&mut self) {
+        self.read_line();
+    }
+}
+
 impl<R: BufRead> Iterator for JsonLines<R> {
     type Item = Item;
     fn next(&mut self) -> Option<Item> {
-        loop {
-            if let Some(item) = self.pending.pop_front() {
-                return Some(item);
-            }
-            if self.done {
-                return None;
-            }
-            self.read_line();
-        }
+        next_item(self)
     }
 }
 

@@ -16,22 +16,29 @@
 //! - `AvgTone`, `MentionDocTone` are 0: annals does not score tone.
 //! - `IsRootEvent` is 1 when any mention is its article's first sentence.
 //! - Geography: only the action has a place (`ActionGeo_*`); the actor geo
-//!   blocks are type 0 and empty. `*_CountryCode` is ISO 3166 alpha-3, NOT
-//!   GDELT's FIPS 10-4: the two disagree for many countries and a mapping
-//!   we could not check for every country would be worse than a documented
-//!   difference. A place with a GeoNames id is type 4 (world city; 3 in the
-//!   United States), a place known only by country type 1. `ADM2` is empty,
-//!   `ADM1` is the country for a country-level place, `FeatureID` is the
-//!   GeoNames id (GDELT uses GNS ids).
+//!   blocks are type 0 and empty. `*Geo_CountryCode` is the FIPS 10-4 code
+//!   as in the codebook (Germany GM, Israel IS; table in `data/fips.txt`,
+//!   from GeoNames), or with [`GeoCodes::Iso3`] the ISO alpha-3 code annals
+//!   stores; a country FIPS has no code for keeps its ISO alpha-3 code.
+//!   (The actors' `CountryCode` columns are CAMEO's 3-letter codes, not
+//!   FIPS.) A place with a GeoNames id is type 4 (world city; 3 in the
+//!   United States), a place known only by country type 1. GDELT's
+//!   `ADM1Code` is the FIPS country code followed by the FIPS code of the
+//!   first-order division; annals does not know the division, so it is the
+//!   country code alone, as GDELT writes it for country-level places.
+//!   `ADM2` is empty, `FeatureID` is the GeoNames id (GDELT uses GNS ids).
 //! - `DATEADDED`/`EventTimeDate` is when the happening's first article was
 //!   ingested; `MentionTimeDate` when the mention's article was.
 //! - A mention without a URL is `MentionType` 2 (citation only) with the
 //!   article id as its identifier.
 //!
 //! Events without a happening (not asserted, undated) are not exported.
+//! With a [`Filter`], a happening is written when at least one of its events
+//! matches, and written whole: its counts, its representative event's fields
+//! and all its mentions, so that the two tables agree.
 
 use crate::happenings::{days_from_civil, When};
-use crate::{EventRow, Result, Store};
+use crate::{EventRow, Filter, Result, Store};
 use serde_json::Value;
 use std::io::Write;
 
@@ -194,16 +201,40 @@ pub fn date_fields(value: &str, precision: &str) -> [String; 4] {
     ]
 }
 
+/// What the geo columns' country codes are written in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum GeoCodes {
+    /// FIPS 10-4, as the GDELT codebook has them.
+    #[default]
+    Fips,
+    /// The ISO 3166 alpha-3 codes annals stores.
+    Iso3,
+}
+
+impl GeoCodes {
+    /// The country code of stored ISO alpha-3 `iso3`. A code without a FIPS
+    /// equivalent stays as stored rather than be dropped: its three letters
+    /// tell it from a FIPS code.
+    pub fn country(self, iso3: &str) -> String {
+        match self {
+            GeoCodes::Fips => crate::fips::from_iso3(iso3).unwrap_or(iso3),
+            GeoCodes::Iso3 => iso3,
+        }
+        .to_string()
+    }
+}
+
 /// The eight geo columns of the event's place.
-fn geo_fields(e: &EventRow) -> [String; 8] {
+fn geo_fields(e: &EventRow, codes: GeoCodes) -> [String; 8] {
     let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
-    let country = e.place_country.clone().unwrap_or_default();
+    // annals knows no place's first-order division: ADM1 is the country alone.
+    let country = e.place_country.as_deref().map(|c| codes.country(&clean(c))).unwrap_or_default();
     match (e.geonames_id.filter(|g| *g > 0), &e.place_name, &e.place_country) {
         (Some(g), name, _) => [
-            if country == "USA" { "3" } else { "4" }.into(),
+            if e.place_country.as_deref() == Some("USA") { "3" } else { "4" }.into(),
             clean(name.as_deref().unwrap_or_default()),
+            country.clone(),
             country,
-            String::new(),
             String::new(),
             num(e.lat),
             num(e.lon),
@@ -212,8 +243,8 @@ fn geo_fields(e: &EventRow) -> [String; 8] {
         (None, name, Some(c)) => [
             "1".into(),
             clean(name.as_deref().unwrap_or(c)),
-            c.clone(),
-            c.clone(),
+            country.clone(),
+            country,
             String::new(),
             num(e.lat),
             num(e.lon),
@@ -245,15 +276,39 @@ fn stamp(ts: &str) -> String {
 const ADDED: &str = "WITH added AS (SELECT x.happening AS h, min(a.ingested_at) AS t, min(x.sentence) AS first
      FROM events x JOIN articles a ON a.id = x.article WHERE x.happening IS NOT NULL GROUP BY x.happening)";
 
+/// `AND <col> IN (happenings with an event matching f)` and its
+/// parameters; empty when `f` filters nothing.
+fn happening_filter(store: &Store, col: &str, f: &Filter) -> Result<(String, Vec<rusqlite::types::Value>)> {
+    Ok(match f.seq_select(store.connection())? {
+        Some((seqs, p)) => (
+            format!(
+                " AND {col} IN (SELECT m.happening FROM events m WHERE m.happening IS NOT NULL AND m.seq IN ({seqs}))"
+            ),
+            p,
+        ),
+        None => (String::new(), Vec::new()),
+    })
+}
+
 /// Writes the event table, one row per happening; returns the row count.
 pub fn write_events(store: &Store, out: &mut dyn Write) -> Result<u64> {
+    write_events_matching(store, &Filter::default(), GeoCodes::Fips, out)
+}
+
+/// Writes the event table rows of the happenings that have at least one
+/// event matching `f` (as `annals query` selects events; `f.limit` is
+/// ignored). A row stays the whole happening: its counts, its first
+/// report and its representative event's fields, whichever of its events
+/// matched. The geo columns' country codes are written in `codes`.
+pub fn write_events_matching(store: &Store, f: &Filter, codes: GeoCodes, out: &mut dyn Write) -> Result<u64> {
+    let (only, p) = happening_filter(store, "h.id", f)?;
     let sql = format!(
         "{ADDED} SELECT h.id, h.mentions, h.outlets, h.articles, e.record, added.t, added.first, coalesce(fa.url, fa.id)
          FROM happenings h JOIN events e ON e.id = h.event JOIN articles fa ON fa.id = e.article
-         JOIN added ON added.h = h.id ORDER BY h.id"
+         JOIN added ON added.h = h.id WHERE 1{only} ORDER BY h.id"
     );
     let mut st = store.connection().prepare(&sql)?;
-    let mut rows = st.query([])?;
+    let mut rows = st.query(rusqlite::params_from_iter(p))?;
     let mut n = 0;
     while let Some(r) = rows.next()? {
         let e = EventRow::from_json(&r.get::<_, String>(4)?)?;
@@ -285,7 +340,7 @@ pub fn write_events(store: &Store, out: &mut dyn Write) -> Result<u64> {
         f.extend([mentions.to_string(), sources.to_string(), articles.to_string(), "0".into()]);
         f.extend(blank_geo());
         f.extend(blank_geo());
-        f.extend(geo_fields(&e));
+        f.extend(geo_fields(&e, codes));
         f.push(stamp(&r.get::<_, String>(5)?));
         f.push(clean(&r.get::<_, String>(7)?));
         debug_assert_eq!(f.len(), EVENT_COLUMNS.len());
@@ -303,14 +358,22 @@ fn host(url: &str) -> &str {
 
 /// Writes the mentions table, one row per event of a happening; returns the row count.
 pub fn write_mentions(store: &Store, out: &mut dyn Write) -> Result<u64> {
+    write_mentions_matching(store, &Filter::default(), out)
+}
+
+/// Writes every mention of the happenings [`write_events_matching`] writes
+/// for `f`, not only the matching ones, so that the two tables agree:
+/// each event row's `NumMentions` is its number of mention rows.
+pub fn write_mentions_matching(store: &Store, f: &Filter, out: &mut dyn Write) -> Result<u64> {
+    let (only, p) = happening_filter(store, "e.happening", f)?;
     let sql = format!(
         "{ADDED} SELECT e.happening, added.t, a.ingested_at, a.url, a.id, a.outlet, e.sentence, e.record,
                 e.trigger_start, e.confidence, length(CAST(a.text AS BLOB))
          FROM events e JOIN articles a ON a.id = e.article JOIN added ON added.h = e.happening
-         ORDER BY e.happening, e.seq"
+         WHERE 1{only} ORDER BY e.happening, e.seq"
     );
     let mut st = store.connection().prepare(&sql)?;
-    let mut rows = st.query([])?;
+    let mut rows = st.query(rusqlite::params_from_iter(p))?;
     let mut n = 0;
     while let Some(r) = rows.next()? {
         let url: Option<String> = r.get(3)?;

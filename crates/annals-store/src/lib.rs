@@ -27,6 +27,7 @@
 //! while an ingest runs.
 
 mod coding;
+pub mod fips;
 pub mod gdelt;
 pub mod happenings;
 pub mod near_dup;

@@ -22,7 +22,7 @@
 //! sort), a record batch of at most [`Options::batch_rows`] rows is built at
 //! a time and written as its own zstd-compressed row group.
 
-use crate::{Error, Result, Store};
+use crate::{Error, Filter, Result, Store};
 use arrow_array::builder::{BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, StringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
@@ -240,6 +240,17 @@ struct Part {
 impl Store {
     /// Writes every stored event under `dir` as described in the module docs.
     pub fn write_parquet(&self, dir: &Path, opts: Options) -> Result<Written> {
+        self.write_parquet_matching(dir, opts, &Filter::default())
+    }
+
+    /// [`Store::write_parquet`] of the events matching `f` only (as `annals
+    /// query` selects them; `f.limit` is ignored). The filter is checked
+    /// before `dir` is touched.
+    pub fn write_parquet_matching(&self, dir: &Path, opts: Options, f: &Filter) -> Result<Written> {
+        let (only, params) = match f.seq_select(&self.conn)? {
+            Some((seqs, p)) => (format!("WHERE e.seq IN ({seqs})"), p),
+            None => (String::new(), Vec::new()),
+        };
         prepare(dir, opts.force)?;
         let schema = schema();
         let props = WriterProperties::builder()
@@ -250,11 +261,11 @@ impl Store {
         // `event_start, seq` is the order of the events_start index: no sort.
         let sql = format!(
             "SELECT coalesce(substr(e.event_start, 1, 7), 'unknown'), {} FROM events e
-             JOIN articles a ON a.id = e.article ORDER BY e.event_start, e.seq",
+             JOIN articles a ON a.id = e.article {only} ORDER BY e.event_start, e.seq",
             exprs.join(", ")
         );
         let mut st = self.conn.prepare(&sql)?;
-        let mut rows = st.query([])?;
+        let mut rows = st.query(rusqlite::params_from_iter(params))?;
         let mut cols: Vec<Col> = COLUMNS.iter().map(|c| Col::new(c.1)).collect();
         let mut buffered = 0usize;
         let mut part: Option<Part> = None;

@@ -28,7 +28,7 @@
 //! negated, proposed, ... — PLOVER's `mode` means something else),
 //! `date_precision`, `historical`, `attribution`, `quantity`, `confidence`.
 
-use crate::{EventRow, Result, Store};
+use crate::{EventRow, Filter, Result, Store};
 use serde_json::{json, Value};
 use std::io::Write;
 
@@ -111,10 +111,21 @@ impl Store {
     /// Writes every stored event as one PLOVER JSON line, in insertion
     /// order, streaming (one event in memory at a time); returns how many.
     pub fn write_plover(&self, out: &mut dyn Write) -> Result<u64> {
-        let mut st = self.conn.prepare(
-            "SELECT e.record, a.url, a.title, a.outlet FROM events e JOIN articles a ON a.id = e.article ORDER BY e.seq",
-        )?;
-        let mut rows = st.query([])?;
+        self.write_plover_matching(&Filter::default(), out)
+    }
+
+    /// [`Store::write_plover`] of the events matching `f` only (as `annals
+    /// query` selects them; `f.limit` is ignored).
+    pub fn write_plover_matching(&self, f: &Filter, out: &mut dyn Write) -> Result<u64> {
+        let (only, p) = match f.seq_select(&self.conn)? {
+            Some((seqs, p)) => (format!("WHERE e.seq IN ({seqs})"), p),
+            None => (String::new(), Vec::new()),
+        };
+        let mut st = self.conn.prepare(&format!(
+            "SELECT e.record, a.url, a.title, a.outlet FROM events e JOIN articles a ON a.id = e.article {only}
+             ORDER BY e.seq"
+        ))?;
+        let mut rows = st.query(rusqlite::params_from_iter(p))?;
         let mut n = 0;
         while let Some(r) = rows.next()? {
             let e = EventRow::from_json(&r.get::<_, String>(0)?)?;

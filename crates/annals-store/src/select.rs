@@ -284,6 +284,25 @@ impl Filter {
     }
 }
 
+impl Filter {
+    /// Whether no field narrows the events (`limit` aside).
+    pub fn is_empty(&self) -> bool {
+        *self == Filter { limit: self.limit, ..Filter::default() }
+    }
+
+    /// `SELECT e.seq ...` of the matching events (`limit` ignored) and its
+    /// parameters, or `None` when nothing filters: exports read events joined
+    /// their own way and keep those whose `seq` is in it, so they filter
+    /// exactly as `annals query` does.
+    pub(crate) fn seq_select(&self, conn: &Connection) -> Result<Option<(String, Vec<Sql>)>> {
+        if self.is_empty() {
+            return Ok(None);
+        }
+        let (clause, p) = self.sql(conn)?;
+        Ok(Some((format!("SELECT e.seq {clause}"), p)))
+    }
+}
+
 impl Store {
     /// The events matching `f`, in insertion order.
     pub fn query(&self, f: &Filter) -> Result<Vec<EventRow>> {

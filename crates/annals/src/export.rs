@@ -1,9 +1,16 @@
-//! `annals export`: the whole store as JSON Lines (the stored event records,
-//! byte for byte), CSV (the main columns, one row per event mention), the
-//! GDELT 2.0 event and mentions tables (one row per happening / mention),
-//! PLOVER JSON Lines, or Parquet partitioned by event month (a directory).
+//! `annals export`: the store, or the events matching `annals query`'s
+//! filters, as JSON Lines (the stored event records, byte for byte), CSV
+//! (the main columns, one row per event mention), the GDELT 2.0 event and
+//! mentions tables (one row per happening / mention), PLOVER JSON Lines, or
+//! Parquet partitioned by event month (a directory).
+//!
+//! The GDELT tables are made of happenings, not events: with filters, a
+//! happening is exported when at least one of its events matches, and it is
+//! exported whole (its counts, its representative event, all its mentions).
 
-use annals_store::{gdelt, EventRow, Filter, Store};
+use crate::filters::FilterArgs;
+use annals_store::gdelt::{self, GeoCodes};
+use annals_store::{EventRow, Filter, Store};
 use anyhow::{Context, Result};
 use std::io::Write;
 use std::path::PathBuf;
@@ -23,6 +30,14 @@ pub struct Args {
     /// Parquet: replace the event_month=* partitions of a non-empty output directory.
     #[arg(long)]
     force: bool,
+    /// GDELT: write the stored ISO alpha-3 codes in the *Geo_CountryCode and
+    /// *Geo_ADM1Code columns instead of the codebook's FIPS 10-4 codes.
+    #[arg(long)]
+    iso_geo: bool,
+    /// Only the events matching these (as in `annals query`); for the GDELT
+    /// formats, the happenings with at least one matching event.
+    #[command(flatten)]
+    filters: FilterArgs,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -106,13 +121,26 @@ pub fn csv_row(e: &EventRow) -> String {
     .join(",")
 }
 
-/// Writes the events matching `filter` to `out`; returns how many. The GDELT
-/// tables are written whole (rows are happenings, not events): no filter.
+/// Writes the events matching `filter` to `out`; returns how many rows. The
+/// GDELT tables' rows are the happenings with a matching event (and all
+/// their mentions). Parquet writes a directory: see [`run`].
 pub fn write_events(store: &Store, filter: &Filter, format: Format, out: &mut dyn Write) -> Result<u64> {
+    write_events_with(store, filter, format, GeoCodes::Fips, out)
+}
+
+/// [`write_events`] with the GDELT geo columns' country codes in `codes`.
+pub fn write_events_with(
+    store: &Store,
+    filter: &Filter,
+    format: Format,
+    codes: GeoCodes,
+    out: &mut dyn Write,
+) -> Result<u64> {
     match format {
-        Format::Gdelt => return Ok(gdelt::write_events(store, out)?),
-        Format::GdeltMentions => return Ok(gdelt::write_mentions(store, out)?),
-        Format::Plover | Format::Parquet => anyhow::bail!("filtered output is JSON Lines or CSV only"),
+        Format::Gdelt => return Ok(gdelt::write_events_matching(store, filter, codes, out)?),
+        Format::GdeltMentions => return Ok(gdelt::write_mentions_matching(store, filter, out)?),
+        Format::Plover => return Ok(store.write_plover_matching(filter, out)?),
+        Format::Parquet => anyhow::bail!("Parquet is written to a directory, not a stream"),
         Format::Jsonl | Format::Csv => {}
     }
     let csv = matches!(format, Format::Csv);
@@ -131,12 +159,15 @@ pub fn write_events(store: &Store, filter: &Filter, format: Format, out: &mut dy
 
 pub fn run(a: Args) -> Result<ExitCode> {
     let store = Store::open_existing(&a.db)?;
+    let filter = a.filters.filter(None);
+    // A bad date fails here, before an output file or directory is made.
+    store.query(&Filter { limit: Some(0), ..filter.clone() })?;
     if let Format::Parquet = a.format {
         let Some(dir) = &a.output else {
             anyhow::bail!("--format parquet writes a directory: give it with --output DIR")
         };
         let opts = annals_store::parquet::Options { force: a.force, ..Default::default() };
-        let w = store.write_parquet(dir, opts)?;
+        let w = store.write_parquet_matching(dir, opts, &filter)?;
         eprintln!(
             "annals: export: {} event(s) in {} partition(s) under {}",
             w.rows(),
@@ -150,10 +181,8 @@ pub fn run(a: Args) -> Result<ExitCode> {
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = std::io::BufWriter::new(&mut out);
-    let n = match a.format {
-        Format::Plover => store.write_plover(&mut out)?,
-        _ => write_events(&store, &Filter::default(), a.format, &mut out)?,
-    };
+    let codes = if a.iso_geo { GeoCodes::Iso3 } else { GeoCodes::Fips };
+    let n = write_events_with(&store, &filter, a.format, codes, &mut out)?;
     out.flush().context("writing output")?;
     let what = match a.format {
         Format::Gdelt => "happening(s)",

@@ -7,6 +7,7 @@ mod code;
 mod dicts;
 mod eval;
 mod export;
+mod filters;
 mod ingest;
 mod input;
 mod parse;
@@ -44,7 +45,7 @@ enum Command {
     Ingest(ingest::Args),
     /// List or count stored events by actor, event type, mode, date or words.
     Query(query::Args),
-    /// Write all stored events as JSON Lines, CSV, PLOVER JSON or Parquet.
+    /// Write stored events (all, or those matching query's filters) as JSON Lines, CSV, GDELT, PLOVER JSON or Parquet.
     Export(export::Args),
     /// Code stored articles again with the current models and dictionaries, and report what changed.
     Recode(recode::Args),

@@ -1,7 +1,8 @@
 //! `annals query`: events from the store, filtered, listed or counted.
 
 use crate::export::{self, csv_field};
-use annals_store::{Count, CountBy, EventRow, Filter, Happening, Store};
+use crate::filters::FilterArgs;
+use annals_store::{Count, CountBy, EventRow, Happening, Store};
 use anyhow::{Context, Result};
 use std::io::Write;
 use std::path::PathBuf;
@@ -12,44 +13,8 @@ pub struct Args {
     /// The database to read.
     #[arg(long, default_value = "annals.db")]
     db: PathBuf,
-    /// Actor code prefix, source or target (NER, NERGOV, PSEREBHMS).
-    #[arg(long)]
-    actor: Option<String>,
-    /// Actor name: words in the source's or target's name or text, any case
-    /// ("hamas", "Egypt"). A substring match ("Niger" finds "Nigeria" too);
-    /// use --actor for codes.
-    #[arg(long, value_name = "TEXT")]
-    actor_name: Option<String>,
-    /// Place: words in the place's name or text, any case ("doha").
-    #[arg(long, value_name = "TEXT")]
-    place: Option<String>,
-    /// Country (ISO alpha-3) of the event's place only.
-    #[arg(long, value_name = "ISO3")]
-    place_country: Option<String>,
-    /// CAMEO code prefix (04 = consult, 0841 = release persons).
-    #[arg(long)]
-    cameo: Option<String>,
-    /// PLOVER category (CONSULT, ASSAULT, ...).
-    #[arg(long)]
-    plover: Option<String>,
-    /// Mode: asserted, negated, proposed, requested, intended, hypothetical, future.
-    #[arg(long)]
-    mode: Option<String>,
-    /// Country (ISO alpha-3) of the source, target or place.
-    #[arg(long)]
-    country: Option<String>,
-    /// From this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.
-    #[arg(long)]
-    from: Option<String>,
-    /// To this date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.
-    #[arg(long)]
-    to: Option<String>,
-    /// Apply --from/--to to the article's publication date instead of the event date.
-    #[arg(long)]
-    published: bool,
-    /// Full-text search over event sentences (SQLite FTS5 syntax: words, "phrases", OR, NEAR).
-    #[arg(long)]
-    text: Option<String>,
+    #[command(flatten)]
+    filters: FilterArgs,
     /// Count events per day, week, month or actor pair instead of listing them.
     #[arg(long, value_enum)]
     count_by: Option<CountArg>,
@@ -198,23 +163,7 @@ fn print_happenings(out: &mut dyn Write, hs: &[Happening], format: Format) -> Re
 
 pub fn run(a: Args) -> Result<ExitCode> {
     let store = Store::open_existing(&a.db)?;
-    let (event, published) = if a.published { ((None, None), (a.from, a.to)) } else { ((a.from, a.to), (None, None)) };
-    let filter = Filter {
-        actor: a.actor,
-        actor_name: a.actor_name,
-        place: a.place,
-        place_country: a.place_country,
-        cameo: a.cameo,
-        plover: a.plover,
-        mode: a.mode,
-        event_from: event.0,
-        event_to: event.1,
-        published_from: published.0,
-        published_to: published.1,
-        country: a.country,
-        text: a.text,
-        limit: a.limit,
-    };
+    let filter = a.filters.filter(a.limit);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if a.happenings {

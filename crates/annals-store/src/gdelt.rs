@@ -268,8 +268,14 @@ fn blank_geo() -> [String; 8] {
 }
 
 /// `YYYYMMDDHHMMSS` of a stored UTC timestamp.
-fn stamp(ts: &str) -> String {
-    ts.chars().filter(char::is_ascii_digit).take(14).collect()
+/// `YYYYMMDDHHMMSS` of a timestamp or date (a date is taken at midnight);
+/// empty when `ts` holds no full date.
+pub fn stamp(ts: &str) -> String {
+    let digits: String = ts.chars().filter(char::is_ascii_digit).take(14).collect();
+    if digits.len() < 8 {
+        return String::new();
+    }
+    format!("{digits:0<14}")
 }
 
 /// Per happening, when its first article was ingested.
@@ -288,6 +294,56 @@ fn happening_filter(store: &Store, col: &str, f: &Filter) -> Result<(String, Vec
         ),
         None => (String::new(), Vec::new()),
     })
+}
+
+/// What an event-table row says beyond its representative event: the
+/// happening's id and counts, and where and when it was first seen.
+pub struct Counts<'a> {
+    pub id: i64,
+    pub mentions: i64,
+    pub sources: i64,
+    pub articles: i64,
+    /// Whether a mention is its article's first sentence (`IsRootEvent`).
+    pub root: bool,
+    /// `DATEADDED` as `YYYYMMDDHHMMSS` (may be empty).
+    pub added: &'a str,
+    /// `SOURCEURL`: the first article's URL, or its id when it has none.
+    pub url: &'a str,
+}
+
+/// The 61 fields of one event-table row, in [`EVENT_COLUMNS`] order. Used
+/// for stored happenings and by `annals code`, where each event stands
+/// alone.
+pub fn event_fields(e: &EventRow, h: &Counts, codes: GeoCodes) -> Vec<String> {
+    let mut f: Vec<String> = vec![h.id.to_string()];
+    f.extend(date_fields(e.event_date.as_deref().unwrap_or_default(), e.date_precision.as_deref().unwrap_or_default()));
+    f.extend(actor_fields(
+        e.source_code.as_deref(),
+        e.source_name.as_deref(),
+        e.source_country.as_deref(),
+        e.source_sector.as_deref(),
+    ));
+    f.extend(actor_fields(
+        e.target_code.as_deref(),
+        e.target_name.as_deref(),
+        e.target_country.as_deref(),
+        e.target_sector.as_deref(),
+    ));
+    let code = &e.cameo;
+    f.push(if h.root { "1" } else { "0" }.into());
+    f.push(code.clone());
+    f.push(code.get(..3).unwrap_or(code).to_string());
+    f.push(code.get(..2).unwrap_or(code).to_string());
+    f.push(e.quad_class.map(|q| q.to_string()).unwrap_or_default());
+    f.push(e.goldstein.map(|g| g.to_string()).unwrap_or_default());
+    f.extend([h.mentions.to_string(), h.sources.to_string(), h.articles.to_string(), "0".into()]);
+    f.extend(blank_geo());
+    f.extend(blank_geo());
+    f.extend(geo_fields(e, codes));
+    f.push(h.added.to_string());
+    f.push(clean(h.url));
+    debug_assert_eq!(f.len(), EVENT_COLUMNS.len());
+    f
 }
 
 /// Writes the event table, one row per happening; returns the row count.
@@ -312,38 +368,17 @@ pub fn write_events_matching(store: &Store, f: &Filter, codes: GeoCodes, out: &m
     let mut n = 0;
     while let Some(r) = rows.next()? {
         let e = EventRow::from_json(&r.get::<_, String>(4)?)?;
-        let (id, mentions, sources, articles): (i64, i64, i64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
-        let mut f: Vec<String> = vec![id.to_string()];
-        f.extend(date_fields(
-            e.event_date.as_deref().unwrap_or_default(),
-            e.date_precision.as_deref().unwrap_or_default(),
-        ));
-        f.extend(actor_fields(
-            e.source_code.as_deref(),
-            e.source_name.as_deref(),
-            e.source_country.as_deref(),
-            e.source_sector.as_deref(),
-        ));
-        f.extend(actor_fields(
-            e.target_code.as_deref(),
-            e.target_name.as_deref(),
-            e.target_country.as_deref(),
-            e.target_sector.as_deref(),
-        ));
-        let code = &e.cameo;
-        f.push(if r.get::<_, i64>(6)? <= 1 { "1" } else { "0" }.into());
-        f.push(code.clone());
-        f.push(code.get(..3).unwrap_or(code).to_string());
-        f.push(code.get(..2).unwrap_or(code).to_string());
-        f.push(e.quad_class.map(|q| q.to_string()).unwrap_or_default());
-        f.push(e.goldstein.map(|g| g.to_string()).unwrap_or_default());
-        f.extend([mentions.to_string(), sources.to_string(), articles.to_string(), "0".into()]);
-        f.extend(blank_geo());
-        f.extend(blank_geo());
-        f.extend(geo_fields(&e, codes));
-        f.push(stamp(&r.get::<_, String>(5)?));
-        f.push(clean(&r.get::<_, String>(7)?));
-        debug_assert_eq!(f.len(), EVENT_COLUMNS.len());
+        let (added, url): (String, String) = (r.get(5)?, r.get(7)?);
+        let h = Counts {
+            id: r.get(0)?,
+            mentions: r.get(1)?,
+            sources: r.get(2)?,
+            articles: r.get(3)?,
+            root: r.get::<_, i64>(6)? <= 1,
+            added: &stamp(&added),
+            url: &url,
+        };
+        let f = event_fields(&e, &h, codes);
         writeln!(out, "{}", f.join("\t"))?;
         n += 1;
     }
@@ -435,6 +470,8 @@ mod tests {
         assert_eq!(date_fields("2014/2015", "year")[0], "20140101");
         assert_eq!(date_fields("someday", "day"), <[String; 4]>::default());
         assert_eq!(stamp("2024-05-01T12:03:04Z"), "20240501120304");
+        assert_eq!(stamp("2022-07-07"), "20220707000000");
+        assert_eq!(stamp("July"), "");
         assert_eq!(host("https://news.example.org/a/b?c"), "news.example.org");
     }
 }

@@ -15,6 +15,7 @@ use annals_code::{ArticleInfo, Event};
 /// Dates are read as annals-read reads them (`plover_eval` shares this).
 pub use annals_read::parse_date;
 use annals_read::{reason, Item, Items};
+use annals_store::{gdelt, plover, EventRow};
 use annals_text::Pipeline;
 use anyhow::{bail, Context, Result};
 use std::io::Write;
@@ -30,6 +31,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     format: Format,
+    /// With --format gdelt: keep ISO 3166 alpha-3 codes in the geo columns
+    /// instead of the codebook's FIPS 10-4 codes.
+    #[arg(long)]
+    iso_geo: bool,
     /// Add to each event the dictionary entries and parse relations that produced it.
     #[arg(long)]
     explain: bool,
@@ -51,6 +56,12 @@ enum Format {
     Jsonl,
     /// One row per event, main fields only.
     Csv,
+    /// GDELT 2.0 event table: 61 tab-separated columns, one row per asserted,
+    /// dated event, each counted once (`annals export` groups mentions into
+    /// happenings); other events are left out and counted on stderr.
+    Gdelt,
+    /// PLOVER JSON records, one per line.
+    Plover,
 }
 
 /// The items of one input: a file in the format its name says (plain text
@@ -81,6 +92,8 @@ pub fn run(a: Args) -> Result<ExitCode> {
     if matches!(a.format, Format::Csv) {
         writeln!(out, "{}", CSV_HEADER.join(","))?;
     }
+    let geo = if a.iso_geo { gdelt::GeoCodes::Iso3 } else { gdelt::GeoCodes::Fips };
+    let (mut gdelt_rows, mut left_out) = (0i64, 0usize);
     for f in &a.files {
         for item in read_input(f)? {
             let art = match item {
@@ -122,11 +135,41 @@ pub fn run(a: Args) -> Result<ExitCode> {
                         writeln!(out)?;
                     }
                     Format::Csv => writeln!(out, "{}", csv_row(e))?,
+                    Format::Gdelt => {
+                        let row = stored(e)?;
+                        if annals_store::happenings::key(&row).is_none() {
+                            left_out += 1;
+                            continue;
+                        }
+                        gdelt_rows += 1;
+                        let counts = gdelt::Counts {
+                            id: gdelt_rows,
+                            mentions: 1,
+                            sources: 1,
+                            articles: 1,
+                            root: e.sentence <= 1,
+                            added: &art.published.as_deref().map(gdelt::stamp).unwrap_or_default(),
+                            url: art.url.as_deref().unwrap_or(&art.id),
+                        };
+                        writeln!(out, "{}", gdelt::event_fields(&row, &counts, geo).join("\t"))?;
+                    }
+                    Format::Plover => {
+                        let cite = plover::Citation {
+                            url: art.url.clone(),
+                            title: art.title.clone(),
+                            outlet: art.outlet.clone(),
+                        };
+                        serde_json::to_writer(&mut out, &plover::record(&stored(e)?, &cite))?;
+                        writeln!(out)?;
+                    }
                 }
             }
         }
     }
     out.flush().context("writing output")?;
+    if left_out > 0 {
+        eprintln!("annals: {left_out} event(s) not in the GDELT table: not asserted, or not dated");
+    }
     if a.timings {
         eprintln!(
             "annals: timings: models {:.0} ms, dictionaries {:.0} ms, text layer {:.2} s, coding {:.2} s ({:.1}% of the text layer), {words} tokens",
@@ -142,6 +185,12 @@ pub fn run(a: Args) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// An event as the store reads it back, which is what the GDELT and PLOVER
+/// writers take.
+fn stored(e: &Event) -> Result<EventRow> {
+    Ok(EventRow::from_json(&serde_json::to_string(e)?)?)
 }
 
 const CSV_HEADER: [&str; 16] = [

@@ -121,3 +121,49 @@ fn user_dictionaries_load_with_bad_lines_reported() {
         annals(&["code", "--strict", "--dictionaries", dir.path().to_str().unwrap(), f.path().to_str().unwrap()]);
     assert_eq!(strict.status.code(), Some(2));
 }
+
+#[test]
+fn gdelt_and_plover_output_follow_the_jsonl_records() {
+    let path = repo().join("examples/report.jsonl");
+    let path = path.to_str().unwrap();
+    let records: Vec<serde_json::Value> =
+        stdout(&annals(&["code", path])).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let counted: Vec<&serde_json::Value> =
+        records.iter().filter(|e| e["mode"] == "asserted" && !e["date"].is_null()).collect();
+    assert!(!counted.is_empty() && counted.len() < records.len(), "the example has both kinds of event");
+
+    let out = annals(&["code", "--format", "gdelt", path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: Vec<Vec<String>> = stdout(&out).lines().map(|l| l.split('\t').map(String::from).collect()).collect();
+    assert_eq!(rows.len(), counted.len(), "one row per asserted, dated event");
+    let left = records.len() - counted.len();
+    assert!(stderr(&out).contains(&format!("{left} event(s) not in the GDELT table")), "{}", stderr(&out));
+    for (i, (row, e)) in rows.iter().zip(&counted).enumerate() {
+        assert_eq!(row.len(), 61);
+        assert_eq!(row[0], (i + 1).to_string(), "GlobalEventID counts the rows");
+        assert_eq!(row[26], e["cameo"].as_str().unwrap(), "EventCode");
+        assert_eq!(row[5], e["source"]["code"].as_str().unwrap_or(""), "Actor1Code");
+        assert_eq!(row[15], e["target"]["code"].as_str().unwrap_or(""), "Actor2Code");
+        assert_eq!(&row[31..34], ["1", "1", "1"], "each event counted once");
+        let date = e["date"]["value"].as_str().unwrap();
+        if e["date"]["precision"] == "day" {
+            assert_eq!(row[1], date.replace('-', ""), "Day");
+        }
+        if let Some(c) = e["place"]["country"].as_str().filter(|c| *c == "QAT") {
+            assert_eq!(row[53], "QA", "{c} in FIPS");
+        }
+    }
+
+    let out = annals(&["code", "--format", "plover", path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let plover: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(plover.len(), records.len(), "every event, whatever its mode");
+    for (p, e) in plover.iter().zip(&records) {
+        assert_eq!(p["id"], e["id"]);
+        assert_eq!(p["factuality"], e["mode"], "annals' mode; PLOVER's own mode is another field");
+        if let Some(cat) = e["plover"].as_str() {
+            assert_eq!(p["event"], serde_json::json!([cat]));
+        }
+        assert!(p["cite_info"].is_object(), "{p}");
+    }
+}

@@ -529,27 +529,30 @@ impl Touched {
 /// new ids). That holds because a key's walk reads only events of that key,
 /// and mentions read only their original; so it assumes the rest of the
 /// table is as a full regroup left it, which inserts and this keep true.
+/// Then a key's events are those of its happenings, the touched events and
+/// the events repeating them: no scan of the events table is needed.
 /// Returns how many keys were regrouped.
 pub(crate) fn regroup_touched(conn: &Connection, t: &Touched) -> Result<usize> {
     let mut keys = t.keys.clone();
-    let mut linked = Vec::new();
-    // An event that repeats a touched event may have lost its original (it
-    // then walks with its own key) or regained it.
+    let mut found = Vec::new();
+    // The touched events as now stored, and the events that repeat them:
+    // these may have lost their original (they then walk with their own
+    // key) or regained it.
+    let mut by_id = conn.prepare_cached(&format!("SELECT {WALK_COLUMNS} FROM events WHERE id = ?1"))?;
     let mut repeats = conn.prepare_cached(&format!("SELECT {WALK_COLUMNS} FROM events WHERE mention_of = ?1"))?;
-    let mut itself = conn.prepare_cached("SELECT seq FROM events WHERE id = ?1 AND mention_of IS NOT NULL")?;
     for id in &t.events {
+        found.extend(by_id.query_row([id], walked).optional()?);
         for w in repeats.query_map([id], walked)? {
             let w = w?;
             keys.extend(key(&w.event).map(|(k, _)| k));
-            linked.push(w.seq);
+            found.push(w);
         }
-        linked.extend(itself.query_row([id], |r| r.get::<_, i64>(0)).optional()?);
     }
-    // Drop the keys' happenings; mentions that were in them follow again.
+    // Drop the keys' happenings, keeping their events to walk again.
     let mut of_key = conn.prepare_cached(
         "SELECT id FROM happenings WHERE cameo_root = ?1 AND source_code = ?2 AND target_code = ?3 AND place = ?4",
     )?;
-    let mut members = conn.prepare_cached("SELECT seq FROM events WHERE happening = ?1 AND mention_of IS NOT NULL")?;
+    let mut members = conn.prepare_cached(&format!("SELECT {WALK_COLUMNS} FROM events WHERE happening = ?1"))?;
     let mut unset = conn.prepare_cached("UPDATE events SET happening = NULL WHERE happening = ?1")?;
     let mut delete = conn.prepare_cached("DELETE FROM happenings WHERE id = ?1")?;
     for k in &keys {
@@ -557,32 +560,26 @@ pub(crate) fn regroup_touched(conn: &Connection, t: &Touched) -> Result<usize> {
             .query_map(params![k.root, k.source, k.target, k.place], |r| r.get::<_, i64>(0))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         for h in ids {
-            for seq in members.query_map([h], |r| r.get::<_, i64>(0))? {
-                linked.push(seq?);
+            for w in members.query_map([h], walked)? {
+                found.push(w?);
             }
             unset.execute([h])?;
             delete.execute([h])?;
         }
     }
-    // The keys' events, found through the source-code index ("" stands for
-    // both NULL and the empty code), walk again in storage order.
-    let mut by_source = conn
-        .prepare_cached(&format!("SELECT {WALK_COLUMNS} FROM events WHERE source_code IS ?1 AND mode = 'asserted'"))?;
-    let sources: BTreeSet<&str> = keys.iter().map(|k| k.source.as_str()).collect();
-    let mut events = Vec::new();
-    for source in sources {
-        let codes = if source.is_empty() { vec![None, Some("")] } else { vec![Some(source)] };
-        for code in codes {
-            for w in by_source.query_map([code], walked)? {
-                let w = w?;
-                if key(&w.event).is_some_and(|(k, _)| keys.contains(&k)) {
-                    events.push(w);
-                }
-            }
+    // Events of the keys walk in storage order; mentions follow after.
+    found.sort_by_key(|w| w.seq);
+    found.dedup_by_key(|w| w.seq);
+    let mut linked = Vec::new();
+    let walks = found.into_iter().filter(|w| {
+        let mine = key(&w.event).is_some_and(|(k, _)| keys.contains(&k));
+        if !mine && w.mention_of.is_some() {
+            linked.push(w.seq);
         }
-    }
-    events.sort_by_key(|w| w.seq);
-    let placed = walk(conn, events, &mut linked)?;
+        mine
+    });
+    let walks: Vec<Walked> = walks.collect();
+    let placed = walk(conn, walks, &mut linked)?;
     linked.sort_unstable();
     linked.dedup();
     let moved = follow_originals(conn, &linked)?;

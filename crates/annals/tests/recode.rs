@@ -244,7 +244,10 @@ const MORE_REPORTS: &str = r#"{"id": "doha-2", "date": "2024-03-14", "title": "D
 /// Each event with the event that started its happening, and every
 /// happening's columns but its id, started-by first: a regroup of some keys
 /// renumbers their happenings, and nothing else may differ from a full one.
-fn grouping(db: &Db) -> (Vec<(String, Option<String>)>, Vec<Vec<rusqlite::types::Value>>) {
+type Grouping = (Vec<(String, Option<String>)>, Vec<Vec<rusqlite::types::Value>>);
+
+/// How the events of `db` are grouped now.
+fn grouping(db: &Db) -> Grouping {
     let s = Store::open_existing(&db.path).unwrap();
     let c = s.connection();
     let mut st = c
@@ -270,7 +273,7 @@ fn a_recode_leaves_the_happenings_a_full_regroup_would() {
     let out = annals(&["ingest", "--db", &db.path, reports.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let before = grouping(&db);
-    let talks = |g: &(Vec<(String, Option<String>)>, _)| {
+    let talks = |g: &Grouping| {
         g.0.iter()
             .filter(|(e, _)| e == "example-0001:1:1" || e == "doha-2:1:1")
             .map(|e| e.1.clone())

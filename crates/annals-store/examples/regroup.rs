@@ -7,7 +7,15 @@
 //!
 //! It re-stores the events of the first N articles unchanged (so each is
 //! stored anew, after all others, as a recode would) and regroups what they
-//! touched; then it regroups the whole store. It writes to the database.
+//! touched; then it regroups the whole store, and says whether both gave
+//! the same grouping. It writes to the database.
+//!
+//! Measured on a shared 2-core machine, `synth --events 200000` (139,377
+//! happenings): a full regroup 21–29 s; 1 article (12 keys) 0.4 s, 10
+//! articles (128 keys) 5.4 s, 100 articles (1,220 keys) 8.1 s, each with the
+//! full regroup's grouping. Synthetic actors are Zipf-skewed, so a few
+//! articles already touch the largest keys; the cost follows the touched
+//! keys' sizes, not the store's.
 
 use annals_store::Store;
 use std::time::Instant;

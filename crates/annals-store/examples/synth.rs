@@ -17,6 +17,7 @@
 //! faster than keeping them up to date row by row) and the full-text index
 //! rebuilt. The database ends in WAL mode like any store.
 
+use annals_store::happenings::civil_from_days as civil;
 use annals_store::Store;
 use rusqlite::params;
 use std::time::Instant;
@@ -87,19 +88,6 @@ fn zipf(n: usize) -> Vec<f64> {
 fn draw(cdf: &[f64], rng: &mut Rng) -> usize {
     let u = rng.unit();
     cdf.partition_point(|&c| c < u).min(cdf.len() - 1)
-}
-
-/// `YYYY-MM-DD` of a day number (days since 1970-01-01).
-fn civil(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

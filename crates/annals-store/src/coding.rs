@@ -93,43 +93,48 @@ impl Store {
 
     /// Stored article `id`, as it was read.
     pub fn article(&self, id: &str) -> Result<Option<ArticleRow>> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT id, url, title, outlet, published, text FROM articles WHERE id = ?1")?
-            .query_row([id], |r| {
-                Ok(ArticleRow {
-                    id: r.get(0)?,
-                    url: r.get(1)?,
-                    title: r.get(2)?,
-                    outlet: r.get(3)?,
-                    published: r.get(4)?,
-                    text: r.get(5)?,
-                })
-            })
-            .optional()?)
+        let sql = format!("SELECT {} FROM articles WHERE id = ?1", ArticleRow::COLUMNS);
+        Ok(self.conn.prepare_cached(&sql)?.query_row([id], ArticleRow::from_row).optional()?)
     }
 
     /// The stored events of article `id`, in the order they were coded.
     pub fn article_events(&self, id: &str) -> Result<Vec<EventRow>> {
-        let mut st = self.conn.prepare_cached("SELECT record FROM events WHERE article = ?1 ORDER BY seq")?;
-        let rows = st.query_map([id], |r| r.get::<_, String>(0))?;
-        rows.map(|j| EventRow::from_json(&j?)).collect()
+        stored_events(&self.conn, id)
     }
 
     /// Replaces the events of stored article `article` with `events` (coded
-    /// by the current [`Store::set_coding`]) in its own transaction; returns
-    /// how many events were removed. On any error the old events stay, whole.
+    /// by the current [`Store::set_coding`]) in its own transaction, and
+    /// regroups what they touched; returns how many events were removed. On
+    /// any error the old events stay, whole. Replacing many articles in a
+    /// [`Batch`](crate::Batch) and calling [`Store::regroup_touched`] once
+    /// is quicker.
     pub fn replace_events(&mut self, article: &str, events: &[EventRow]) -> Result<usize> {
         let mut b = self.batch(1);
         let r = b.replace(article, events)?;
         b.finish()?;
+        self.regroup_touched()?;
         Ok(r)
     }
 }
 
+/// The stored events of article `id`, in the order they were coded.
+pub(crate) fn stored_events(conn: &Connection, id: &str) -> Result<Vec<EventRow>> {
+    let mut st = conn.prepare_cached("SELECT record FROM events WHERE article = ?1 ORDER BY seq")?;
+    let rows = st.query_map([id], |r| r.get::<_, String>(0))?;
+    rows.map(|j| EventRow::from_json(&j?)).collect()
+}
+
 /// Deletes and rewrites the events of one article under a savepoint, so a
-/// failure (or a crash before the batch commits) leaves the old ones.
-pub(crate) fn replace_one(conn: &Connection, coding: Option<i64>, article: &str, events: &[EventRow]) -> Result<usize> {
+/// failure (or a crash before the batch commits) leaves the old ones. The
+/// new events join happenings at once; `touched` collects what a regroup
+/// must revisit to make that exact.
+pub(crate) fn replace_one(
+    conn: &Connection,
+    coding: Option<i64>,
+    touched: &mut happenings::Touched,
+    article: &str,
+    events: &[EventRow],
+) -> Result<usize> {
     if let Some(e) = events.iter().find(|e| e.article != article) {
         return Err(Error::BadRecord(format!("event {} belongs to article {:?}, not {article:?}", e.id, e.article)));
     }
@@ -148,6 +153,8 @@ pub(crate) fn replace_one(conn: &Connection, coding: Option<i64>, article: &str,
         let original: Option<String> = conn
             .prepare_cached("SELECT near_duplicate_of FROM articles WHERE id = ?1")?
             .query_row([article], |r| r.get(0))?;
+        touched.add_stored(conn, article)?;
+        events.iter().for_each(|e| touched.add(e));
         let removed = conn.prepare_cached("DELETE FROM events WHERE article = ?1")?.execute([article])?;
         write_events(conn, article, coding, events)?;
         happenings::assign_article(conn, article, original.as_deref(), events)?;

@@ -13,17 +13,22 @@
 //! the events in storage order: an event joins the compatible happening
 //! whose date is nearest its own precision (the oldest on ties) or starts a
 //! new one, which keeps the date of the event that started it. Insert time
-//! and [`Store::regroup`] take the same walk, so they agree exactly.
+//! and [`Store::regroup`] take the same walk, so they agree exactly; a walk
+//! reads only the events of one key, so [`Store::regroup_touched`] can
+//! rebuild the keys a recode touched and leave the rest.
 //!
 //! Events not `asserted` (negated, proposed, ...) and undated events get no
 //! happening: nothing is claimed to have happened, or nothing says when.
 //! An event of a near-duplicate article that repeats an event of its
 //! original is a *mention* of it (`events.mention_of`) and joins the
-//! original's happening whatever its own key says; a reprint published a
-//! day later may resolve "yesterday" to another day.
+//! original's happening whatever its own key says (a reprint published a
+//! day later may resolve "yesterday" to another day) and wherever the
+//! original now stands in storage order (a recode stores it anew, after its
+//! reprints). A mention whose original is no longer stored groups by its
+//! own key.
 
 use crate::{EventRow, Filter, Result, Store};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashSet};
 
@@ -68,8 +73,8 @@ pub(crate) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146097 + doe - 719468
 }
 
-/// The civil date of a day count since 1970-01-01.
-pub(crate) fn civil_from_days(z: i64) -> (i64, i64, i64) {
+/// The civil date (year, month, day) of a day count since 1970-01-01.
+pub fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let z = z + 719468;
     let era = z.div_euclid(146097);
     let doe = z - era * 146097;
@@ -279,23 +284,24 @@ fn place_event(conn: &Connection, e: &EventRow, event_id: &str) -> Result<Option
     Ok(Some(conn.last_insert_rowid()))
 }
 
-/// Recomputes the counts of happenings `ids` from their events. An article
-/// without an outlet counts as an outlet of its own: we cannot tell whether
-/// two such articles come from one source, and merging them would hide
-/// independent reports.
+/// Recomputes the counts of happenings `ids` from their events and drops
+/// those left without any (a recode can take a happening's last event
+/// away). An article without an outlet counts as an outlet of its own: we
+/// cannot tell whether two such articles come from one source, and merging
+/// them would hide independent reports.
 pub(crate) fn refresh(conn: &Connection, ids: impl IntoIterator<Item = i64>) -> Result<()> {
-    let mut st = conn.prepare_cached(
+    let mut recount = conn.prepare_cached(
         "UPDATE happenings SET (mentions, articles, outlets, first_seen, last_seen) =
            (SELECT count(*), count(DISTINCT e.article), count(DISTINCT coalesce(lower(a.outlet), '#' || a.id)),
                    min(a.published), max(a.published)
             FROM events e JOIN articles a ON a.id = e.article WHERE e.happening = ?1)
          WHERE id = ?1",
     )?;
+    let mut drop_empty = conn.prepare_cached("DELETE FROM happenings WHERE id = ?1 AND mentions = 0")?;
     for id in ids {
-        st.execute([id])?;
+        recount.execute([id])?;
+        drop_empty.execute([id])?;
     }
-    // A recode can take a happening's last event away.
-    conn.prepare_cached("DELETE FROM happenings WHERE mentions = 0")?.execute([])?;
     Ok(())
 }
 
@@ -382,58 +388,203 @@ fn mention_key(e: &EventRow) -> MentionKey {
     }
 }
 
-/// Recomputes every happening from the events table, walking the events in
-/// storage order exactly as inserts do; mentions follow their original.
-pub(crate) fn regroup(conn: &Connection) -> Result<u64> {
-    conn.execute_batch("UPDATE events SET happening = NULL WHERE happening IS NOT NULL; DELETE FROM happenings;")?;
-    let mut next = i64::MIN;
-    let mut read = conn.prepare(
-        "SELECT seq, id, cameo, source_code, target_code, mode, event_date, date_precision, place_country,
-                geonames_id, mention_of FROM events WHERE seq > ?1 ORDER BY seq LIMIT 5000",
-    )?;
-    let mut of_mention = conn.prepare("SELECT happening FROM events WHERE id = ?1")?;
-    let mut set = conn.prepare("UPDATE events SET happening = ?2 WHERE seq = ?1")?;
-    loop {
-        let chunk = read
-            .query_map([next], |r| {
-                let e = EventRow {
-                    id: r.get(1)?,
-                    cameo: r.get(2)?,
-                    source_code: r.get(3)?,
-                    target_code: r.get(4)?,
-                    mode: r.get(5)?,
-                    event_date: r.get(6)?,
-                    date_precision: r.get(7)?,
-                    place_country: r.get(8)?,
-                    geonames_id: r.get(9)?,
-                    ..Default::default()
-                };
-                Ok((r.get::<_, i64>(0)?, e, r.get::<_, Option<String>>(10)?))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let Some(last) = chunk.last() else { break };
-        next = last.0;
-        for (seq, e, mention_of) in chunk {
-            let original = match &mention_of {
-                Some(id) => of_mention.query_row([id], |r| r.get::<_, Option<i64>>(0)).optional()?,
-                None => None,
-            };
-            let h = match original {
-                Some(h) => h,
-                None => place_event(conn, &e, &e.id)?,
-            };
-            if let Some(h) = h {
-                set.execute(params![seq, h])?;
+/// The columns [`walked`] reads: what places an event in a happening.
+const WALK_COLUMNS: &str = "seq, id, cameo, source_code, target_code, mode, event_date, date_precision, \
+                            place_country, geonames_id, mention_of";
+
+/// A stored event as the grouping reads it.
+struct Walked {
+    seq: i64,
+    /// Only the fields [`key`] reads are set.
+    event: EventRow,
+    mention_of: Option<String>,
+}
+
+fn walked(r: &Row) -> rusqlite::Result<Walked> {
+    Ok(Walked {
+        seq: r.get(0)?,
+        event: EventRow {
+            id: r.get(1)?,
+            cameo: r.get(2)?,
+            source_code: r.get(3)?,
+            target_code: r.get(4)?,
+            mode: r.get(5)?,
+            event_date: r.get(6)?,
+            date_precision: r.get(7)?,
+            place_country: r.get(8)?,
+            geonames_id: r.get(9)?,
+            ..Default::default()
+        },
+        mention_of: r.get(10)?,
+    })
+}
+
+/// Places `events` (in storage order) in happenings, as inserts do, except
+/// mentions of an event still stored: their seqs go to `linked`, for
+/// [`follow_originals`]. Returns the happenings it placed events in.
+fn walk(conn: &Connection, events: Vec<Walked>, linked: &mut Vec<i64>) -> Result<BTreeSet<i64>> {
+    let mut stored = conn.prepare_cached("SELECT 1 FROM events WHERE id = ?1")?;
+    let mut set = conn.prepare_cached("UPDATE events SET happening = ?2 WHERE seq = ?1")?;
+    let mut placed = BTreeSet::new();
+    for w in events {
+        if let Some(of) = &w.mention_of {
+            if stored.exists([of])? {
+                linked.push(w.seq);
+                continue;
             }
         }
+        if let Some(h) = place_event(conn, &w.event, &w.event.id)? {
+            set.execute(params![w.seq, h])?;
+            placed.insert(h);
+        }
     }
-    conn.execute_batch(
-        "UPDATE happenings SET (mentions, articles, outlets, first_seen, last_seen) =
-           (SELECT count(*), count(DISTINCT e.article), count(DISTINCT coalesce(lower(a.outlet), '#' || a.id)),
-                   min(a.published), max(a.published)
-            FROM events e JOIN articles a ON a.id = e.article WHERE e.happening = happenings.id)",
+    Ok(placed)
+}
+
+/// Gives each mention (by seq) the happening of the event it repeats, or
+/// none when that one has none; returns the happenings mentions left or
+/// joined. A mention of a mention waits for that one: chains settle in as
+/// many rounds as they are long. Linking never makes a cycle (an original
+/// is never itself a near-duplicate); the round limit only bounds one.
+fn follow_originals(conn: &Connection, seqs: &[i64]) -> Result<BTreeSet<i64>> {
+    let mut read = conn.prepare_cached(
+        "SELECT e.happening, o.happening, o.mention_of IS NOT NULL FROM events e JOIN events o ON o.id = e.mention_of
+         WHERE e.seq = ?1",
     )?;
-    Ok(conn.query_row("SELECT count(*) FROM happenings", [], |r| r.get(0))?)
+    let mut set = conn.prepare_cached("UPDATE events SET happening = ?2 WHERE seq = ?1")?;
+    let mut moved = BTreeSet::new();
+    let mut pending = seqs.to_vec();
+    for _ in 0..64 {
+        let (mut chained, mut changed) = (Vec::new(), false);
+        for &seq in &pending {
+            let row = read.query_row([seq], |r| Ok((r.get::<_, Option<i64>>(0)?, r.get(1)?, r.get(2)?))).optional()?;
+            let Some((mine, theirs, of_mention)): Option<(Option<i64>, Option<i64>, bool)> = row else { continue };
+            if mine != theirs {
+                set.execute(params![seq, theirs])?;
+                moved.extend(mine.into_iter().chain(theirs));
+                changed = true;
+            }
+            if of_mention {
+                chained.push(seq);
+            }
+        }
+        if !changed || chained.is_empty() {
+            break;
+        }
+        pending = chained;
+    }
+    Ok(moved)
+}
+
+/// Recomputes every happening from the events table: the events walk in
+/// storage order exactly as inserts do, then mentions follow their original.
+pub(crate) fn regroup(conn: &Connection) -> Result<u64> {
+    conn.execute_batch("UPDATE events SET happening = NULL WHERE happening IS NOT NULL; DELETE FROM happenings;")?;
+    let mut read =
+        conn.prepare(&format!("SELECT {WALK_COLUMNS} FROM events WHERE seq > ?1 ORDER BY seq LIMIT 5000"))?;
+    let (mut next, mut linked) = (i64::MIN, Vec::new());
+    loop {
+        let chunk = read.query_map([next], walked)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let Some(last) = chunk.last() else { break };
+        next = last.seq;
+        walk(conn, chunk, &mut linked)?;
+    }
+    follow_originals(conn, &linked)?;
+    let ids: Vec<i64> =
+        conn.prepare("SELECT id FROM happenings")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    refresh(conn, ids.iter().copied())?;
+    Ok(ids.len() as u64)
+}
+
+/// What replacing events touched since the last regroup: the keys of the
+/// events removed and added, and their ids (other events may repeat them).
+#[derive(Debug, Default)]
+pub(crate) struct Touched {
+    keys: HashSet<Key>,
+    events: HashSet<String>,
+}
+
+impl Touched {
+    pub(crate) fn add(&mut self, e: &EventRow) {
+        self.keys.extend(key(e).map(|(k, _)| k));
+        self.events.insert(e.id.clone());
+    }
+
+    /// Adds the stored events of `article`, before they are replaced.
+    pub(crate) fn add_stored(&mut self, conn: &Connection, article: &str) -> Result<()> {
+        let mut st = conn.prepare_cached(&format!("SELECT {WALK_COLUMNS} FROM events WHERE article = ?1"))?;
+        for w in st.query_map([article], walked)? {
+            self.add(&w?.event);
+        }
+        Ok(())
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.keys.is_empty() && self.events.is_empty()
+    }
+}
+
+/// Regroups only the happenings of the keys `t` touched, with the result a
+/// full [`regroup`] would give (happening ids aside: rebuilt happenings get
+/// new ids). That holds because a key's walk reads only events of that key,
+/// and mentions read only their original; so it assumes the rest of the
+/// table is as a full regroup left it, which inserts and this keep true.
+/// Then a key's events are those of its happenings, the touched events and
+/// the events repeating them: no scan of the events table is needed.
+/// Returns how many keys were regrouped.
+pub(crate) fn regroup_touched(conn: &Connection, t: &Touched) -> Result<usize> {
+    let mut keys = t.keys.clone();
+    let mut found = Vec::new();
+    // The touched events as now stored, and the events that repeat them:
+    // these may have lost their original (they then walk with their own
+    // key) or regained it.
+    let mut by_id = conn.prepare_cached(&format!("SELECT {WALK_COLUMNS} FROM events WHERE id = ?1"))?;
+    let mut repeats = conn.prepare_cached(&format!("SELECT {WALK_COLUMNS} FROM events WHERE mention_of = ?1"))?;
+    for id in &t.events {
+        found.extend(by_id.query_row([id], walked).optional()?);
+        for w in repeats.query_map([id], walked)? {
+            let w = w?;
+            keys.extend(key(&w.event).map(|(k, _)| k));
+            found.push(w);
+        }
+    }
+    // Drop the keys' happenings, keeping their events to walk again.
+    let mut of_key = conn.prepare_cached(
+        "SELECT id FROM happenings WHERE cameo_root = ?1 AND source_code = ?2 AND target_code = ?3 AND place = ?4",
+    )?;
+    let mut members = conn.prepare_cached(&format!("SELECT {WALK_COLUMNS} FROM events WHERE happening = ?1"))?;
+    let mut unset = conn.prepare_cached("UPDATE events SET happening = NULL WHERE happening = ?1")?;
+    let mut delete = conn.prepare_cached("DELETE FROM happenings WHERE id = ?1")?;
+    for k in &keys {
+        let ids = of_key
+            .query_map(params![k.root, k.source, k.target, k.place], |r| r.get::<_, i64>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for h in ids {
+            for w in members.query_map([h], walked)? {
+                found.push(w?);
+            }
+            unset.execute([h])?;
+            delete.execute([h])?;
+        }
+    }
+    // Events of the keys walk in storage order; mentions follow after.
+    found.sort_by_key(|w| w.seq);
+    found.dedup_by_key(|w| w.seq);
+    let mut linked = Vec::new();
+    let walks = found.into_iter().filter(|w| {
+        let mine = key(&w.event).is_some_and(|(k, _)| keys.contains(&k));
+        if !mine && w.mention_of.is_some() {
+            linked.push(w.seq);
+        }
+        mine
+    });
+    let walks: Vec<Walked> = walks.collect();
+    let placed = walk(conn, walks, &mut linked)?;
+    linked.sort_unstable();
+    linked.dedup();
+    let moved = follow_originals(conn, &linked)?;
+    refresh(conn, placed.into_iter().chain(moved))?;
+    Ok(keys.len())
 }
 
 /// One happening with its counts, as listed by `annals query --happenings`.
@@ -460,6 +611,34 @@ pub struct Happening {
     pub event: String,
 }
 
+impl Happening {
+    /// What [`Happening::from_row`] reads, from `happenings h` joined with
+    /// its first event `e` (for the full CAMEO code).
+    const COLUMNS: &'static str = "h.id, h.cameo_root, e.cameo, h.source_code, h.target_code, h.place, h.date_value,
+        h.date_precision, h.mentions, h.articles, h.outlets, h.first_seen, h.last_seen, h.event";
+
+    fn from_row(r: &Row) -> rusqlite::Result<Happening> {
+        // The key columns hold "" for none.
+        let nonempty = |i| r.get::<_, String>(i).map(|s| (!s.is_empty()).then_some(s));
+        Ok(Happening {
+            id: r.get(0)?,
+            cameo_root: r.get(1)?,
+            cameo: r.get(2)?,
+            source_code: nonempty(3)?,
+            target_code: nonempty(4)?,
+            place: nonempty(5)?,
+            date: r.get(6)?,
+            precision: r.get(7)?,
+            mentions: r.get(8)?,
+            articles: r.get(9)?,
+            outlets: r.get(10)?,
+            first_seen: r.get(11)?,
+            last_seen: r.get(12)?,
+            event: r.get(13)?,
+        })
+    }
+}
+
 impl Store {
     /// Recomputes all happenings from the stored events (after a change of
     /// the grouping rule, or of the events by a recode); returns how many.
@@ -467,18 +646,33 @@ impl Store {
         let tx = self.conn.transaction()?;
         let n = regroup(&tx)?;
         tx.commit()?;
+        self.touched = Touched::default();
+        Ok(n)
+    }
+
+    /// Regroups the happenings whose keys the events replaced since the
+    /// last regroup had (or now have), with the result of [`Store::regroup`]
+    /// but without its full scan; returns how many keys were regrouped.
+    ///
+    /// Replacing events places them at once, but grouping depends on the
+    /// order events were stored in, so only a regroup makes the happenings
+    /// exactly what a fresh ingest would give. A crash before it leaves
+    /// them close but not exact, until the next full regroup.
+    pub fn regroup_touched(&mut self) -> Result<usize> {
+        if self.touched.is_empty() {
+            return Ok(0);
+        }
+        let tx = self.conn.transaction()?;
+        let n = regroup_touched(&tx, &self.touched)?;
+        tx.commit()?;
+        self.touched = Touched::default();
         Ok(n)
     }
 
     /// The happenings with at least one event matching `f`, by id.
     pub fn happenings(&self, f: &Filter) -> Result<Vec<Happening>> {
         let (clause, mut p) = Filter { limit: None, ..f.clone() }.sql(&self.conn)?;
-        let nonempty = |s: String| (!s.is_empty()).then_some(s);
-        let mut sql = String::from(
-            "SELECT h.id, h.cameo_root, e.cameo, h.source_code, h.target_code, h.place, h.date_value, h.date_precision,
-                    h.mentions, h.articles, h.outlets, h.first_seen, h.last_seen, h.event
-             FROM happenings h LEFT JOIN events e ON e.id = h.event",
-        );
+        let mut sql = format!("SELECT {} FROM happenings h LEFT JOIN events e ON e.id = h.event", Happening::COLUMNS);
         if *f != Filter::default() {
             sql.push_str(&format!(" WHERE h.id IN (SELECT e.happening {clause})"));
         } else {
@@ -489,24 +683,7 @@ impl Store {
             sql.push_str(&format!(" LIMIT {l}"));
         }
         let mut st = self.conn.prepare(&sql)?;
-        let rows = st.query_map(rusqlite::params_from_iter(p), |r| {
-            Ok(Happening {
-                id: r.get(0)?,
-                cameo_root: r.get(1)?,
-                cameo: r.get(2)?,
-                source_code: nonempty(r.get(3)?),
-                target_code: nonempty(r.get(4)?),
-                place: nonempty(r.get(5)?),
-                date: r.get(6)?,
-                precision: r.get(7)?,
-                mentions: r.get(8)?,
-                articles: r.get(9)?,
-                outlets: r.get(10)?,
-                first_seen: r.get(11)?,
-                last_seen: r.get(12)?,
-                event: r.get(13)?,
-            })
-        })?;
+        let rows = st.query_map(rusqlite::params_from_iter(p), Happening::from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 }

@@ -109,6 +109,8 @@ pub struct Store {
     run: Option<i64>,
     /// The `codings` row of what is written now (see [`Store::set_coding`]).
     coding: Option<i64>,
+    /// What replaced events touched, for [`Store::regroup_touched`].
+    touched: happenings::Touched,
 }
 
 impl Store {
@@ -124,7 +126,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", true)?;
         schema::migrate(&mut conn)?;
         backfill(&mut conn)?;
-        Ok(Store { conn, run: None, coding: None })
+        Ok(Store { conn, run: None, coding: None, touched: Default::default() })
     }
 
     /// Opens an existing database: readers should not create an empty one
@@ -237,7 +239,8 @@ impl Batch<'_> {
             self.store.conn.execute_batch("BEGIN IMMEDIATE")?;
         }
         self.pending += 1;
-        let r = coding::replace_one(&self.store.conn, self.store.coding, article, events);
+        let Store { conn, coding, touched, .. } = &mut *self.store;
+        let r = coding::replace_one(conn, *coding, touched, article, events);
         if self.pending >= self.every {
             self.commit()?;
         }
@@ -292,11 +295,7 @@ fn backfill(conn: &mut Connection) -> Result<()> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for (id, text) in articles {
         if let Some(link) = near_dup::index_article(&tx, &id, &text)? {
-            let events = tx
-                .prepare("SELECT record FROM events WHERE article = ?1 ORDER BY seq")?
-                .query_map([&id], |r| r.get::<_, String>(0))?
-                .map(|j| EventRow::from_json(&j?))
-                .collect::<Result<Vec<_>>>()?;
+            let events = coding::stored_events(&tx, &id)?;
             happenings::link_mentions(&tx, &id, &link.original, &events)?;
         }
     }

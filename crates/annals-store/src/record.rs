@@ -18,6 +18,21 @@ pub struct ArticleRow {
 }
 
 impl ArticleRow {
+    /// The `articles` columns [`ArticleRow::from_row`] reads, in its order.
+    pub(crate) const COLUMNS: &'static str = "id, url, title, outlet, published, text";
+
+    /// An article from a row that starts with [`ArticleRow::COLUMNS`].
+    pub(crate) fn from_row(r: &rusqlite::Row) -> rusqlite::Result<ArticleRow> {
+        Ok(ArticleRow {
+            id: r.get(0)?,
+            url: r.get(1)?,
+            title: r.get(2)?,
+            outlet: r.get(3)?,
+            published: r.get(4)?,
+            text: r.get(5)?,
+        })
+    }
+
     /// The identity of the text for deduplication: xxh3-128 of the text
     /// lowercased with runs of whitespace collapsed, so a reprint that only
     /// differs in line breaks or capitalisation counts as the same article.

@@ -1,26 +1,24 @@
 //! Provenance, replacing an article's events, and the name and place
 //! filters, on real SQLite files in temp dirs.
 
+mod common;
+
 use annals_store::{ArticleRow, Coding, EventRow, Filter, Store};
 use serde_json::json;
 
 fn article(id: &str, text: &str) -> ArticleRow {
-    ArticleRow { id: id.into(), published: Some("2024-05-02".into()), text: text.into(), ..Default::default() }
+    common::article(id, "2024-05-02", text)
 }
 
-/// An event of `article`'s sentence `s`, by `source` (code, name, text), at `place` (name, country).
+/// An event of `article`'s sentence `s`, by `source` (code, name, text), at `place` (name, country), on 2024-05-01.
 fn event(article: &str, s: usize, n: usize, sentence: &str, source: [&str; 3], place: Option<[&str; 2]>) -> EventRow {
-    let j = json!({
-        "id": format!("{article}:{s}:{n}"), "article": article, "sentence": s, "text": sentence,
-        "trigger": {"text": "x", "start": n, "end": n + 1},
-        "source": {"text": source[2], "start": 0, "end": 3, "code": source[0], "name": source[1], "country": null, "sector": null},
-        "target": null, "cameo": "040", "cameo_name": "Consult", "quad_class": 1, "goldstein": 1.0, "plover": "CONSULT",
-        "plover_mode": null, "mode": "asserted", "attribution": null, "quantity": null,
-        "date": {"value": "2024-05-01", "precision": "day", "basis": "explicit"}, "historical": false,
-        "place": place.map(|[name, country]| json!({"text": name, "name": name, "country": country, "lat": null, "lon": null, "geonames_id": null})),
-        "confidence": 0.8
+    let place = place.map(|[name, country]| json!({"text": name, "name": name, "country": country}));
+    let fields = json!({
+        "text": sentence, "trigger": {"text": "x", "start": n, "end": n + 1},
+        "source": common::actor(source[0], source[1], source[2]), "date": common::date("2024-05-01", "day"),
+        "place": place
     });
-    EventRow::from_json(&j.to_string()).unwrap()
+    common::event(article, s, n, fields)
 }
 
 fn coding(dict: &str) -> Coding {
@@ -53,8 +51,7 @@ fn fill(store: &mut Store) {
 
 #[test]
 fn codings_are_shared_not_repeated_per_event() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("t.db")).unwrap();
+    let (_dir, mut store) = common::temp_store();
     fill(&mut store);
     let id = store.set_coding(&coding("d1")).unwrap();
     assert_eq!(store.find_coding(&coding("d1")).unwrap(), Some(id));
@@ -80,8 +77,7 @@ fn codings_are_shared_not_repeated_per_event() {
 
 #[test]
 fn replacing_events_swaps_them_and_the_text_index() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("t.db")).unwrap();
+    let (_dir, mut store) = common::temp_store();
     fill(&mut store);
     assert_eq!(text_ids(&store, "truce"), ["a:1:1", "a:2:1"]);
     let d2 = store.set_coding(&coding("d2")).unwrap();
@@ -106,8 +102,7 @@ fn replacing_events_swaps_them_and_the_text_index() {
 
 #[test]
 fn a_failing_replace_leaves_the_old_events() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("t.db")).unwrap();
+    let (_dir, mut store) = common::temp_store();
     fill(&mut store);
     let d1 = store.find_coding(&coding("d1")).unwrap().unwrap();
     store.set_coding(&coding("d2")).unwrap();
@@ -134,8 +129,7 @@ fn a_failing_replace_leaves_the_old_events() {
 
 #[test]
 fn filters_by_actor_name_and_place() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("t.db")).unwrap();
+    let (_dir, mut store) = common::temp_store();
     fill(&mut store);
     let q = |f: Filter| -> Vec<String> { store.query(&f).unwrap().into_iter().map(|e| e.id).collect() };
     assert_eq!(q(Filter { actor_name: Some("hamas".into()), ..Default::default() }), ["a:2:1"]);
@@ -155,8 +149,7 @@ fn filters_by_actor_name_and_place() {
 /// happenings' counts in step, and matches a full regroup.
 #[test]
 fn replacing_events_recounts_their_happenings() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("t.db")).unwrap();
+    let (_dir, mut store) = common::temp_store();
     fill(&mut store);
     let talks = event("b", 1, 1, "Egypt hosted truce talks in Cairo on Wednesday.", EGY, Some(["Cairo", "EGY"]));
     let b = ArticleRow {

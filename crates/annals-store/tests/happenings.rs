@@ -1,6 +1,8 @@
 //! Near-duplicates, mentions, happenings and the GDELT export, through the
 //! store's public API on temp databases, with hand-made rows.
 
+mod common;
+
 use annals_store::{gdelt, schema, ArticleRow, EventRow, Filter, Happening, Inserted, Store};
 use serde_json::json;
 
@@ -36,14 +38,12 @@ fn reprint() -> String {
     )
 }
 
+/// An article of `outlet`, its URL under the outlet's domain.
 fn article(id: &str, outlet: Option<&str>, published: &str, text: &str) -> ArticleRow {
     ArticleRow {
-        id: id.into(),
         url: Some(format!("https://{}/{id}", outlet.unwrap_or("unknown.example"))),
-        title: None,
         outlet: outlet.map(String::from),
-        published: Some(published.into()),
-        text: text.into(),
+        ..common::article(id, published, text)
     }
 }
 
@@ -60,21 +60,17 @@ fn event(
     historical: bool,
     sentence: &str,
 ) -> EventRow {
-    let actor = |c: &str, start: usize| {
-        json!({"text": c, "start": start, "end": start + 3, "code": c, "name": format!("name of {c}"),
-               "country": &c[..3], "sector": if c.len() > 3 { json!(&c[3..6]) } else { json!(null) }})
-    };
-    let j = json!({
-        "id": format!("{article}:{n}:1"), "article": article, "sentence": n, "text": sentence,
-        "trigger": {"text": "met", "start": 10, "end": 13},
-        "source": actor(src, 0), "target": actor(tgt, 20),
-        "cameo": cameo, "cameo_name": "n", "quad_class": 1, "goldstein": 1.0, "plover": "CONSULT", "plover_mode": null,
-        "mode": mode, "attribution": null, "quantity": null,
-        "date": {"value": date.0, "precision": date.1, "basis": "explicit"}, "historical": historical,
-        "place": {"text": "Doha", "name": "Doha", "country": "QAT", "lat": 25.28, "lon": 51.52, "geonames_id": 290030},
-        "confidence": 0.8
+    let place = json!({"text": "Doha", "name": "Doha", "country": "QAT", "lat": 25.28, "lon": 51.52,
+                       "geonames_id": 290030});
+    // The GDELT mentions test reads these offsets.
+    let mut target = common::actor(tgt, tgt, tgt);
+    (target["start"], target["end"]) = (json!(20), json!(20 + tgt.len()));
+    let fields = json!({
+        "text": sentence, "trigger": {"text": "met", "start": 10, "end": 13},
+        "source": common::actor(src, src, src), "target": target,
+        "cameo": cameo, "mode": mode, "date": common::date(date.0, date.1), "historical": historical, "place": place
     });
-    EventRow::from_json(&j.to_string()).unwrap()
+    common::event(article, n, 1, fields)
 }
 
 const MET: &str = "Negotiators for the government of Niger and the Sahel Patriotic Front met in Doha on Tuesday.";
@@ -88,10 +84,6 @@ fn report_events(id: &str, day: &str) -> Vec<EventRow> {
     ]
 }
 
-fn open(dir: &tempfile::TempDir) -> Store {
-    Store::open(dir.path().join("t.db")).unwrap()
-}
-
 fn happening_of(store: &Store, event: &str) -> Option<i64> {
     store.connection().query_row("SELECT happening FROM events WHERE id = ?1", [event], |r| r.get(0)).unwrap()
 }
@@ -102,8 +94,7 @@ fn all(store: &Store) -> Vec<Happening> {
 
 #[test]
 fn a_lightly_edited_reprint_is_linked_and_its_events_become_mentions() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(&dir);
+    let (_dir, mut store) = common::temp_store();
     let a = article("wire-1", Some("wire.example"), "2024-03-13", REPORT);
     assert_eq!(store.insert_article(&a, &report_events("wire-1", "2024-03-12")).unwrap(), Inserted::New { events: 2 });
     // The reprint ran a day later, so "on Tuesday" might resolve elsewhere: the
@@ -144,8 +135,7 @@ fn a_lightly_edited_reprint_is_linked_and_its_events_become_mentions() {
 
 #[test]
 fn identical_text_is_still_an_exact_duplicate_and_unrelated_text_is_not_linked() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(&dir);
+    let (_dir, mut store) = common::temp_store();
     store.insert_article(&article("a", Some("x"), "2024-03-13", REPORT), &[]).unwrap();
     let same = article("b", Some("y"), "2024-03-13", &REPORT.to_uppercase());
     assert!(matches!(store.insert_article(&same, &[]).unwrap(), Inserted::Duplicate { .. }));
@@ -160,8 +150,7 @@ fn identical_text_is_still_an_exact_duplicate_and_unrelated_text_is_not_linked()
 
 #[test]
 fn reports_of_one_happening_group_but_history_and_proposals_do_not() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(&dir);
+    let (_dir, mut store) = common::temp_store();
     let met = |id: &str, n: usize, date: (&str, &str), mode: &str, historical: bool| {
         event(id, n, "NERGOV", "NERREB", "042", mode, date, historical, &format!("Sentence {n} of {id}."))
     };
@@ -229,8 +218,7 @@ fn fill(store: &mut Store) {
 
 #[test]
 fn regroup_reproduces_the_insert_time_grouping() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(&dir);
+    let (_dir, mut store) = common::temp_store();
     fill(&mut store);
     let before = snapshot(&store);
     assert_eq!(before.1.len(), 3, "{:?}", before.1);
@@ -290,8 +278,7 @@ fn a_version_1_database_with_rows_migrates_and_is_backfilled() {
 
 #[test]
 fn gdelt_export_has_61_fields_the_happening_counts_and_its_dates() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(&dir);
+    let (_dir, mut store) = common::temp_store();
     fill(&mut store);
     let happenings = all(&store);
     let mut out = Vec::new();
@@ -341,4 +328,91 @@ fn gdelt_export_has_61_fields_the_happening_counts_and_its_dates() {
         assert_eq!((f[3], f[7], f[8], f[9], f[11]), ("1", "0", "20", "10", "80"));
     }
     assert!(text.contains("\tdaily.example\thttps://daily.example/daily-7\t1\t"), "{text}");
+}
+
+/// Each event's id, the event that started its happening, and `mention_of`.
+type Named = Vec<(String, Option<String>, Option<String>)>;
+
+/// The events' happenings and the happenings table, each happening named by
+/// the event that started it instead of by id: regrouping some keys gives
+/// their happenings new ids, and that is all that may differ from a full
+/// regroup.
+fn by_first_event(store: &Store) -> (Named, Vec<Happening>) {
+    let mut st = store
+        .connection()
+        .prepare("SELECT e.id, h.event, e.mention_of FROM events e LEFT JOIN happenings h ON h.id = e.happening ORDER BY e.seq")
+        .unwrap();
+    let events = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect();
+    let mut happenings: Vec<Happening> = all(store).into_iter().map(|h| Happening { id: 0, ..h }).collect();
+    happenings.sort_by(|a, b| a.event.cmp(&b.event));
+    (events, happenings)
+}
+
+/// An article in a key no recode below touches.
+fn far_away(store: &mut Store) -> i64 {
+    let far = article("far-1", Some("far.example"), "2024-02-03", "Malian troops shelled a Nigerien post.");
+    let e = event("far-1", 1, "MLIMIL", "NERMIL", "190", "asserted", ("2024-02-02", "day"), false, "They shelled it.");
+    store.insert_article(&far, &[e]).unwrap();
+    happening_of(store, "far-1:1:1").unwrap()
+}
+
+#[test]
+fn regrouping_what_a_recode_touched_equals_a_full_regroup() {
+    let (_dir, mut store) = common::temp_store();
+    fill(&mut store);
+    let far = far_away(&mut store);
+    // A blog reprints the reprint, placing the talks in Qatar only: a key of
+    // its own, which matters once its events repeat nothing stored.
+    let blog = article("blog-3", None, "2024-03-15", &format!("{} Posted by a reader.", reprint()));
+    let mut events = report_events("blog-3", "2024-03-12");
+    events.iter_mut().for_each(|e| e.geonames_id = None);
+    store.insert_article(&blog, &events).unwrap();
+    let talks = happening_of(&store, "wire-1:1:1").unwrap();
+    assert_eq!(happening_of(&store, "radio-2:1:1"), Some(talks), "the month report joins the day's talks");
+
+    // A recode: the talks now fall a day earlier; the radio drops its
+    // history and codes Qatar's hosting as an agreement.
+    let mut b = store.batch(10);
+    b.replace("wire-1", &report_events("wire-1", "2024-03-11")).unwrap();
+    let radio = [
+        event("radio-2", 1, "NERGOV", "NERREB", "043", "asserted", ("2024-03", "month"), false, "Envoys held talks."),
+        event("radio-2", 3, "QAT", "NERGOV", "057", "asserted", ("2024-W11", "week"), false, "Qatar hosted them."),
+    ];
+    b.replace("radio-2", &radio).unwrap();
+    b.finish().unwrap();
+    assert!(store.regroup_touched().unwrap() >= 3, "the talks, the history and both Qatar keys");
+    let partial = by_first_event(&store);
+    assert_eq!(happening_of(&store, "far-1:1:1"), Some(far), "an untouched key keeps its happening");
+
+    // Both articles are stored anew, the talks first: they start the
+    // happening, a day earlier, and the month report joins them; the
+    // reprint's mention, now stored before its original, follows it.
+    let now = happening_of(&store, "wire-1:1:1").unwrap();
+    assert_eq!(happening_of(&store, "radio-2:1:1"), Some(now));
+    assert_eq!(happening_of(&store, "daily-7:1:1"), Some(now), "a mention follows its recoded original");
+    let h = all(&store).into_iter().find(|h| h.id == now).unwrap();
+    assert_eq!(happening_of(&store, "blog-3:1:1"), Some(now));
+    assert_eq!((h.date.as_str(), h.mentions, h.articles), ("2024-03-11", 4, 4));
+
+    store.regroup().unwrap();
+    assert_eq!(by_first_event(&store), partial);
+
+    // The original loses its events: the reprint's, no longer mentions of
+    // anything stored, group by their own keys.
+    store.replace_events("wire-1", &[]).unwrap();
+    let partial = by_first_event(&store);
+    let month = happening_of(&store, "radio-2:1:1");
+    assert_eq!(happening_of(&store, "daily-7:1:1"), month, "by its own key, 13 March joins March");
+    let qatar = happening_of(&store, "blog-3:1:1");
+    assert!(qatar.is_some() && qatar != month, "placed in Qatar only, it is a happening of its own");
+    store.regroup().unwrap();
+    assert_eq!(by_first_event(&store), partial);
+
+    // And gets them back: the reprint's events are mentions again.
+    store.replace_events("wire-1", &report_events("wire-1", "2024-03-12")).unwrap();
+    let partial = by_first_event(&store);
+    assert_eq!(happening_of(&store, "daily-7:1:1"), happening_of(&store, "wire-1:1:1"));
+    store.regroup().unwrap();
+    assert_eq!(by_first_event(&store), partial);
+    assert_eq!(store.regroup_touched().unwrap(), 0, "nothing replaced since");
 }

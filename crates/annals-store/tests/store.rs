@@ -1,19 +1,21 @@
 //! The store through its public API, on real SQLite files in temp dirs.
 
+mod common;
+
 use annals_store::{ArticleRow, CountBy, DuplicateOf, EventRow, Filter, Inserted, Store};
 use serde_json::json;
 
+/// An article of the outlet "wire", with a title.
 fn article(id: &str, url: Option<&str>, published: &str, text: &str) -> ArticleRow {
     ArticleRow {
-        id: id.into(),
         url: url.map(String::from),
         title: Some(format!("title of {id}")),
         outlet: Some("wire".into()),
-        published: Some(published.into()),
-        text: text.into(),
+        ..common::article(id, published, text)
     }
 }
 
+/// Event `n` of `article`'s first sentence.
 #[allow(clippy::too_many_arguments)]
 fn event(
     article: &str,
@@ -26,17 +28,11 @@ fn event(
     prec: &str,
     sentence: &str,
 ) -> EventRow {
-    let j = json!({
-        "id": format!("{article}:1:{n}"), "article": article, "sentence": 1, "text": sentence,
-        "trigger": {"text": "x", "start": 0, "end": 1},
-        "source": {"text": src, "start": 0, "end": 3, "code": src, "name": src, "country": &src[..3], "sector": null},
-        "target": tgt.map(|t| json!({"text": t, "start": 5, "end": 8, "code": t, "name": t, "country": &t[..3], "sector": null})),
-        "cameo": cameo, "cameo_name": "n", "quad_class": 1, "goldstein": 1.0, "plover": plover, "plover_mode": null,
-        "mode": "asserted", "attribution": null, "quantity": null,
-        "date": {"value": date, "precision": prec, "basis": "explicit"}, "historical": false,
-        "place": null, "confidence": 0.8
+    let fields = json!({
+        "text": sentence, "source": common::actor(src, src, src), "target": tgt.map(|t| common::actor(t, t, t)),
+        "cameo": cameo, "plover": plover, "date": common::date(date, prec)
     });
-    EventRow::from_json(&j.to_string()).unwrap()
+    common::event(article, 1, n, fields)
 }
 
 /// Three articles: Niger/Qatar talks in March 2024, a 2016 agreement, Mali troops in April 2024.
@@ -99,8 +95,7 @@ fn set_version(path: &std::path::Path, v: i64) {
 
 #[test]
 fn duplicates_by_id_url_and_normalised_text_add_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("t.db")).unwrap();
+    let (_dir, mut store) = common::temp_store();
     let run = store.start_run("test").unwrap();
     fill(&mut store);
     assert_eq!(store.totals().unwrap(), (2, 4));
@@ -123,8 +118,7 @@ fn duplicates_by_id_url_and_normalised_text_add_nothing() {
 
 #[test]
 fn a_failing_article_is_stored_whole_or_not_at_all() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("t.db")).unwrap();
+    let (_dir, mut store) = common::temp_store();
     fill(&mut store);
     // Two events with one id: the second insert fails, the article must vanish with it.
     let ev = event("c", 1, "USA", None, "010", "CONSULT", "2024", "year", "s");
@@ -137,8 +131,7 @@ fn a_failing_article_is_stored_whole_or_not_at_all() {
 
 #[test]
 fn filters() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("t.db")).unwrap();
+    let (_dir, mut store) = common::temp_store();
     fill(&mut store);
     let q = |f: Filter| ids(&store.query(&f).unwrap()).into_iter().map(String::from).collect::<Vec<_>>();
     assert_eq!(q(Filter::default()).len(), 4);
@@ -170,8 +163,7 @@ fn filters() {
 
 #[test]
 fn counts_by_period_and_pair() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("t.db")).unwrap();
+    let (_dir, mut store) = common::temp_store();
     fill(&mut store);
     let c = |by, f: &Filter| {
         store.counts(by, f).unwrap().into_iter().map(|c| (c.keys.join("|"), c.count)).collect::<Vec<_>>()

@@ -129,11 +129,11 @@ pub fn run(mut a: Args) -> Result<ExitCode> {
         }
     }
     bar.finish_and_clear();
-    if !a.dry_run && changes.articles_changed > 0 {
-        // Each replaced article already joined happenings as it was written;
-        // grouping depends on the order events arrive, so regroup once to
-        // get exactly what a fresh ingest of the same articles would give.
-        store.regroup()?;
+    if !a.dry_run {
+        // Each replaced article joined happenings as it was written; grouping
+        // depends on the order events arrive, so regroup what the new and
+        // old events touched to get exactly what a fresh ingest would give.
+        store.regroup_touched()?;
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -234,3 +234,63 @@ fn queries_by_actor_name_and_place() {
     let help = stdout(&annals(&["query", "--help"]));
     assert!(help.contains("--actor-name") && help.contains("--place-country"), "{help}");
 }
+
+/// Two more invented reports of the Doha talks, published after the example;
+/// the first dates the talks to the week, not the day.
+const MORE_REPORTS: &str = r#"{"id": "doha-2", "date": "2024-03-14", "title": "Doha talks resume", "outlet": "Sahel Wire", "text": "Niger's government and the Sahel Patriotic Front met in Doha this week, officials said. The front accused the army of shelling three villages near Ayorou last week."}
+{"id": "doha-3", "date": "2024-03-15", "title": "Qatar hosts Niger talks", "outlet": "Niamey Daily", "text": "Qatar hosted talks between Niger's government and the Sahel Patriotic Front in Doha on Tuesday. The army disputed the front's account of the fighting."}
+"#;
+
+/// Each event with the event that started its happening, and every
+/// happening's columns but its id, started-by first: a regroup of some keys
+/// renumbers their happenings, and nothing else may differ from a full one.
+type Grouping = (Vec<(String, Option<String>)>, Vec<Vec<rusqlite::types::Value>>);
+
+/// How the events of `db` are grouped now.
+fn grouping(db: &Db) -> Grouping {
+    let s = Store::open_existing(&db.path).unwrap();
+    let c = s.connection();
+    let mut st = c
+        .prepare("SELECT e.id, h.event FROM events e LEFT JOIN happenings h ON h.id = e.happening ORDER BY e.id")
+        .unwrap();
+    let events = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
+    let mut st = c
+        .prepare(
+            "SELECT event, cameo_root, source_code, target_code, place, year, date_value, date_precision, mentions,
+                    articles, outlets, first_seen, last_seen FROM happenings ORDER BY event",
+        )
+        .unwrap();
+    let happenings = st.query_map([], |r| (0..13).map(|i| r.get(i)).collect()).unwrap().map(Result::unwrap).collect();
+    (events, happenings)
+}
+
+#[test]
+fn a_recode_leaves_the_happenings_a_full_regroup_would() {
+    let db = example_db(&[]);
+    let more = tempfile::tempdir().unwrap();
+    let reports = more.path().join("more.jsonl");
+    std::fs::write(&reports, MORE_REPORTS).unwrap();
+    let out = annals(&["ingest", "--db", &db.path, reports.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let before = grouping(&db);
+    let talks = |g: &Grouping| {
+        g.0.iter()
+            .filter(|(e, _)| e == "example-0001:1:1" || e == "doha-2:1:1")
+            .map(|e| e.1.clone())
+            .collect::<Vec<_>>()
+    };
+    // The day's report of the talks started their happening; the week's joined.
+    assert_eq!(talks(&before), vec![Some("example-0001:1:1".to_string()); 2], "{before:?}");
+    let dicts = tempfile::tempdir().unwrap();
+    lexicon_with_dispute(dicts.path());
+    // Re-coding one article stores its events anew, after the others'.
+    let (out, report) = recode(&db, &["--dictionaries", dicts.path().to_str().unwrap(), "--article", "example-0001"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(figure(&report, "with changes"), 1, "{report}");
+    let after = grouping(&db);
+    // Stored anew, the day's report comes after the week's, which now
+    // starts the happening (with its week for date) as a fresh ingest would.
+    assert_eq!(talks(&after), vec![Some("doha-2:1:1".to_string()); 2], "{after:?}");
+    Store::open_existing(&db.path).unwrap().regroup().unwrap();
+    assert_eq!(grouping(&db), after);
+}

@@ -30,7 +30,8 @@
 //!
 //! Events without a happening (not asserted, undated) are not exported.
 
-use crate::happenings::{days_from_civil, When};
+use crate::calendar::days_from_civil;
+use crate::happenings::When;
 use crate::{EventRow, Result, Store};
 use serde_json::Value;
 use std::io::Write;

@@ -26,6 +26,7 @@
 //! an article is stored whole or not at all. WAL mode lets readers query
 //! while an ingest runs.
 
+pub mod calendar;
 mod coding;
 pub mod gdelt;
 pub mod happenings;
@@ -34,6 +35,7 @@ pub mod near_dup;
 pub mod parquet;
 pub mod plover;
 mod record;
+pub mod rollup;
 pub mod schema;
 mod select;
 

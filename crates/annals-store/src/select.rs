@@ -90,7 +90,7 @@ fn contains_like(p: &str) -> String {
 }
 
 /// `GLOB` pattern matching strings that start with `p`, metacharacters escaped.
-fn prefix_glob(p: &str) -> String {
+pub(crate) fn prefix_glob(p: &str) -> String {
     let mut g = String::with_capacity(p.len() + 1);
     for c in p.chars() {
         match c {
@@ -106,7 +106,7 @@ fn prefix_glob(p: &str) -> String {
     g
 }
 
-fn day(v: &Option<String>, end: bool, what: &str) -> Result<Option<String>> {
+pub(crate) fn day(v: &Option<String>, end: bool, what: &str) -> Result<Option<String>> {
     v.as_deref()
         .map(|d| {
             bound(d, end).ok_or_else(|| Error::BadFilter(format!("{what} {d:?} is not YYYY, YYYY-MM or YYYY-MM-DD")))
@@ -119,7 +119,7 @@ fn day(v: &Option<String>, end: bool, what: &str) -> Result<Option<String>> {
 /// there are too many to list. Each seek is a plain lower bound: with a
 /// `GLOB` beside it SQLite keeps the prefix as the start of the range and
 /// walks through every entry of the codes already found.
-fn codes_with_prefix(conn: &Connection, col: &str, prefix: &str) -> Result<Option<Vec<String>>> {
+pub(crate) fn codes_with_prefix(conn: &Connection, col: &str, prefix: &str) -> Result<Option<Vec<String>>> {
     let mut first =
         conn.prepare_cached(&format!("SELECT {col} FROM events WHERE {col} >= ?1 ORDER BY {col} LIMIT 1"))?;
     let mut next = conn.prepare_cached(&format!("SELECT {col} FROM events WHERE {col} > ?1 ORDER BY {col} LIMIT 1"))?;
@@ -324,25 +324,27 @@ impl Store {
     /// Numbers of events matching `f`, grouped by `by`. Date groups use the
     /// event date; an event dated more coarsely than the group (a year when
     /// counting by month) is counted under its own date ("2016") rather than
-    /// put on an arbitrary day; undated events under "".
+    /// put on an arbitrary day; undated events under "". Every event row
+    /// counts, mentions in near-duplicate articles included, as in a listing.
+    /// Answered from the `event_counts` rollup when it covers the filters
+    /// (see `rollup.rs`), else by reading the matching events.
     pub fn counts(&self, by: CountBy, f: &Filter) -> Result<Vec<Count>> {
+        match crate::rollup::counts(&self.conn, by, f)? {
+            Some(c) => Ok(c),
+            None => self.counts_by_scan(by, f),
+        }
+    }
+
+    /// [`Store::counts`] read from the matching events, whatever the filters.
+    pub(crate) fn counts_by_scan(&self, by: CountBy, f: &Filter) -> Result<Vec<Count>> {
         let (clause, p) = f.sql(&self.conn)?;
-        let key = match by {
-            CountBy::Day => "CASE WHEN e.date_precision = 'day' THEN e.event_start ELSE e.event_date END",
-            CountBy::Week => {
-                "CASE WHEN e.date_precision IN ('day', 'week') THEN strftime('%G-W%V', e.event_start) ELSE e.event_date END"
-            }
-            CountBy::Month => {
-                "CASE WHEN e.date_precision IN ('day', 'week', 'month') THEN substr(e.event_start, 1, 7) ELSE e.event_date END"
-            }
-            CountBy::ActorPair => "coalesce(e.source_code, ''), coalesce(e.target_code, '')",
-        };
         let sql = match by {
             CountBy::ActorPair => format!(
-                "SELECT {key}, count(*) AS n {clause} GROUP BY 1, 2 ORDER BY n DESC, 1, 2{}",
+                "SELECT coalesce(e.source_code, ''), coalesce(e.target_code, ''), count(*) AS n {clause}
+                 GROUP BY 1, 2 ORDER BY n DESC, 1, 2{}",
                 f.limit.map(|l| format!(" LIMIT {l}")).unwrap_or_default()
             ),
-            _ => format!("SELECT coalesce({key}, ''), count(*) {clause} GROUP BY 1 ORDER BY 1"),
+            _ => format!("SELECT coalesce({}, ''), count(*) {clause} GROUP BY 1 ORDER BY 1", period_key(by, "e.")),
         };
         let cols = by.columns().len();
         let mut st = self.conn.prepare(&sql)?;
@@ -351,6 +353,22 @@ impl Store {
             Ok(Count { keys, count: r.get(cols)? })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+/// The group of an event counted by day, week or month, as SQL over the
+/// columns of `events` (or `event_counts`, which has the same date columns)
+/// prefixed by `t` ("e." or ""). An event dated more coarsely than the
+/// group keeps its own date. Not for [`CountBy::ActorPair`].
+pub(crate) fn period_key(by: CountBy, t: &str) -> String {
+    match by {
+        CountBy::Day => format!("CASE WHEN {t}date_precision = 'day' THEN {t}event_start ELSE {t}event_date END"),
+        CountBy::Week => format!(
+            "CASE WHEN {t}date_precision IN ('day', 'week') THEN strftime('%G-W%V', {t}event_start) ELSE {t}event_date END"
+        ),
+        CountBy::Month | CountBy::ActorPair => format!(
+            "CASE WHEN {t}date_precision IN ('day', 'week', 'month') THEN substr({t}event_start, 1, 7) ELSE {t}event_date END"
+        ),
     }
 }
 

@@ -22,10 +22,9 @@ const MAX_SHARED: usize = 16;
 
 /// Whether every active filter of `f` is a key of the rollup. Empty PLOVER
 /// or mode values go to the scan: the rollup stores a missing one as `''`.
-fn covers(by: CountBy, f: &Filter) -> bool {
+fn covers(f: &Filter) -> bool {
     let nonempty = |v: &Option<String>| v.as_deref().is_none_or(|v| !v.is_empty());
-    by != CountBy::ActorPair
-        && f.actor_name.is_none()
+    f.actor_name.is_none()
         && f.place.is_none()
         && f.place_country.is_none()
         && f.published_from.is_none()
@@ -37,8 +36,10 @@ fn covers(by: CountBy, f: &Filter) -> bool {
         && nonempty(&f.mode)
 }
 
-/// The counts of [`crate::Store::counts`] from the rollup, or `None` when
-/// some filter is not one of its keys.
+/// The rollup rows (`event_date`, `date_precision`, `event_start`, `n`)
+/// whose sum over `n` counts the events matching `f`, as `SELECT`s to join
+/// with `UNION ALL` and their parameters; `None` when some filter is not
+/// one of the rollup's keys.
 ///
 /// Without an actor filter every event is its source row (role 0). With
 /// one, an event counts through its source row when the source matches, or
@@ -46,8 +47,8 @@ fn covers(by: CountBy, f: &Filter) -> bool {
 /// (`shared` shorter than the prefix). Each of these is split like the scan
 /// in `select.rs`: single-day rows (`span` 0) are sought by their day,
 /// coarse-dated ones (`span` 1, few) by start and then filtered on end.
-pub(crate) fn counts(conn: &Connection, by: CountBy, f: &Filter) -> Result<Option<Vec<Count>>> {
-    if !covers(by, f) {
+fn parts(conn: &Connection, f: &Filter) -> Result<Option<(Vec<String>, Vec<Sql>)>> {
+    if !covers(f) {
         return Ok(None);
     }
     let from = day(&f.event_from, false, "from date")?;
@@ -115,6 +116,16 @@ pub(crate) fn counts(conn: &Connection, by: CountBy, f: &Filter) -> Result<Optio
             p.extend(code_p.iter().cloned().chain(date_p).chain(common_p.iter().cloned()));
         }
     }
+    Ok(Some((parts, p)))
+}
+
+/// The counts of [`crate::Store::counts`] from the rollup, or `None` when
+/// some filter is not one of its keys.
+pub(crate) fn counts(conn: &Connection, by: CountBy, f: &Filter) -> Result<Option<Vec<Count>>> {
+    if by == CountBy::ActorPair {
+        return Ok(None);
+    }
+    let Some((parts, p)) = parts(conn, f)? else { return Ok(None) };
     if parts.is_empty() {
         return Ok(Some(Vec::new()));
     }
@@ -124,6 +135,17 @@ pub(crate) fn counts(conn: &Connection, by: CountBy, f: &Filter) -> Result<Optio
     let rows =
         st.query_map(rusqlite::params_from_iter(p), |r| Ok(Count { keys: vec![r.get(0)?], count: r.get(1)? }))?;
     Ok(Some(rows.collect::<rusqlite::Result<Vec<_>>>()?))
+}
+
+/// The number of events matching `f` from the rollup, or `None` when some
+/// filter is not one of its keys.
+pub(crate) fn total(conn: &Connection, f: &Filter) -> Result<Option<u64>> {
+    let Some((parts, p)) = parts(conn, f)? else { return Ok(None) };
+    if parts.is_empty() {
+        return Ok(Some(0));
+    }
+    let sql = format!("SELECT coalesce(sum(n), 0) FROM ({})", parts.join(" UNION ALL "));
+    Ok(Some(conn.query_row(&sql, rusqlite::params_from_iter(p), |r| r.get(0))?))
 }
 
 /// Recomputes `event_counts` from `events`: for bulk loads that drop the
@@ -259,7 +281,10 @@ mod tests {
                             ..Default::default()
                         };
                         let rolled = counts(&s.conn, by, &f).unwrap().expect("the rollup covers these filters");
-                        assert_eq!(rolled, s.counts_by_scan(by, &f).unwrap(), "{by:?} {f:?}");
+                        let scanned = s.counts_by_scan(by, &f).unwrap();
+                        assert_eq!(rolled, scanned, "{by:?} {f:?}");
+                        let sum: u64 = scanned.iter().map(|c| c.count).sum();
+                        assert_eq!(total(&s.conn, &f).unwrap(), Some(sum), "{f:?}");
                         nonempty += usize::from(!rolled.is_empty());
                     }
                 }

@@ -353,8 +353,9 @@ impl Store {
         const LONGEST_EXPECTED: f64 = 5_000.0;
         let Some(limit) = f.limit.filter(|&l| l > 0) else { return Ok(None) };
         let Some(matching) = crate::rollup::total(&self.conn, f)? else { return Ok(None) };
-        let (lo, hi): (Option<i64>, Option<i64>) =
-            self.conn.query_row("SELECT min(seq), max(seq) FROM events", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        // Two subqueries: each is one seek, where `min(seq), max(seq)` together scan.
+        let ends = "SELECT (SELECT min(seq) FROM events), (SELECT max(seq) FROM events)";
+        let (lo, hi): (Option<i64>, Option<i64>) = self.conn.query_row(ends, [], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let (Some(lo), Some(hi)) = (lo, hi) else { return Ok(None) };
         let expected = limit as f64 * (hi - lo + 1) as f64 / matching.max(1) as f64;
         if matching < limit as u64 || expected > LONGEST_EXPECTED {

@@ -202,7 +202,9 @@ CREATE INDEX events_target_span ON events(target_code, event_end, event_start) W
 ///
 /// The view `event_count_keys` states the keys once; the triggers look the
 /// row up in it by `seq` (before a delete or update, after an insert or
-/// update), and the back-fill groups it.
+/// update), and the back-fill groups it. Decrements join on every key column
+/// (`UPDATE ... FROM`, `(...) = (SELECT ...)`): a row-value `IN` would seek
+/// on `code` alone and walk all of a busy actor's rows per deleted event.
 const V_ROLLUP: &str = r#"
 CREATE TABLE event_counts (
     code TEXT NOT NULL,
@@ -257,17 +259,25 @@ CREATE TRIGGER event_counts_insert AFTER INSERT ON events BEGIN
 END;
 CREATE TRIGGER event_counts_delete BEFORE DELETE ON events BEGIN
     UPDATE event_counts SET n = n - 1
-    WHERE (code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision) IN (SELECT code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision FROM event_count_keys WHERE seq = old.seq);
-    DELETE FROM event_counts
-    WHERE n = 0 AND (code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision) IN (SELECT code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision FROM event_count_keys WHERE seq = old.seq);
+    FROM (SELECT code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision FROM event_count_keys WHERE seq = old.seq) AS k
+    WHERE event_counts.code = k.code AND event_counts.role = k.role AND event_counts.span = k.span AND event_counts.event_start = k.event_start AND event_counts.event_end = k.event_end AND event_counts.shared = k.shared
+      AND event_counts.cameo = k.cameo AND event_counts.plover = k.plover AND event_counts.mode = k.mode AND event_counts.event_date = k.event_date AND event_counts.date_precision = k.date_precision;
+    DELETE FROM event_counts WHERE n = 0
+      AND (code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision) = (SELECT code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision FROM event_count_keys WHERE seq = old.seq AND role = 0);
+    DELETE FROM event_counts WHERE n = 0
+      AND (code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision) = (SELECT code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision FROM event_count_keys WHERE seq = old.seq AND role = 1);
 END;
 CREATE TRIGGER event_counts_update_old
 BEFORE UPDATE OF source_code, target_code, cameo, plover, mode, event_date, date_precision, event_start, event_end
 ON events BEGIN
     UPDATE event_counts SET n = n - 1
-    WHERE (code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision) IN (SELECT code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision FROM event_count_keys WHERE seq = old.seq);
-    DELETE FROM event_counts
-    WHERE n = 0 AND (code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision) IN (SELECT code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision FROM event_count_keys WHERE seq = old.seq);
+    FROM (SELECT code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision FROM event_count_keys WHERE seq = old.seq) AS k
+    WHERE event_counts.code = k.code AND event_counts.role = k.role AND event_counts.span = k.span AND event_counts.event_start = k.event_start AND event_counts.event_end = k.event_end AND event_counts.shared = k.shared
+      AND event_counts.cameo = k.cameo AND event_counts.plover = k.plover AND event_counts.mode = k.mode AND event_counts.event_date = k.event_date AND event_counts.date_precision = k.date_precision;
+    DELETE FROM event_counts WHERE n = 0
+      AND (code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision) = (SELECT code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision FROM event_count_keys WHERE seq = old.seq AND role = 0);
+    DELETE FROM event_counts WHERE n = 0
+      AND (code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision) = (SELECT code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision FROM event_count_keys WHERE seq = old.seq AND role = 1);
 END;
 CREATE TRIGGER event_counts_update_new
 AFTER UPDATE OF source_code, target_code, cameo, plover, mode, event_date, date_precision, event_start, event_end

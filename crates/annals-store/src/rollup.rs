@@ -20,11 +20,15 @@ use rusqlite::Connection;
 /// this many characters; longer actor prefixes go to the scan.
 const MAX_SHARED: usize = 16;
 
-/// Whether every active filter of `f` is a key of the rollup. Empty PLOVER
-/// or mode values go to the scan: the rollup stores a missing one as `''`.
+/// Whether the rollup should answer for `f`: it has an actor filter (the
+/// rollup's leading key; without one, a date or CAMEO range is better
+/// answered by the events' own indexes) and every other active filter is a
+/// key of the rollup. Empty PLOVER or mode values go to the scan: the rollup
+/// stores a missing one as `''`.
 fn covers(f: &Filter) -> bool {
     let nonempty = |v: &Option<String>| v.as_deref().is_none_or(|v| !v.is_empty());
-    f.actor_name.is_none()
+    f.actor.is_some()
+        && f.actor_name.is_none()
         && f.place.is_none()
         && f.place_country.is_none()
         && f.published_from.is_none()
@@ -41,8 +45,7 @@ fn covers(f: &Filter) -> bool {
 /// with `UNION ALL` and their parameters; `None` when some filter is not
 /// one of the rollup's keys.
 ///
-/// Without an actor filter every event is its source row (role 0). With
-/// one, an event counts through its source row when the source matches, or
+/// An event counts through its source row when the source matches, or
 /// through its target row when the target matches and the source does not
 /// (`shared` shorter than the prefix). Each of these is split like the scan
 /// in `select.rs`: single-day rows (`span` 0) are sought by their day,
@@ -69,25 +72,19 @@ fn parts(conn: &Connection, f: &Filter) -> Result<Option<(Vec<String>, Vec<Sql>)
     }
     // (role, condition on code, its parameters)
     let mut roles: Vec<(i64, String, Vec<Sql>)> = Vec::new();
-    match &f.actor {
-        None => roles.push((0, String::new(), Vec::new())),
-        Some(a) => {
-            for (role, col) in [(0, "source_code"), (1, "target_code")] {
-                let codes = codes_with_prefix(conn, col, a)?;
-                let (mut cond, p) = match codes {
-                    Some(c) if c.is_empty() => continue,
-                    Some(c) => (
-                        format!(" AND code IN ({})", vec!["?"; c.len()].join(", ")),
-                        c.into_iter().map(Sql::Text).collect(),
-                    ),
-                    None => (" AND code GLOB ?".to_string(), vec![Sql::Text(prefix_glob(a))]),
-                };
-                if role == 1 {
-                    cond.push_str(&format!(" AND shared < {}", a.chars().count()));
-                }
-                roles.push((role, cond, p));
+    let a = f.actor.as_deref().unwrap_or_default();
+    for (role, col) in [(0, "source_code"), (1, "target_code")] {
+        let (mut cond, p) = match codes_with_prefix(conn, col, a)? {
+            Some(c) if c.is_empty() => continue,
+            Some(c) => {
+                (format!(" AND code IN ({})", vec!["?"; c.len()].join(", ")), c.into_iter().map(Sql::Text).collect())
             }
+            None => (" AND code GLOB ?".to_string(), vec![Sql::Text(prefix_glob(a))]),
+        };
+        if role == 1 {
+            cond.push_str(&format!(" AND shared < {}", a.chars().count()));
         }
+        roles.push((role, cond, p));
     }
     let mut parts = Vec::new();
     let mut p: Vec<Sql> = Vec::new();
@@ -280,7 +277,10 @@ mod tests {
                             mode: mode.map(String::from),
                             ..Default::default()
                         };
-                        let rolled = counts(&s.conn, by, &f).unwrap().expect("the rollup covers these filters");
+                        let Some(rolled) = counts(&s.conn, by, &f).unwrap() else {
+                            assert!(actor.is_none(), "the rollup covers {f:?}");
+                            continue;
+                        };
                         let scanned = s.counts_by_scan(by, &f).unwrap();
                         assert_eq!(rolled, scanned, "{by:?} {f:?}");
                         let sum: u64 = scanned.iter().map(|c| c.count).sum();
@@ -299,7 +299,8 @@ mod tests {
         let mut s = Store::open(dir.path().join("t.db")).unwrap();
         s.insert_article(&article("a", "Talks in Doha."), &events("a", 0)).unwrap();
         s.insert_article(&article("b", "Clashes near Ayorou."), &events("b", 1)).unwrap();
-        assert!(check(&s) > 300);
+        let nonempty = check(&s);
+        assert!(nonempty > 200, "only {nonempty} non-empty counts");
         let total: i64 = s.conn.query_row("SELECT sum(n) FROM event_counts WHERE role = 0", [], |r| r.get(0)).unwrap();
         assert_eq!(total, 2 * 49);
 
@@ -343,7 +344,8 @@ mod tests {
         assert_eq!(s.schema_version().unwrap(), crate::schema::MIGRATIONS.len() as i64);
         let total: i64 = s.conn.query_row("SELECT sum(n) FROM event_counts WHERE role = 0", [], |r| r.get(0)).unwrap();
         assert_eq!(total, 2 * 49);
-        assert!(check(&s) > 300);
+        let nonempty = check(&s);
+        assert!(nonempty > 200, "only {nonempty} non-empty counts");
     }
 
     #[test]
@@ -355,6 +357,7 @@ mod tests {
         assert!(counts(&s.conn, CountBy::Month, &covered).unwrap().is_some());
         assert!(counts(&s.conn, CountBy::ActorPair, &covered).unwrap().is_none());
         let off = [
+            Filter { actor: None, ..covered.clone() },
             Filter { country: Some("NER".into()), ..covered.clone() },
             Filter { text: Some("farmers".into()), ..covered.clone() },
             Filter { actor_name: Some("ner".into()), ..covered.clone() },

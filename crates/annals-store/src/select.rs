@@ -339,7 +339,7 @@ impl Store {
         Ok(n)
     }
 
-    /// The first `f.limit` events of a filter that matches many, read by
+    /// The first `f.limit` events of an actor filter that matches many, read by
     /// walking `events` in `seq` order, or `None` to use the index seeks.
     ///
     /// The seeks of `Filter::sql` gather every candidate before the first is

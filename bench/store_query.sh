@@ -13,7 +13,7 @@
 # for actors of Zipf rank 1, 10, 50 and 200 and ranges of a month, a quarter,
 # a year and three years, REPEAT times each (default 3), whole process wall
 # clock (includes start-up and opening the database). Prints the median and
-# maximum latency per kind of query and over all, and the plan SQLite chose.
+# maximum latency per kind of query and over all, and the plans SQLite chose.
 # Knobs: EVENTS, REPEAT, SKIP_BUILD=1, DB (another database).
 set -euo pipefail
 
@@ -81,19 +81,26 @@ print()
 all_t = [x for v in times.values() for x in v]
 for kind, v in list(times.items()) + [("all", all_t)]:
     print(f"{kind:<11} median {1000 * statistics.median(v):6.1f} ms   max {1000 * max(v):6.1f} ms   ({len(v)} runs)")
-# The plan of an actor and date query in the form select.rs writes it.
+# The plans, in the forms select.rs and rollup.rs write them, for the
+# busiest actor over 2022: the count sums rollup rows; a dense first page
+# walks events in seq order; a sparse one seeks the actor's indexes.
 con = sqlite3.connect(db)
 c = actors[0]
 codes = ", ".join(f"'{x}'" for (x,) in con.execute(
     "SELECT DISTINCT source_code FROM events WHERE source_code GLOB ? ", (c + "*",)))
 f, t = "2022-01-01", "2022-12-31"
+count = (f"SELECT substr(event_start, 1, 7), sum(n) FROM event_counts WHERE role = 0 AND span = 0 "
+         f"AND code IN ({codes}) AND event_start >= '{f}' AND event_start <= '{t}' GROUP BY 1")
+walk = (f"SELECT e.record FROM events e NOT INDEXED WHERE (e.source_code IN ({codes}) OR e.target_code IN ({codes})) "
+        f"AND e.event_end >= '{f}' AND e.event_start <= '{t}' AND e.seq BETWEEN 1 AND 5000 ORDER BY e.seq LIMIT 50")
 parts = []
 for col in ("source_code", "target_code"):
     parts.append(f"SELECT seq FROM events WHERE {col} IN ({codes}) AND event_start >= '{f}' AND event_start <= '{t}'")
     parts.append(f"SELECT seq FROM events WHERE {col} IN ({codes}) AND event_end > event_start AND event_end >= '{f}' AND event_start < '{f}'")
-sql = (f"SELECT e.record FROM events e WHERE e.seq IN ({' UNION ALL '.join(parts)}) "
-       f"AND e.event_end >= '{f}' AND e.event_start <= '{t}' ORDER BY e.seq LIMIT 50")
-print("plan (first page, actor " + c + ", 2022):")
-for r in con.execute("EXPLAIN QUERY PLAN " + sql):
-    print("  " + r[3])
+seek = (f"SELECT e.record FROM events e WHERE e.seq IN ({' UNION ALL '.join(parts)}) "
+        f"AND e.event_end >= '{f}' AND e.event_start <= '{t}' ORDER BY e.seq LIMIT 50")
+for name, sql in [("count (one of its parts)", count), ("dense first page", walk), ("sparse first page", seek)]:
+    print(f"plan, {name}, actor {c}, 2022:")
+    for r in con.execute("EXPLAIN QUERY PLAN " + sql):
+        print("  " + r[3])
 EOF

@@ -37,7 +37,8 @@
 //! matches, and written whole: its counts, its representative event's fields
 //! and all its mentions, so that the two tables agree.
 
-use crate::happenings::{days_from_civil, When};
+use crate::calendar::days_from_civil;
+use crate::happenings::When;
 use crate::{EventRow, Filter, Result, Store};
 use serde_json::Value;
 use std::io::Write;

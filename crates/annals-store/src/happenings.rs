@@ -27,6 +27,7 @@
 //! reprints). A mention whose original is no longer stored groups by its
 //! own key.
 
+use crate::calendar::{civil_from_days, days_from_civil};
 use crate::{EventRow, Filter, Result, Store};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
@@ -61,29 +62,6 @@ impl Precision {
 pub struct When {
     pub value: String,
     pub precision: Precision,
-}
-
-/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
-pub(crate) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146097 + doe - 719468
-}
-
-/// The civil date (year, month, day) of a day count since 1970-01-01.
-pub fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719468;
-    let era = z.div_euclid(146097);
-    let doe = z - era * 146097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
 }
 
 /// The Thursday of the ISO week holding day `days`: it names the week's year.

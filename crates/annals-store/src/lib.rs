@@ -19,6 +19,8 @@
 //!   link near-duplicate articles to their original ([`near_dup`]).
 //! - `happenings`: asserted events from different articles grouped as one
 //!   happening, with counts ([`happenings`]); exported as GDELT ([`gdelt`]).
+//! - `event_counts`: events per actor code and role, day, CAMEO code, PLOVER
+//!   category and mode, kept by triggers; counts come from it ([`rollup`]).
 //!
 //! Writes go through [`Batch`], which commits every N articles: one
 //! transaction per article would make ingest fsync-bound, one per run would
@@ -26,6 +28,7 @@
 //! an article is stored whole or not at all. WAL mode lets readers query
 //! while an ingest runs.
 
+pub mod calendar;
 mod coding;
 pub mod fips;
 pub mod gdelt;
@@ -35,6 +38,7 @@ pub mod near_dup;
 pub mod parquet;
 pub mod plover;
 mod record;
+pub mod rollup;
 pub mod schema;
 mod select;
 

@@ -187,8 +187,112 @@ CREATE INDEX events_source_span ON events(source_code, event_end, event_start) W
 CREATE INDEX events_target_span ON events(target_code, event_end, event_start) WHERE event_end > event_start;
 "#;
 
+/// Per-day event counts (`event_counts`) for `annals query --count-by`,
+/// kept in step with `events` by triggers and back-filled here.
+///
+/// Each event adds 1 to the row of its source code (`role` 0; `''` when it
+/// has none) and, when it has a target, to the row of its target code
+/// (`role` 1), under the same date, CAMEO code, PLOVER category and mode:
+/// the keys that counts are filtered and grouped on. Summing role 0 rows
+/// counts every event once. An actor filter matches source or target; an
+/// event whose source and target both match must count once, so target rows
+/// carry `shared`, the length of the common prefix of the two codes (capped
+/// at 16): a target row repeats a matching source exactly when `shared` is at
+/// least the filter prefix's length (see `rollup.rs`).
+///
+/// The view `event_count_keys` states the keys once; the triggers look the
+/// row up in it by `seq` (before a delete or update, after an insert or
+/// update), and the back-fill groups it. Decrements join on every key column
+/// (`UPDATE ... FROM`, `(...) = (SELECT ...)`): a row-value `IN` would seek
+/// on `code` alone and walk all of a busy actor's rows per deleted event.
+const V_ROLLUP: &str = r#"
+CREATE TABLE event_counts (
+    code TEXT NOT NULL,
+    role INTEGER NOT NULL,
+    span INTEGER NOT NULL,
+    event_start TEXT NOT NULL,
+    event_end TEXT NOT NULL,
+    shared INTEGER NOT NULL,
+    cameo TEXT NOT NULL,
+    plover TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    event_date TEXT NOT NULL,
+    date_precision TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision)
+) WITHOUT ROWID;
+
+CREATE VIEW event_count_keys AS
+SELECT seq, coalesce(source_code, '') AS code, 0 AS role,
+       coalesce(event_start, '') <> coalesce(event_end, '') AS span,
+       coalesce(event_start, '') AS event_start, coalesce(event_end, '') AS event_end, 0 AS shared,
+       cameo, coalesce(plover, '') AS plover, mode,
+       coalesce(event_date, '') AS event_date, coalesce(date_precision, '') AS date_precision
+FROM events
+UNION ALL
+SELECT seq, target_code, 1,
+       coalesce(event_start, '') <> coalesce(event_end, ''),
+       coalesce(event_start, ''), coalesce(event_end, ''),
+       coalesce((substr(source_code, 1, 1) = substr(target_code, 1, 1)) +
+           (substr(source_code, 1, 2) = substr(target_code, 1, 2)) +
+           (substr(source_code, 1, 3) = substr(target_code, 1, 3)) +
+           (substr(source_code, 1, 4) = substr(target_code, 1, 4)) +
+           (substr(source_code, 1, 5) = substr(target_code, 1, 5)) +
+           (substr(source_code, 1, 6) = substr(target_code, 1, 6)) +
+           (substr(source_code, 1, 7) = substr(target_code, 1, 7)) +
+           (substr(source_code, 1, 8) = substr(target_code, 1, 8)) +
+           (substr(source_code, 1, 9) = substr(target_code, 1, 9)) +
+           (substr(source_code, 1, 10) = substr(target_code, 1, 10)) +
+           (substr(source_code, 1, 11) = substr(target_code, 1, 11)) +
+           (substr(source_code, 1, 12) = substr(target_code, 1, 12)) +
+           (substr(source_code, 1, 13) = substr(target_code, 1, 13)) +
+           (substr(source_code, 1, 14) = substr(target_code, 1, 14)) +
+           (substr(source_code, 1, 15) = substr(target_code, 1, 15)) +
+           (substr(source_code, 1, 16) = substr(target_code, 1, 16)), 0),
+       cameo, coalesce(plover, ''), mode, coalesce(event_date, ''), coalesce(date_precision, '')
+FROM events WHERE target_code IS NOT NULL;
+
+CREATE TRIGGER event_counts_insert AFTER INSERT ON events BEGIN
+    INSERT INTO event_counts (code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision, n)
+    SELECT code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision, 1 FROM event_count_keys WHERE seq = new.seq
+    ON CONFLICT (code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER event_counts_delete BEFORE DELETE ON events BEGIN
+    UPDATE event_counts SET n = n - 1
+    FROM (SELECT code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision FROM event_count_keys WHERE seq = old.seq) AS k
+    WHERE event_counts.code = k.code AND event_counts.role = k.role AND event_counts.span = k.span AND event_counts.event_start = k.event_start AND event_counts.event_end = k.event_end AND event_counts.shared = k.shared
+      AND event_counts.cameo = k.cameo AND event_counts.plover = k.plover AND event_counts.mode = k.mode AND event_counts.event_date = k.event_date AND event_counts.date_precision = k.date_precision;
+    DELETE FROM event_counts WHERE n = 0
+      AND (code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision) = (SELECT code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision FROM event_count_keys WHERE seq = old.seq AND role = 0);
+    DELETE FROM event_counts WHERE n = 0
+      AND (code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision) = (SELECT code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision FROM event_count_keys WHERE seq = old.seq AND role = 1);
+END;
+CREATE TRIGGER event_counts_update_old
+BEFORE UPDATE OF source_code, target_code, cameo, plover, mode, event_date, date_precision, event_start, event_end
+ON events BEGIN
+    UPDATE event_counts SET n = n - 1
+    FROM (SELECT code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision FROM event_count_keys WHERE seq = old.seq) AS k
+    WHERE event_counts.code = k.code AND event_counts.role = k.role AND event_counts.span = k.span AND event_counts.event_start = k.event_start AND event_counts.event_end = k.event_end AND event_counts.shared = k.shared
+      AND event_counts.cameo = k.cameo AND event_counts.plover = k.plover AND event_counts.mode = k.mode AND event_counts.event_date = k.event_date AND event_counts.date_precision = k.date_precision;
+    DELETE FROM event_counts WHERE n = 0
+      AND (code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision) = (SELECT code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision FROM event_count_keys WHERE seq = old.seq AND role = 0);
+    DELETE FROM event_counts WHERE n = 0
+      AND (code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision) = (SELECT code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision FROM event_count_keys WHERE seq = old.seq AND role = 1);
+END;
+CREATE TRIGGER event_counts_update_new
+AFTER UPDATE OF source_code, target_code, cameo, plover, mode, event_date, date_precision, event_start, event_end
+ON events BEGIN
+    INSERT INTO event_counts (code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision, n)
+    SELECT code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision, 1 FROM event_count_keys WHERE seq = new.seq
+    ON CONFLICT (code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision) DO UPDATE SET n = n + 1;
+END;
+
+INSERT INTO event_counts (code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision, n)
+SELECT code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision, count(*) FROM event_count_keys GROUP BY code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision;
+"#;
+
 /// All migrations in order; the schema version is the number applied.
-pub const MIGRATIONS: &[&str] = &[V1, NEAR_DUPLICATES_AND_HAPPENINGS, V_PROVENANCE, V_SPANS];
+pub const MIGRATIONS: &[&str] = &[V1, NEAR_DUPLICATES_AND_HAPPENINGS, V_PROVENANCE, V_SPANS, V_ROLLUP];
 
 /// Brings `conn` to the newest schema version; refuses a database written by
 /// a newer annals rather than guessing at its layout.

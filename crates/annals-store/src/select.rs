@@ -90,7 +90,7 @@ fn contains_like(p: &str) -> String {
 }
 
 /// `GLOB` pattern matching strings that start with `p`, metacharacters escaped.
-fn prefix_glob(p: &str) -> String {
+pub(crate) fn prefix_glob(p: &str) -> String {
     let mut g = String::with_capacity(p.len() + 1);
     for c in p.chars() {
         match c {
@@ -106,7 +106,7 @@ fn prefix_glob(p: &str) -> String {
     g
 }
 
-fn day(v: &Option<String>, end: bool, what: &str) -> Result<Option<String>> {
+pub(crate) fn day(v: &Option<String>, end: bool, what: &str) -> Result<Option<String>> {
     v.as_deref()
         .map(|d| {
             bound(d, end).ok_or_else(|| Error::BadFilter(format!("{what} {d:?} is not YYYY, YYYY-MM or YYYY-MM-DD")))
@@ -119,7 +119,7 @@ fn day(v: &Option<String>, end: bool, what: &str) -> Result<Option<String>> {
 /// there are too many to list. Each seek is a plain lower bound: with a
 /// `GLOB` beside it SQLite keeps the prefix as the start of the range and
 /// walks through every entry of the codes already found.
-fn codes_with_prefix(conn: &Connection, col: &str, prefix: &str) -> Result<Option<Vec<String>>> {
+pub(crate) fn codes_with_prefix(conn: &Connection, col: &str, prefix: &str) -> Result<Option<Vec<String>>> {
     let mut first =
         conn.prepare_cached(&format!("SELECT {col} FROM events WHERE {col} >= ?1 ORDER BY {col} LIMIT 1"))?;
     let mut next = conn.prepare_cached(&format!("SELECT {col} FROM events WHERE {col} > ?1 ORDER BY {col} LIMIT 1"))?;
@@ -205,13 +205,24 @@ impl Filter {
 
     /// `FROM ... WHERE ...` and its parameters.
     pub(crate) fn sql(&self, conn: &Connection) -> Result<(String, Vec<Sql>)> {
+        self.sql_for(conn, true)
+    }
+
+    /// `FROM ... WHERE ...` and its parameters; with `seek` false the actor
+    /// and date terms are plain conditions on each row, for a walk in `seq`
+    /// order (see [`Store::for_each_event`]).
+    fn sql_for(&self, conn: &Connection, seek: bool) -> Result<(String, Vec<Sql>)> {
         let mut from = String::from("FROM events e");
         let mut w: Vec<String> = Vec::new();
         let mut p: Vec<Sql> = Vec::new();
         let event_from = day(&self.event_from, false, "from date")?;
         let event_to = day(&self.event_to, true, "to date")?;
         if let Some(a) = &self.actor {
-            let (c, ap) = self.actor_sql(conn, a, &event_from, &event_to)?;
+            let (c, ap) = if seek {
+                self.actor_sql(conn, a, &event_from, &event_to)?
+            } else {
+                self.actor_sql(conn, a, &None, &None)?
+            };
             w.push(c);
             p.extend(ap);
         }
@@ -324,6 +335,13 @@ impl Store {
     where
         E: From<Error>,
     {
+        if let Some(page) = self.first_page(f)? {
+            let n = page.len() as u64;
+            for e in page {
+                each(e)?;
+            }
+            return Ok(n);
+        }
         let (clause, p) = f.sql(&self.conn)?;
         let mut sql = format!("SELECT e.record {clause} ORDER BY e.seq");
         if let Some(l) = f.limit {
@@ -340,28 +358,64 @@ impl Store {
         Ok(n)
     }
 
+    /// The first `f.limit` events of an actor filter that matches many, read by
+    /// walking `events` in `seq` order, or `None` to use the index seeks.
+    ///
+    /// The seeks of `Filter::sql` gather every candidate before the first is
+    /// listed: most of a million for the busiest actor over years. When the
+    /// rollup says that matches are dense (a short walk is expected to meet
+    /// `limit` of them), the first `seq`s are read in order instead. The walk
+    /// is bounded (a few times the expected length); should matches be
+    /// bunched later in the table, it finds fewer than `limit` and the seeks
+    /// answer after all.
+    fn first_page(&self, f: &Filter) -> Result<Option<Vec<EventRow>>> {
+        const LONGEST_EXPECTED: f64 = 5_000.0;
+        let Some(limit) = f.limit.filter(|&l| l > 0) else { return Ok(None) };
+        let Some(matching) = crate::rollup::total(&self.conn, f)? else { return Ok(None) };
+        // Two subqueries: each is one seek, where `min(seq), max(seq)` together scan.
+        let ends = "SELECT (SELECT min(seq) FROM events), (SELECT max(seq) FROM events)";
+        let (lo, hi): (Option<i64>, Option<i64>) = self.conn.query_row(ends, [], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let (Some(lo), Some(hi)) = (lo, hi) else { return Ok(None) };
+        let expected = limit as f64 * (hi - lo + 1) as f64 / matching.max(1) as f64;
+        if matching < limit as u64 || expected > LONGEST_EXPECTED {
+            return Ok(None);
+        }
+        let walk = (4.0 * expected).max(2_000.0) as i64;
+        let (clause, mut p) = f.sql_for(&self.conn, false)?;
+        let clause = clause.replacen("FROM events e", "FROM events e NOT INDEXED", 1);
+        let joiner = if clause.contains(" WHERE ") { " AND" } else { " WHERE" };
+        let sql = format!("SELECT e.record {clause}{joiner} e.seq BETWEEN ? AND ? ORDER BY e.seq LIMIT {limit}");
+        p.extend([Sql::Integer(lo), Sql::Integer(lo + walk)]);
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map(rusqlite::params_from_iter(p), |r| r.get::<_, String>(0))?;
+        let page = rows.map(|j| EventRow::from_json(&j?)).collect::<Result<Vec<_>>>()?;
+        Ok((page.len() == limit).then_some(page))
+    }
+
     /// Numbers of events matching `f`, grouped by `by`. Date groups use the
     /// event date; an event dated more coarsely than the group (a year when
     /// counting by month) is counted under its own date ("2016") rather than
-    /// put on an arbitrary day; undated events under "".
+    /// put on an arbitrary day; undated events under "". Every event row
+    /// counts, mentions in near-duplicate articles included, as in a listing.
+    /// Answered from the `event_counts` rollup when it covers the filters
+    /// (see `rollup.rs`), else by reading the matching events.
     pub fn counts(&self, by: CountBy, f: &Filter) -> Result<Vec<Count>> {
+        match crate::rollup::counts(&self.conn, by, f)? {
+            Some(c) => Ok(c),
+            None => self.counts_by_scan(by, f),
+        }
+    }
+
+    /// [`Store::counts`] read from the matching events, whatever the filters.
+    pub(crate) fn counts_by_scan(&self, by: CountBy, f: &Filter) -> Result<Vec<Count>> {
         let (clause, p) = f.sql(&self.conn)?;
-        let key = match by {
-            CountBy::Day => "CASE WHEN e.date_precision = 'day' THEN e.event_start ELSE e.event_date END",
-            CountBy::Week => {
-                "CASE WHEN e.date_precision IN ('day', 'week') THEN strftime('%G-W%V', e.event_start) ELSE e.event_date END"
-            }
-            CountBy::Month => {
-                "CASE WHEN e.date_precision IN ('day', 'week', 'month') THEN substr(e.event_start, 1, 7) ELSE e.event_date END"
-            }
-            CountBy::ActorPair => "coalesce(e.source_code, ''), coalesce(e.target_code, '')",
-        };
         let sql = match by {
             CountBy::ActorPair => format!(
-                "SELECT {key}, count(*) AS n {clause} GROUP BY 1, 2 ORDER BY n DESC, 1, 2{}",
+                "SELECT coalesce(e.source_code, ''), coalesce(e.target_code, ''), count(*) AS n {clause}
+                 GROUP BY 1, 2 ORDER BY n DESC, 1, 2{}",
                 f.limit.map(|l| format!(" LIMIT {l}")).unwrap_or_default()
             ),
-            _ => format!("SELECT coalesce({key}, ''), count(*) {clause} GROUP BY 1 ORDER BY 1"),
+            _ => format!("SELECT coalesce({}, ''), count(*) {clause} GROUP BY 1 ORDER BY 1", period_key(by, "e.")),
         };
         let cols = by.columns().len();
         let mut st = self.conn.prepare(&sql)?;
@@ -370,6 +424,22 @@ impl Store {
             Ok(Count { keys, count: r.get(cols)? })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+/// The group of an event counted by day, week or month, as SQL over the
+/// columns of `events` (or `event_counts`, which has the same date columns)
+/// prefixed by `t` ("e." or ""). An event dated more coarsely than the
+/// group keeps its own date. Not for [`CountBy::ActorPair`].
+pub(crate) fn period_key(by: CountBy, t: &str) -> String {
+    match by {
+        CountBy::Day => format!("CASE WHEN {t}date_precision = 'day' THEN {t}event_start ELSE {t}event_date END"),
+        CountBy::Week => format!(
+            "CASE WHEN {t}date_precision IN ('day', 'week') THEN strftime('%G-W%V', {t}event_start) ELSE {t}event_date END"
+        ),
+        CountBy::Month | CountBy::ActorPair => format!(
+            "CASE WHEN {t}date_precision IN ('day', 'week', 'month') THEN substr({t}event_start, 1, 7) ELSE {t}event_date END"
+        ),
     }
 }
 
@@ -425,5 +495,72 @@ mod tests {
         let f = Filter { place_country: Some("egy".into()), event_from: Some("2024".into()), ..Default::default() };
         let p = plan(&store, &f);
         assert!(p.contains("events_place_country"), "{p}");
+    }
+}
+
+#[cfg(test)]
+mod first_page_tests {
+    use super::*;
+    use crate::ArticleRow;
+    use serde_json::json;
+
+    fn event(article: &str, n: usize, src: &str, day: usize) -> EventRow {
+        let r = json!({
+            "id": format!("{article}:{n}"), "article": article, "sentence": n, "text": "S.",
+            "trigger": {"text": "met", "start": 0, "end": 3},
+            "source": {"text": src, "code": src}, "target": {"text": "MLI", "code": "MLI"},
+            "cameo": "040", "plover": "CONSULT", "mode": "asserted",
+            "date": {"value": format!("2024-{:02}-{:02}", day % 12 + 1, day % 28 + 1), "precision": "day", "basis": "explicit"},
+            "historical": false
+        });
+        EventRow::from_json(&r.to_string()).unwrap()
+    }
+
+    fn ids(store: &Store, f: &Filter) -> Vec<String> {
+        store.query(f).unwrap().into_iter().map(|e| e.id).collect()
+    }
+
+    #[test]
+    fn first_pages_walked_in_order_equal_the_seeks_first_events() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path().join("t.db")).unwrap();
+        // A busy actor spread through the table, and a rarer one that only
+        // appears late, after a walk's length of other events.
+        for a in 0..60 {
+            let id = format!("a{a}");
+            let evs: Vec<EventRow> =
+                (0..50).map(|n| event(&id, n, if n % 3 == 0 { "NER" } else { "CHN" }, a * 50 + n)).collect();
+            let text = format!("Article {a}.");
+            store.insert_article(&ArticleRow { id: id.clone(), text, ..Default::default() }, &evs).unwrap();
+        }
+        let evs: Vec<EventRow> = (0..40).map(|n| event("late", n, "TCD", n)).collect();
+        store
+            .insert_article(&ArticleRow { id: "late".into(), text: "Late.".into(), ..Default::default() }, &evs)
+            .unwrap();
+
+        let mut walked = 0;
+        for actor in ["NER", "CHN", "TCD", "MLI"] {
+            for (from, to) in [(None, None), (Some("2024-03"), Some("2024-05")), (Some("2024-06-10"), None)] {
+                for limit in [1, 7, 50] {
+                    let all = Filter {
+                        actor: Some(actor.into()),
+                        event_from: from.map(String::from),
+                        event_to: to.map(String::from),
+                        ..Default::default()
+                    };
+                    let page = Filter { limit: Some(limit), ..all.clone() };
+                    let mut want = ids(&store, &all);
+                    want.truncate(limit);
+                    walked += usize::from(store.first_page(&page).unwrap().is_some());
+                    assert_eq!(ids(&store, &page), want, "{page:?}");
+                }
+            }
+        }
+        assert!(walked >= 12, "only {walked} pages were walked");
+        // TCD's events come after 2,000 others: the walk meets none and the
+        // seeks answer.
+        let late = Filter { actor: Some("TCD".into()), limit: Some(5), ..Default::default() };
+        assert!(store.first_page(&late).unwrap().is_none());
+        assert_eq!(ids(&store, &late), ["late:0", "late:1", "late:2", "late:3", "late:4"]);
     }
 }

@@ -37,9 +37,9 @@
 //! matches, and written whole: its counts, its representative event's fields
 //! and all its mentions, so that the two tables agree.
 
-use crate::calendar::days_from_civil;
 use crate::happenings::When;
 use crate::{EventRow, Filter, Result, Store};
+use annals_calendar::days_from_civil;
 use serde_json::Value;
 use std::io::Write;
 

@@ -16,6 +16,11 @@
 //! prepared statement, then the indexes re-created (one sort each, much
 //! faster than keeping them up to date row by row), the full-text index
 //! and the count rollup rebuilt. The database ends in WAL mode like any store.
+//!
+//! `--no-fts` saves the full-text rebuild for benchmarks that only read: its
+//! full-text index stays empty while the triggers that keep it stay in place,
+//! so deleting or re-coding events in such a store fails ("database disk image
+//! is malformed", SQLite's word for an index out of step with its table).
 
 use annals_store::calendar::{civil_from_days as civil, days_in_month};
 use annals_store::{rollup, Store};

@@ -25,6 +25,7 @@ pub mod numbers;
 pub mod parser;
 pub mod perceptron;
 pub mod pipeline;
+pub mod table;
 pub mod tagger;
 pub mod timex;
 pub mod tokenize;

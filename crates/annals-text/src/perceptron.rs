@@ -11,6 +11,7 @@
 //! bits. [`Model::write`] and [`Model::read`] give a compact, versioned,
 //! deflate-compressed byte format that loads in milliseconds.
 
+use crate::table::Table;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::io::{self, Read, Write};
@@ -149,11 +150,11 @@ pub struct Model {
     classes: usize,
     /// `key << 32 | offset << 8 | len`; 0 marks an empty slot (rows are
     /// never empty, so a used slot is never 0).
-    slots: Vec<u64>,
+    slots: Table<u64>,
     /// Bits of the table size, a power of two.
     bits: u32,
     /// `class << 16 | weight as u16`, weights in units of `scale`.
-    entries: Vec<u32>,
+    entries: Table<u32>,
     /// The quantisation step: stored weights are multiples of it.
     scale: f32,
 }
@@ -180,7 +181,7 @@ impl Model {
             packed.push((key & 0xffff_ffff, offset, len as u64));
         }
         let (slots, bits) = build_table(&packed);
-        Model { labels, classes, slots, bits, entries, scale }
+        Model { labels, classes, slots, bits, entries: Table::from_slice(&entries), scale }
     }
 
     pub fn labels(&self) -> &[String] {
@@ -367,7 +368,7 @@ impl Model {
         // Rows are laid out in key order, so offsets follow from the lengths
         // and each row can go into the table as soon as its length is read.
         let bits = table_bits(n);
-        let mut slots = vec![0u64; 1 << bits];
+        let mut slots = Table::zeroed(1 << bits);
         let mut total = 0u64;
         for &k in &keys {
             let len = c.varint()?;
@@ -379,13 +380,13 @@ impl Model {
         }
         drop(keys);
         let total = total as usize;
-        let mut entries = Vec::with_capacity(total);
-        for _ in 0..total {
+        let mut entries = Table::zeroed(total);
+        for e in entries.iter_mut() {
             let cl = c.varint()?;
             if cl as usize >= classes {
                 return Err(bad("class out of range"));
             }
-            entries.push((cl as u32) << 16);
+            *e = (cl as u32) << 16;
         }
         let weights = c.take(2 * total)?;
         for (e, q) in entries.iter_mut().zip(weights.chunks_exact(2)) {
@@ -415,9 +416,9 @@ fn table_bits(n: usize) -> u32 {
 
 /// Lays out `(key, offset, len)` rows in a linear-probing table at most
 /// about 60% full.
-fn build_table(rows: &[(u64, u64, u64)]) -> (Vec<u64>, u32) {
+fn build_table(rows: &[(u64, u64, u64)]) -> (Table<u64>, u32) {
     let bits = table_bits(rows.len());
-    let mut slots = vec![0u64; 1 << bits];
+    let mut slots = Table::zeroed(1 << bits);
     for &(key, off, len) in rows {
         place(&mut slots, bits, key, off, len);
     }

@@ -140,18 +140,10 @@ pub fn schema() -> SchemaRef {
 /// a day past the month's end is clamped to it (`2016-02-31` → 29 February).
 pub fn date32(iso: &str) -> Option<i32> {
     let y: i64 = iso.get(..4)?.parse().ok()?;
-    let m: i64 = iso.get(5..7)?.parse().ok().filter(|m| (1..=12).contains(m))?;
-    let d: i64 = iso.get(8..10)?.parse().ok().filter(|d| (1..=31).contains(d))?;
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let last = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m as usize - 1];
-    let d = d.min(last);
-    // Days from civil (proleptic Gregorian), years starting in March.
-    let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * m + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    i32::try_from(era * 146_097 + doe - 719_468).ok()
+    let m: u8 = iso.get(5..7)?.parse().ok().filter(|m| (1..=12).contains(m))?;
+    let d: u8 = iso.get(8..10)?.parse().ok().filter(|d| (1..=31).contains(d))?;
+    let d = d.min(annals_calendar::days_in_month(y, m));
+    i32::try_from(annals_calendar::days_from_civil(y, m, d)).ok()
 }
 
 enum Col {

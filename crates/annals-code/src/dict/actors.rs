@@ -188,12 +188,8 @@ fn parse_date(s: &str) -> Option<(u32, u32)> {
             (m, m)
         }
     };
-    let days = |m: u32| match m {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
+    // m is 1..=12 here.
+    let days = |m: u32| u32::from(annals_calendar::days_in_month(i64::from(year), m as u8));
     let (d0, d1) = match parts.get(2) {
         None => (1, days(m1)),
         Some(d) => {

@@ -201,12 +201,12 @@ impl Model {
     }
 
     #[inline]
-    fn find(&self, key: u64) -> Option<(usize, usize)> {
+    fn find(slots: &[u64], bits: u32, key: u64) -> Option<(usize, usize)> {
         let key = key & 0xffff_ffff;
-        let mask = (1usize << self.bits) - 1;
-        let mut i = slot_of(key, self.bits);
+        let mask = (1usize << bits) - 1;
+        let mut i = slot_of(key, bits);
         loop {
-            let s = self.slots[i];
+            let s = slots[i];
             if s == 0 {
                 return None;
             }
@@ -256,17 +256,19 @@ impl Model {
         scores.iter_mut().for_each(|s| *s = 0.0);
         // Find all rows first, then add them: the lookups are independent,
         // so their cache misses overlap instead of queueing.
+        // Deref the tables once, not per feature.
+        let (slots, entries): (&[u64], &[u32]) = (&self.slots, &self.entries);
         let mut found = [(0usize, 0usize); 64];
         for chunk in features.chunks(64) {
             let mut n = 0;
             for &f in chunk {
-                if let Some(r) = self.find(f) {
+                if let Some(r) = Model::find(slots, self.bits, f) {
                     found[n] = r;
                     n += 1;
                 }
             }
             for &(off, len) in &found[..n] {
-                for &e in &self.entries[off..off + len] {
+                for &e in &entries[off..off + len] {
                     scores[(e >> 16) as usize] += f32::from(e as u16 as i16);
                 }
             }

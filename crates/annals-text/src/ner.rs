@@ -657,6 +657,17 @@ impl std::fmt::Display for NerScores {
     }
 }
 
+/// A sentence whose entities differ, for error lists: the words, then the
+/// gold and the predicted entities as `TYPE:words`, one line each.
+pub fn difference(forms: &[String], gold: &[Span], pred: &[Span]) -> String {
+    let show = |v: &[Span]| -> String {
+        let v: Vec<String> =
+            v.iter().filter_map(|(r, l)| Some(format!("{}:{}", l.as_str(), forms.get(r.clone())?.join(" ")))).collect();
+        v.join(" | ")
+    };
+    format!("{}\n  gold: {}\n  pred: {}\n", forms.join(" "), show(gold), show(pred))
+}
+
 /// Scores predicted against gold entities, sentence by sentence, as
 /// conlleval does: an entity counts only with the exact span and type.
 /// Sentences missing from either side count as having no entities.
@@ -870,12 +881,7 @@ mod tests {
             let mut out = String::new();
             for (s, (g, p)) in split.iter().zip(gold.iter().zip(pred)) {
                 if g != p {
-                    let show = |v: &[Span]| -> String {
-                        let v: Vec<String> =
-                            v.iter().map(|(r, l)| format!("{}:{}", l.as_str(), s.forms[r.clone()].join(" "))).collect();
-                        v.join(" | ")
-                    };
-                    out.push_str(&format!("{}\n  gold: {}\n  pred: {}\n", s.forms.join(" "), show(g), show(p)));
+                    out.push_str(&crate::ner::difference(&s.forms, g, p));
                 }
             }
             std::fs::write(path, out).unwrap();

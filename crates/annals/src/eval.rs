@@ -128,14 +128,9 @@ pub fn run(c: Command) -> Result<ExitCode> {
             let gold_spans: Vec<_> = sents.iter().map(|s| annals_text::iob::spans(&s.tags)).collect();
             let scores = annals_text::ner::score(&gold_spans, &pred);
             println!("{}: {} sentences (tags and entities predicted by annals)", gold.display(), sents.len());
-            let show = |s: &annals_text::iob::IobSentence, v: &[annals_text::ner::Span]| -> String {
-                let v: Vec<String> =
-                    v.iter().map(|(r, l)| format!("{}:{}", l.as_str(), s.forms[r.clone()].join(" "))).collect();
-                v.join(" | ")
-            };
             let differing = sents.iter().zip(gold_spans.iter().zip(&pred)).filter(|(_, (g, p))| g != p);
             for (s, (g, p)) in differing.take(show_errors) {
-                println!("{}\n  gold: {}\n  pred: {}", s.forms.join(" "), show(s, g), show(s, p));
+                print!("{}", annals_text::ner::difference(&s.forms, g, p));
             }
             print!("{scores}");
             println!("F1     {:6.2}", 100.0 * scores.micro.f1());

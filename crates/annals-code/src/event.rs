@@ -1,7 +1,7 @@
 //! The event record, as fixed by the design: one JSON object per event
 //! mention, every span a byte range into the article's text.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
 /// A stretch of the article's text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -25,7 +25,7 @@ pub struct ActorRef {
 }
 
 /// Whether the event happened, as the text reports it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
     Asserted,

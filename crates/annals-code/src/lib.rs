@@ -17,6 +17,7 @@ pub mod attribution;
 pub mod coder;
 pub mod dict;
 pub mod event;
+pub mod gold;
 pub mod mode;
 pub mod ontology;
 pub mod places;

@@ -8,6 +8,9 @@
 //! - `.jsonl`: one article per line, the design's input record (`id`, `text`,
 //!   `date`, `url`, `title`, `outlet`; only `text` required); id defaults to
 //!   `path:line`. A line that is not such a record is skipped.
+//! - `.csv`: one article per row, columns named by the header (`text`
+//!   required; `id`, `url`, `date`, `title`, `outlet` read when present); the
+//!   text is kept verbatim; id = `id`, else `url`, else `path:line`.
 //! - `.html`, `.htm`: the page's main text, found by a readability port
 //!   (`dom_smoothie`) so navigation, adverts, footers and comments are
 //!   dropped; paragraphs stay apart as blank lines, which the sentence
@@ -46,6 +49,7 @@ mod files;
 mod html;
 mod plain;
 mod queue;
+mod table;
 
 pub use files::collect_files;
 pub use html::html_to_text;
@@ -111,6 +115,7 @@ pub mod reason {
     pub const MALFORMED_FEED: &str = "malformed feed";
     pub const MALFORMED_WARC: &str = "malformed WARC record";
     pub const BAD_HTTP: &str = "malformed HTTP response";
+    pub const MALFORMED_CSV: &str = "malformed CSV row";
 }
 
 /// What a reader yields, in source order.
@@ -131,13 +136,14 @@ pub enum Item {
 pub enum Format {
     Text,
     JsonLines,
+    Csv,
     Html,
     Feed,
     Warc,
 }
 
 /// The extensions read, for help and summary texts.
-pub const EXTENSIONS: &str = ".txt, .jsonl, .html, .htm, .rss, .atom, .xml (feeds), .warc, .warc.gz";
+pub const EXTENSIONS: &str = ".txt, .jsonl, .csv, .html, .htm, .rss, .atom, .xml (feeds), .warc, .warc.gz";
 
 impl Format {
     /// The format of a file from its name; a `.xml` file is a feed only if
@@ -148,6 +154,7 @@ impl Format {
         Some(match ext {
             "txt" => Format::Text,
             "jsonl" => Format::JsonLines,
+            "csv" => Format::Csv,
             "html" | "htm" => Format::Html,
             "rss" | "atom" => Format::Feed,
             "warc" => Format::Warc,
@@ -220,6 +227,7 @@ pub fn read_bytes(name: &str, bytes: Vec<u8>, format: Format) -> Items {
 fn read_from<R: BufRead + 'static>(name: String, mut input: R, format: Format) -> Items {
     match format {
         Format::JsonLines => Items(Box::new(plain::JsonLines::new(name, input))),
+        Format::Csv => Items(Box::new(table::CsvRows::new(name, input))),
         Format::Warc => archive::read(name, input),
         _ => {
             let mut bytes = Vec::new();

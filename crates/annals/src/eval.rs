@@ -45,6 +45,9 @@ pub enum Command {
         #[arg(long)]
         show_misses: bool,
     },
+    /// Score whole news reports against gold event files (news-gold/FORMAT.md):
+    /// required and stretch recall, precision, attributes, violations.
+    Events(crate::events_eval::Args),
     /// Token and sentence F1 from the raw text of a CoNLL-U treebank (CoNLL 2018 style).
     Tokenize {
         gold: PathBuf,
@@ -76,6 +79,7 @@ fn gate(name: &str, value: f64, min: Option<f64>, ok: &mut bool) {
 pub fn run(c: Command) -> Result<ExitCode> {
     let mut ok = true;
     match c {
+        Command::Events(a) => return crate::events_eval::run(a),
         Command::Parse { gold, models, min_upos, min_las } => {
             let p = pipeline(&models)?;
             let sents = conllu::read_file(&gold)?;

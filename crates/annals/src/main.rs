@@ -6,6 +6,7 @@
 mod code;
 mod dicts;
 mod eval;
+mod events_eval;
 mod export;
 mod filters;
 mod ingest;

@@ -63,6 +63,20 @@ pub struct EventEntry {
     pub prep: Vec<String>,
     /// Required lemmas of an open clausal complement.
     pub xcomp: Vec<String>,
+    /// Object lemmas that rule the entry out ("released a statement").
+    pub not_obj: Vec<String>,
+    /// Required lemmas of a modifier of the trigger (`amod`, `compound`):
+    /// "hunger strike", "air strike".
+    pub modifier: Vec<String>,
+    /// Modifier lemmas that rule the entry out.
+    pub not_modifier: Vec<String>,
+    /// Required lemmas of the nominal introduced by one of `prep` ("called
+    /// for the release", "withdrew from the treaty").
+    pub prep_obj: Vec<String>,
+    /// The role of the unnamed doer when the text names none (an agentless
+    /// passive, a bare noun): "two suspects were arrested" was done by the
+    /// police (`COP`) of the place. `None` leaves the source empty.
+    pub agent: Option<String>,
     pub source: Vec<Role>,
     pub target: Vec<Role>,
     /// Symmetric events: the subject and the partner introduced by this
@@ -79,6 +93,8 @@ impl EventEntry {
             + usize::from(self.prt.is_some())
             + usize::from(!self.prep.is_empty())
             + usize::from(!self.xcomp.is_empty())
+            + usize::from(!self.modifier.is_empty())
+            + usize::from(!self.prep_obj.is_empty())
     }
 }
 
@@ -176,6 +192,11 @@ fn parse_line(line: &str, origin: &str) -> Result<EventEntry, String> {
         prt: None,
         prep: Vec::new(),
         xcomp: Vec::new(),
+        not_obj: Vec::new(),
+        modifier: Vec::new(),
+        not_modifier: Vec::new(),
+        prep_obj: Vec::new(),
+        agent: None,
         source: Vec::new(),
         target: Vec::new(),
         both: None,
@@ -192,11 +213,25 @@ fn parse_line(line: &str, origin: &str) -> Result<EventEntry, String> {
             "prt" => e.prt = Some(v.trim().to_lowercase()),
             "prep" => e.prep = alts(),
             "xcomp" => e.xcomp = alts(),
+            "notobj" => e.not_obj = alts(),
+            "mod" => e.modifier = alts(),
+            "notmod" => e.not_modifier = alts(),
+            "pobj" => e.prep_obj = alts(),
+            "agent" => {
+                let role = v.trim();
+                if role.len() != 3 || !role.bytes().all(|b| b.is_ascii_uppercase()) {
+                    return Err(format!("agent {role:?} is not a three-letter role code"));
+                }
+                e.agent = Some(role.to_string());
+            }
             "src" => e.source = roles()?,
             "tgt" => e.target = roles()?,
             "both" => e.both = Some(v.trim().to_lowercase()),
             _ => return Err(format!("unknown option {k:?}")),
         }
+    }
+    if !e.prep_obj.is_empty() && e.prep.is_empty() {
+        return Err("pobj= needs prep= to say which preposition introduces it".into());
     }
     if e.source.is_empty() {
         e.source = match pos {
@@ -230,5 +265,20 @@ mod tests {
         assert_eq!(hold[0].obj, ["talk", "negotiation"]);
         assert_eq!(lex.entries(TriggerPos::Noun, "talk")[0].target[1], Role::Prep("between".into()));
         assert_eq!(lex.entries(TriggerPos::Noun, "talk")[0].source[0], Role::Possessor);
+    }
+
+    #[test]
+    fn sense_options() {
+        let text = "0841\tverb\trelease\tnotobj=statement|video\tagent=GOV\n\
+                    143\tnoun\tstrike\tmod=hunger|general\n\
+                    1041\tverb\tcall\tprep=for\tpobj=resignation\n\
+                    1041\tverb\tcall\tpobj=resignation\n\
+                    173\tverb\tarrest\tagent=police\n";
+        let (lex, errs) = Lexicon::parse(text, "t.tsv");
+        assert_eq!(errs.iter().map(|e| e.line).collect::<Vec<_>>(), [4, 5], "{errs:?}");
+        let r = &lex.entries(TriggerPos::Verb, "release")[0];
+        assert_eq!((r.not_obj.len(), r.agent.as_deref()), (2, Some("GOV")));
+        assert_eq!(lex.entries(TriggerPos::Noun, "strike")[0].modifier, ["hunger", "general"]);
+        assert_eq!(lex.entries(TriggerPos::Verb, "call")[0].specificity(), 2);
     }
 }

@@ -7,22 +7,34 @@
 //!
 //! It knows nothing of storage or HTTP. Its knowledge is data: the
 //! ontologies ([`ontology`]), the project's own plain-text dictionaries
-//! ([`dict`]) and a GeoNames gazetteer ([`places`]). Each resolver is a
-//! small module: [`mode`], [`attribution`], [`when`] (dates), [`places`],
-//! [`actor`] (actor phrases, codes and quantities).
+//! ([`dict`], [`cues`]) and a GeoNames gazetteer ([`places`]). The coder
+//! ([`coder`]) is a pipeline of stages, one module each:
+//!
+//! | stage | module | decides |
+//! |---|---|---|
+//! | discourse | [`discourse`] | who is who across sentences: names, pronouns, the report's country, quotes and speakers |
+//! | triggers | [`trigger`] | which words report events, in which sense |
+//! | frames | [`frame`] | which words fill source and target |
+//! | actors | [`actors`] | what those words name, as CAMEO actor codes; whether they are actors at all |
+//! | resolvers | [`resolve`] | mode, attribution, date, place, quantity |
+//! | assembly | [`assemble`] | the event records |
 
-pub mod actor;
-pub mod analog;
-pub mod attribution;
+pub mod actors;
+pub mod assemble;
 pub mod coder;
+pub mod cues;
 pub mod dict;
+pub mod discourse;
 pub mod event;
+#[cfg(test)]
+mod fixture;
+pub mod frame;
 pub mod gold;
-pub mod mode;
 pub mod ontology;
 pub mod places;
+pub mod resolve;
 pub mod tree;
-pub mod when;
+pub mod trigger;
 
 pub use coder::{ArticleInfo, Coder};
 pub use event::Event;

@@ -1,18 +1,12 @@
-//! The place gazetteer and the event's place.
+//! The place gazetteer.
 //!
 //! The gazetteer is built by `annals train --only places` from GeoNames
 //! (CC BY 4.0, geonames.org): countries, and cities of 15,000 people or
 //! more, plus a short list of well-known regions that GeoNames files as
 //! something other than a city (West Bank, Gaza Strip, Sinai ...). It is
 //! committed in `data/places.bin` and embedded, like a model.
-//!
-//! An event's place is a name introduced by a locative preposition ("in
-//! Cairo", "near the border", "visits to Cairo") attached to the event's
-//! clause; failing that, one in the target's phrase ("detainees who lived in
-//! the West Bank"). A name used as an actor ("Israel said") is not a place.
+//! The event's place is resolved in [`crate::resolve::place`].
 
-use crate::event::Place;
-use crate::tree::{rel_is, Tree};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -244,59 +238,6 @@ fn key(name: &str) -> String {
     let words: Vec<&str> = lower.split_whitespace().collect();
     let words = if words.len() > 1 && words[0] == "the" { &words[1..] } else { &words[..] };
     words.join(" ")
-}
-
-const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside", "across", "throughout", "to", "into", "within"];
-
-/// The place of the event at `trigger`; `target` is the target phrase's
-/// tokens, searched last.
-pub fn place(t: &Tree, trigger: usize, target: &[usize], places: &Places) -> Option<Place> {
-    if places.is_empty() {
-        return None;
-    }
-    let forms: Vec<&str> = t.range.clone().map(|i| t.tok(i).form.as_str()).collect();
-    // Candidate places: nominals introduced by a locative preposition.
-    let mut cands: Vec<(usize, Place)> = Vec::new();
-    for x in t.range.clone() {
-        let Some(case) = t.case_of(x) else { continue };
-        if !LOCATIVE.contains(&case.as_str()) || !(rel_is(t.rel(x), "obl") || rel_is(t.rel(x), "nmod")) {
-            continue;
-        }
-        let span = t.subtree(x, &["acl", "punct", "conj", "cc", "case", "det"]);
-        for &s in &span {
-            let k = s - t.range.start;
-            if let Some((end, e)) = places.longest_match(&forms, k) {
-                let last = t.range.start + end - 1;
-                if span.contains(&last) {
-                    let (a, b) = (t.tok(s).start, t.tok(last).end);
-                    cands.push((
-                        x,
-                        Place {
-                            text: t.doc.text[a..b].to_string(),
-                            name: e.name.clone(),
-                            country: (!e.country.is_empty()).then(|| e.country.clone()),
-                            lat: Some(e.lat),
-                            lon: Some(e.lon),
-                            geonames_id: (e.geonames_id > 0).then_some(e.geonames_id),
-                        },
-                    ));
-                    break;
-                }
-            }
-        }
-    }
-    let mut levels = vec![trigger];
-    levels.extend(t.ancestors(trigger));
-    for level in levels {
-        if let Some((_, p)) = cands.iter().find(|(x, _)| crate::when::attached(t, level, *x)) {
-            return Some(p.clone());
-        }
-        // Stop at the first clause: a place further up belongs to another event.
-        if level != trigger && t.is_verbal(level) {
-            break;
-        }
-    }
-    cands.into_iter().find(|(x, _)| target.contains(x)).map(|(_, p)| p)
 }
 
 #[cfg(test)]

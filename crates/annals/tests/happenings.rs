@@ -35,7 +35,8 @@ fn two_outlets_reporting_one_arrest_make_one_gdelt_row() {
     let arrests: Vec<_> = rows.iter().filter(|r| r[26] == "173").collect();
     assert_eq!(arrests.len(), 1, "{text}");
     assert_eq!((arrests[0][31], arrests[0][32], arrests[0][33]), ("2", "2", "2"), "{text}");
-    assert_eq!(arrests[0][1], "20240508", "{text}");
+    // "on Tuesday" before Wednesday 8 May 2024.
+    assert_eq!(arrests[0][1], "20240507", "{text}");
 
     let out = annals(&["export", "--db", db, "--format", "gdelt-mentions"]);
     let mentions = stdout(&out);

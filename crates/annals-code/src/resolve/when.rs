@@ -9,28 +9,6 @@ use crate::event::EventDate;
 use crate::tree::Tree;
 use annals_text::timex::Precision;
 
-/// Whether `x` hangs from `level` without crossing another clause or an
-/// argument: "met in Doha" places the meeting, "negotiators from near the
-/// border with Mali met" does not.
-pub fn attached(t: &Tree, level: usize, x: usize) -> bool {
-    let mut cur = x;
-    for _ in 0..t.range.len() {
-        let rel = t.rel(cur);
-        if ["nsubj", "obj", "iobj", "appos", "csubj"].iter().any(|r| crate::tree::rel_is(rel, r)) {
-            return false;
-        }
-        let Some(h) = t.head(cur) else { return false };
-        if h == level {
-            return true;
-        }
-        if t.is_verbal(h) {
-            return false;
-        }
-        cur = h;
-    }
-    false
-}
-
 /// The date of the event at `trigger`; `report` is the reporting verb, if
 /// any; `published` the article's date.
 pub fn date(t: &Tree, trigger: usize, report: Option<usize>, published: Option<(i32, u8, u8)>) -> Option<EventDate> {
@@ -45,7 +23,7 @@ pub fn date(t: &Tree, trigger: usize, report: Option<usize>, published: Option<(
             let Some(head) = x.tokens.clone().find(|&i| t.head(i).is_none_or(|h| !x.tokens.contains(&h))) else {
                 continue;
             };
-            if head != level && !attached(t, level, head) {
+            if head != level && !crate::resolve::place::attached(t, level, head) {
                 continue;
             }
             let explicit = x.value.is_explicit();

@@ -4,14 +4,19 @@
 //! governing the event's clause ("a Hamas source said that ..."), a
 //! reporting clause beside it ("..., official sources said"), and
 //! "according to X". The reporter is the reporting verb's subject, inherited
-//! through participles ("..., saying ...") and coordination.
+//! through participles ("..., saying ...") and coordination. A quote's
+//! speaker ([`crate::discourse::quotes`]) reports what is inside it.
 //!
 //! A source is anonymous when it is a generic person noun (source, official,
 //! diplomat ...) with no personal name, or when the phrase says so ("who
 //! preferred to be unnamed", "on condition of anonymity").
 
-use crate::mode::is_report;
+use crate::cues::{self, List};
 use crate::tree::{rel_is, Tree};
+
+fn is_report(t: &Tree, i: usize) -> bool {
+    t.is_verbal(i) && cues::has(List::Report, &t.lemma(i).to_lowercase())
+}
 
 /// The head of the phrase that reports the event at `trigger`, and the
 /// reporting verb (for `according to`, the phrase's own head).
@@ -25,9 +30,8 @@ pub fn reporter(t: &Tree, trigger: usize) -> Option<(usize, usize)> {
                 return Some((*c, *c));
             }
         }
-        let lemma = t.lemma(a).to_lowercase();
         // A reporting verb above the event, reached through its complement.
-        if k > 0 && is_report(&lemma) {
+        if k > 0 && is_report(t, a) {
             let via = t.rel(levels[k - 1]);
             if ["ccomp", "parataxis", "xcomp", "advcl", "obj"].iter().any(|r| rel_is(via, r)) {
                 if let Some(s) = subject(t, a) {
@@ -37,9 +41,9 @@ pub fn reporter(t: &Tree, trigger: usize) -> Option<(usize, usize)> {
         }
         // A reporting clause beside the event's clause: "..., X said."
         // (parsers also hang it as a conjunct after the event).
-        let beside = t.kids(a, "parataxis").chain(t.kids(a, "conj").filter(|&c| c > trigger));
-        for p in beside.collect::<Vec<_>>() {
-            if is_report(&t.lemma(p).to_lowercase()) && !levels.contains(&p) {
+        let beside: Vec<usize> = t.kids(a, "parataxis").chain(t.kids(a, "conj").filter(|&c| c > trigger)).collect();
+        for p in beside {
+            if is_report(t, p) && !levels.contains(&p) {
                 if let Some(s) = subject(t, p) {
                     return Some((s, p));
                 }
@@ -72,37 +76,56 @@ pub fn subject(t: &Tree, v: usize) -> Option<usize> {
     None
 }
 
-const GENERIC: &[&str] = &[
-    "source",
-    "official",
-    "officer",
-    "diplomat",
-    "aide",
-    "insider",
-    "person",
-    "people",
-    "member",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "analyst",
-    "witness",
-    "resident",
-    "observer",
-    "expert",
-    "leader",
-    "commander",
-];
-const ANONYMOUS: &[&str] = &["unnamed", "anonymous", "anonymity", "unidentified", "named", "identified"];
-
 /// Whether the phrase headed by `head` is an anonymous source.
 pub fn anonymous(t: &Tree, head: usize) -> bool {
     let all = t.subtree(head, &["punct"]);
-    let says_so = all.iter().any(|&i| ANONYMOUS.contains(&t.lemma(i).to_lowercase().as_str()));
-    let generic = GENERIC.contains(&t.lemma(head).to_lowercase().as_str());
+    let says_so = all.iter().any(|&i| cues::has(List::Anonymous, &t.lemma(i).to_lowercase()));
+    let generic = cues::has(List::GenericSource, &t.lemma(head).to_lowercase()) && t.tok(head).upos != "PROPN";
     // A personal name in the phrase (not the organisation the source belongs
     // to) makes it named: "Hamas spokesman Fawzi Barhoum".
-    let named = all.iter().any(|&i| t.tok(i).upos == "PROPN" && rel_is(t.rel(i), "flat"))
-        || all.iter().any(|&i| t.tok(i).upos == "PROPN" && (rel_is(t.rel(i), "appos")));
+    let named =
+        all.iter().any(|&i| t.tok(i).upos == "PROPN" && (rel_is(t.rel(i), "flat") || rel_is(t.rel(i), "appos")));
     says_so || (generic && !named)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture::{doc, spaced};
+
+    #[test]
+    fn the_reporting_clause_beside_the_event_and_its_anonymous_source() {
+        // Israel released prisoners, a source said.
+        let d = doc(&spaced(
+            "1 Israel Israel PROPN NNP _ 2 nsubj _ _
+             2 released release VERB VBD _ 0 root _ _
+             3 prisoners prisoner NOUN NNS _ 2 obj _ SpaceAfter=No
+             4 , , PUNCT , _ 7 punct _ _
+             5 a a DET DT _ 6 det _ _
+             6 source source NOUN NN _ 7 nsubj _ _
+             7 said say VERB VBD _ 2 parataxis _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let (who, verb) = reporter(&t, 1).unwrap();
+        assert_eq!((who, verb), (5, 6));
+        assert!(anonymous(&t, who));
+    }
+
+    #[test]
+    fn according_to_a_named_spokesman() {
+        // according to spokesman Fawzi Barhoum
+        let d = doc(&spaced(
+            "1 Hamas Hamas PROPN NNP _ 2 nsubj _ _
+             2 agreed agree VERB VBD _ 0 root _ _
+             3 according accord VERB VBG _ 5 case _ _
+             4 to to ADP IN _ 3 fixed _ _
+             5 spokesman spokesman NOUN NN _ 2 obl _ _
+             6 Fawzi Fawzi PROPN NNP _ 5 appos _ _
+             7 Barhoum Barhoum PROPN NNP _ 6 flat _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let (who, _) = reporter(&t, 1).unwrap();
+        assert_eq!(who, 4);
+        assert!(!anonymous(&t, who));
+    }
 }

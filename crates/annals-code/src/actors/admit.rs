@@ -1,0 +1,72 @@
+//! Whether a phrase is an actor at all. Actor slots take only actors:
+//! persons, groups, organisations, countries and their parts, people and
+//! civilians; never time expressions ("Monday"), bare numbers ("27th"),
+//! weapons, objects or event nouns ("rockets", "the airstrike").
+
+use super::{Kind, Resolved};
+use crate::cues::{self, List};
+use crate::tree::Tree;
+
+/// Whether `r`, found at head `h`, may fill an actor slot.
+pub fn admit(t: &Tree, h: usize, r: &Resolved) -> bool {
+    let head = r.phrase.head;
+    let in_time = |i: usize| t.doc.times.iter().any(|x| x.tokens.contains(&i));
+    if in_time(head) || in_time(h) {
+        return false;
+    }
+    let lemma = t.lemma(head).to_lowercase();
+    if r.actor.code.is_some() {
+        // A dictionary name can be hidden in a word that is no actor ("the
+        // Monday meeting"); a code from a role or a name is trusted.
+        return !cues::has(List::NotActor, &lemma) || r.actor.country.is_some();
+    }
+    match r.kind {
+        Kind::Person | Kind::Organisation => true,
+        Kind::Pronoun => cues::has(List::Pronoun, &lemma) || cues::has(List::FirstPerson, &lemma),
+        Kind::Named | Kind::Role => true,
+        Kind::Other => {
+            let tok = t.tok(head);
+            // An unknown name that is not a place: a likely actor.
+            let place = t
+                .doc
+                .entities
+                .iter()
+                .any(|e| e.label == annals_text::EntityLabel::Location && e.tokens.contains(&head));
+            tok.upos == "PROPN" && !place && !cues::has(List::NotActor, &lemma)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actors::Resolver;
+    use crate::dict::actors::ActorDict;
+    use crate::dict::agents::AgentDict;
+    use crate::fixture::{doc, spaced};
+
+    #[test]
+    fn times_objects_and_places_are_not_actors() {
+        // On Monday police fired rockets at Mahan Air in Bam
+        let d = doc(&spaced(
+            "1 On on ADP IN _ 2 case _ _
+             2 Monday Monday PROPN NNP _ 4 obl _ _
+             3 police police NOUN NN _ 4 nsubj _ _
+             4 fired fire VERB VBD _ 0 root _ _
+             5 rockets rocket NOUN NNS _ 4 obj _ _
+             6 at at ADP IN _ 7 case _ _
+             7 Mahan Mahan PROPN NNP _ 4 obl _ NER=B-ORG
+             8 Air Air PROPN NNP _ 7 flat _ NER=I-ORG
+             9 in in ADP IN _ 10 case _ _
+             10 Bam Bam PROPN NNP _ 4 obl _ NER=B-LOC",
+        ));
+        let t = Tree::new(&d, 0);
+        let r = Resolver { actors: ActorDict::embedded(), agents: AgentDict::embedded(), date: None };
+        let ok = |h: usize| admit(&t, h, &r.local(&t, h));
+        assert!(!ok(1), "a time");
+        assert!(ok(2), "a role");
+        assert!(!ok(4), "an object");
+        assert!(ok(6), "an organisation");
+        assert!(!ok(9), "a place");
+    }
+}

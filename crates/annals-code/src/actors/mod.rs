@@ -1,0 +1,374 @@
+//! Actors: from a head word in the parse to a CAMEO-style actor.
+//!
+//! A code combines what the phrase names: a country, group or organisation
+//! from the actor dictionary and a role from the agent dictionary
+//! ("Egyptian" + "intelligence personnel" → `EGYSPY`). Groups and
+//! organisations carry their own code (`PSEREBHMS`). Civilians keep the bare
+//! country code with sector `CVL`, as in the design's record.
+//!
+//! [`Resolver::local`] reads the phrase alone, with its apposition
+//! ("Dedi Prasetyo, a spokesperson for the Indonesian National Police");
+//! the discourse stage adds what earlier sentences said (a surname, a
+//! pronoun, "the group"); [`admit`] decides whether the phrase is an actor
+//! at all; [`country`] gives a role its country.
+
+pub mod admit;
+pub mod country;
+pub mod phrase;
+
+use crate::cues::{self, List};
+use crate::dict::actors::FormKind;
+use crate::dict::{ActorLookup, AgentLookup};
+use crate::event::{ActorRef, Quantity};
+use crate::tree::{rel_is, Tree};
+pub use phrase::{phrase, Phrase};
+
+/// What kind of thing a phrase names, for coreference and admission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A country, state organ, organisation, group or region of the actor
+    /// dictionary.
+    Named,
+    /// A person: a person of the dictionary, a personal name, or a role
+    /// held by one person ("the minister").
+    Person,
+    /// An organisation the dictionaries do not know ("Mahan Air").
+    Organisation,
+    /// A bare role ("police", "protesters").
+    Role,
+    /// A pronoun.
+    Pronoun,
+    /// Anything else.
+    Other,
+}
+
+/// A resolved actor phrase.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub actor: ActorRef,
+    pub quantity: Option<Quantity>,
+    pub kind: Kind,
+    /// The phrase names several ("protesters", "they").
+    pub plural: bool,
+    /// The phrase is a group's own name ("Hamas"), for "the group".
+    pub is_group: bool,
+    pub phrase: Phrase,
+    pub explain: Vec<String>,
+}
+
+/// The dictionaries an actor is resolved with, and the date that picks the
+/// code in force (the Taliban before and after August 2021).
+pub struct Resolver<'a> {
+    pub actors: &'a dyn ActorLookup,
+    pub agents: &'a dyn AgentLookup,
+    pub date: Option<&'a str>,
+}
+
+impl Resolver<'_> {
+    /// The actor at head `h` from its own words, or its apposition's when
+    /// it names no known actor ("Human rights watchdog Amnesty
+    /// International", "Qatar's emir, Sheikh Hamad").
+    pub fn local(&self, t: &Tree, h: usize) -> Resolved {
+        let mut r = self.resolve(t, &phrase(t, h));
+        if r.actor.code.is_none() || r.actor.country.is_none() && r.kind == Kind::Role {
+            for a in t.kids(h, "appos").chain(t.kids(h, "flat")) {
+                let ra = self.resolve(t, &phrase(t, a));
+                let better = ra.actor.code.is_some()
+                    && (r.actor.code.is_none()
+                        || ra.actor.country.is_some()
+                        || ra.actor.code.as_ref().is_some_and(|c| c.len() > 3));
+                if better {
+                    r.actor.code = ra.actor.code;
+                    r.actor.name = ra.actor.name;
+                    r.actor.country = ra.actor.country;
+                    r.actor.sector = ra.actor.sector;
+                    if r.kind != Kind::Person {
+                        r.kind = ra.kind;
+                    }
+                    r.explain.extend(ra.explain);
+                    r.explain.push(format!("apposition {:?}", t.tok(a).form));
+                    break;
+                }
+            }
+        }
+        r
+    }
+
+    /// Resolves a phrase against the dictionaries. The span is the phrase
+    /// as written, determiners and numbers included.
+    pub fn resolve(&self, t: &Tree, p: &Phrase) -> Resolved {
+        let toks = &p.tokens;
+        let forms: Vec<&str> = toks.iter().map(|&i| t.tok(i).form.as_str()).collect();
+        let lemmas: Vec<String> = toks.iter().map(|&i| t.tok(i).lemma.to_lowercase()).collect();
+        let lemma_refs: Vec<&str> = lemmas.iter().map(String::as_str).collect();
+        // Roles come from the head's own words: in "the Israeli version of
+        // the fate of its soldiers" the soldiers are not who speaks.
+        // A role inside them counts only for a head that carries another's
+        // role ("a spokesperson for the police").
+        let nested: Vec<usize> = t
+            .kids(p.head, "nmod")
+            .filter(|&n| !rel_is(t.rel(n), "nmod:poss") && !rel_is(t.rel(n), "nmod:desc"))
+            .flat_map(|n| t.subtree(n, &[]))
+            .collect();
+        let mut explain = Vec::new();
+        let mut actor = None;
+        // Roles found: (first token index in the phrase, end, code, nested).
+        let mut roles: Vec<(usize, usize, String, bool)> = Vec::new();
+        let mut k = 0;
+        while k < forms.len() {
+            // Outside every dated period of a name ("Assad" before 2000),
+            // the latest entry still gives the right country.
+            let found = self
+                .actors
+                .find_actor(&forms, k, self.date)
+                .or_else(|| self.date.and_then(|_| self.actors.find_actor(&forms, k, None)));
+            if let Some((end, a, kind)) = found {
+                // The first named actor wins; an adjective yields to a name
+                // ("Egyptian Hamas officials" is Hamas, seen from Egypt).
+                let better = match &actor {
+                    None => true,
+                    Some((_, FormKind::Adjective)) => kind != FormKind::Adjective,
+                    Some(_) => false,
+                };
+                if better {
+                    explain.push(format!("actor {:?} → {} ({})", forms[k..end].join(" "), a.code, a.name));
+                    actor = Some((a, kind));
+                }
+                k = end;
+                continue;
+            }
+            // A name's modifier ("National" in "the National Police") is
+            // not a role of its own.
+            let name_part = |i: usize| {
+                let tok = t.tok(i);
+                (tok.upos == "PROPN" || tok.upos == "ADJ")
+                    && (rel_is(&tok.deprel, "compound") || rel_is(&tok.deprel, "amod") || rel_is(&tok.deprel, "flat"))
+            };
+            if let Some((end, code)) =
+                self.agents.find_agent(&lemma_refs, k).filter(|(end, _)| *end > k + 1 || !name_part(toks[k]))
+            {
+                explain.push(format!("agent {:?} → {code}", lemmas[k..end].join(" ")));
+                roles.push((k, end, code.to_string(), nested.contains(&toks[k])));
+                k = end;
+                continue;
+            }
+            k += 1;
+        }
+        let head_at = toks.iter().position(|&i| i == p.head);
+        let agent = pick_role(&roles, &lemmas, head_at);
+        let start = t.tok(toks[0]).start;
+        let end = t.tok(*toks.last().unwrap()).end;
+        let text = t.doc.text[start..end].to_string();
+        let head = t.tok(p.head);
+        let person_name =
+            t.doc.entities.iter().any(|e| e.label == annals_text::EntityLabel::Person && e.tokens.contains(&p.head));
+        let plural = matches!(head.xpos.as_str(), "NNS" | "NNPS")
+            || matches!(
+                head.lemma.to_lowercase().as_str(),
+                "they" | "them" | "we" | "us" | "their" | "our" | "people" | "police"
+            );
+        let (code, name, country, sector, is_group, kind) = match actor {
+            Some((a, fk)) => {
+                let country = a.country.clone();
+                let own_role = a.code.len() > 3;
+                let sector = match (&agent, fk) {
+                    (Some(ag), _) => Some(ag.clone()),
+                    (None, FormKind::People) => Some("CVL".to_string()),
+                    (None, FormKind::Capital) => Some("GOV".to_string()),
+                    _ if own_role => Some(a.code[3..6.min(a.code.len())].to_string()),
+                    _ => None,
+                };
+                let code = if own_role {
+                    a.code.clone()
+                } else {
+                    match sector.as_deref() {
+                        Some("CVL") | None => a.code.clone(),
+                        Some(s) => format!("{}{s}", a.code),
+                    }
+                };
+                let person = a.kind == crate::dict::actors::ActorKind::Person || person_name;
+                let kind = if person {
+                    Kind::Person
+                } else if agent.is_some() && fk == FormKind::Adjective {
+                    Kind::Role
+                } else {
+                    Kind::Named
+                };
+                (Some(code), Some(a.name.clone()), country, sector, own_role && agent.is_none(), kind)
+            }
+            None => {
+                let kind = if person_name {
+                    Kind::Person
+                } else if head.upos == "PRON" {
+                    Kind::Pronoun
+                } else if agent.is_some() {
+                    Kind::Role
+                } else if t
+                    .doc
+                    .entities
+                    .iter()
+                    .any(|e| e.label == annals_text::EntityLabel::Organization && e.tokens.contains(&p.head))
+                {
+                    Kind::Organisation
+                } else {
+                    Kind::Other
+                };
+                match &agent {
+                    Some(ag) => (Some(ag.clone()), None, None, Some(ag.clone()), false, kind),
+                    None => (None, None, None, None, false, kind),
+                }
+            }
+        };
+        // One person holding a role ("the minister", "its spokesman").
+        let kind = if kind == Kind::Role && !plural && is_person_role(&lemmas, head_at) { Kind::Person } else { kind };
+        let quantity = p.count.map(|value| Quantity { value, unit: head.form.to_lowercase() });
+        Resolved {
+            actor: ActorRef { text, start, end, code, name, country, sector },
+            quantity,
+            kind,
+            plural,
+            is_group,
+            phrase: p.clone(),
+            explain,
+        }
+    }
+}
+
+/// The role a phrase's roles give: the one on its head, unless that only
+/// carries another's ("police spokesman" is the police's), else the one
+/// nearest before the head.
+fn pick_role(roles: &[(usize, usize, String, bool)], lemmas: &[String], head_at: Option<usize>) -> Option<String> {
+    let on_head = head_at.and_then(|h| roles.iter().find(|(a, b, _, _)| (*a..*b).contains(&h)));
+    match on_head {
+        Some((a, b, code, _)) => {
+            let words = lemmas[*a..*b].join(" ");
+            if cues::has(List::CarrierRole, &words) || cues::has(List::CarrierRole, lemmas[*b - 1].as_str()) {
+                // The nearest other role, after the head ("spokesperson for
+                // the police") or before it ("police spokesman").
+                let h = head_at.unwrap_or(0);
+                roles
+                    .iter()
+                    .filter(|(x, _, _, _)| x != a)
+                    .min_by_key(|(x, _, _, _)| x.abs_diff(h))
+                    .map(|(_, _, c, _)| c.clone())
+                    .or_else(|| Some(code.clone()))
+            } else {
+                Some(code.clone())
+            }
+        }
+        None => roles.iter().rev().find(|(_, _, _, nested)| !nested).map(|(_, _, c, _)| c.clone()),
+    }
+}
+
+/// Whether the head's role is held by one person ("minister", "spokesman",
+/// "judge"), as opposed to a body ("police", "government", "army").
+fn is_person_role(lemmas: &[String], head_at: Option<usize>) -> bool {
+    let Some(h) = head_at else { return false };
+    const BODIES: &[&str] = &[
+        "government",
+        "police",
+        "army",
+        "military",
+        "ministry",
+        "court",
+        "parliament",
+        "authority",
+        "administration",
+        "regime",
+        "force",
+        "council",
+        "committee",
+        "agency",
+        "media",
+        "company",
+        "party",
+        "opposition",
+        "group",
+        "militia",
+        "cabinet",
+        "senate",
+        "congress",
+        "assembly",
+        "embassy",
+        "service",
+        "public",
+        "community",
+        "population",
+        "crowd",
+        "family",
+        "network",
+        "alliance",
+        "coalition",
+        "union",
+        "department",
+        "office",
+    ];
+    !BODIES.contains(&lemmas[h].as_str())
+}
+
+/// Whether relation `rel` of a head makes it a person's name with a title
+/// before it ("security minister Wiranto": the title is `nmod:desc`).
+pub fn is_title(rel: &str) -> bool {
+    rel_is(rel, "nmod:desc") || rel == "compound"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dict::actors::ActorDict;
+    use crate::dict::agents::AgentDict;
+    use crate::fixture::{doc, spaced};
+
+    fn resolver() -> Resolver<'static> {
+        Resolver { actors: ActorDict::embedded(), agents: AgentDict::embedded(), date: Some("2019-10-11") }
+    }
+
+    #[test]
+    fn a_title_gives_a_name_its_country_and_role() {
+        // Indonesia's security minister Wiranto
+        let d = doc(&spaced(
+            "1 Indonesia Indonesia PROPN NNP _ 4 nmod:poss _ NER=B-LOC
+             2 's 's PART POS _ 1 case _ _
+             3 security security NOUN NN _ 4 compound _ _
+             4 minister minister NOUN NN _ 5 nmod:desc _ _
+             5 Wiranto Wiranto PROPN NNP _ 0 root _ NER=B-PER",
+        ));
+        let r = resolver().local(&Tree::new(&d, 0), 4);
+        assert_eq!(r.actor.code.as_deref(), Some("IDNGOV"), "{:?}", r.explain);
+        assert_eq!(r.kind, Kind::Person);
+    }
+
+    #[test]
+    fn an_apposition_names_the_unknown_and_a_spokesman_speaks_for_his_body() {
+        // Dedi Prasetyo, a spokesperson for the Indonesian National Police,
+        let d = doc(&spaced(
+            "1 Dedi Dedi PROPN NNP _ 0 root _ NER=B-PER
+             2 Prasetyo Prasetyo PROPN NNP _ 1 flat _ NER=I-PER
+             3 , , PUNCT , _ 5 punct _ _
+             4 a a DET DT _ 5 det _ _
+             5 spokesperson spokesperson NOUN NN _ 1 appos _ _
+             6 for for ADP IN _ 10 case _ _
+             7 the the DET DT _ 10 det _ _
+             8 Indonesian Indonesian ADJ JJ _ 10 amod _ _
+             9 National National PROPN NNP _ 10 compound _ _
+             10 Police police NOUN NN _ 5 nmod _ _",
+        ));
+        let r = resolver().local(&Tree::new(&d, 0), 0);
+        assert_eq!(r.actor.code.as_deref(), Some("IDNCOP"), "{:?}", r.explain);
+        assert_eq!(r.kind, Kind::Person);
+        assert_eq!(r.actor.text, "Dedi Prasetyo");
+    }
+
+    #[test]
+    fn a_police_spokesman_and_a_government_spokesman() {
+        let d = doc(&spaced(
+            "1 police police NOUN NN _ 2 compound _ _
+             2 spokesman spokesman NOUN NN _ 0 root _ _
+
+             1 government government NOUN NN _ 2 compound _ _
+             2 spokesman spokesman NOUN NN _ 0 root _ _",
+        ));
+        assert_eq!(resolver().local(&Tree::new(&d, 0), 1).actor.code.as_deref(), Some("COP"));
+        assert_eq!(resolver().local(&Tree::new(&d, 1), 3).actor.code.as_deref(), Some("GOV"));
+    }
+}

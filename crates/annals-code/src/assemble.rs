@@ -1,0 +1,277 @@
+//! Assembly: one trigger, its frame and resolved actors become event
+//! records, with mode, attribution, date, place, quantity and confidence.
+//!
+//! - What is only intended or promised is coded as the intent (or threat)
+//!   to do it, a refused act as its rejection, "X must ..., Y said" as Y's
+//!   demand, as the CAMEO codebook separates saying from doing
+//!   ([`crate::resolve::analog`]).
+//! - An event needs an actor: with none on either side ("the results of
+//!   talks") it says nothing about who did what to whom, unless the entry
+//!   names the unnamed doer (`agent=COP`: "two suspects were arrested").
+//! - A bare role takes the country of the event's place, else the
+//!   report's own country; so does an unknown person.
+//! - An event without a target is done to the people of its place, as
+//!   ICEWS codes unnamed victims.
+//! - Coordinated actors give one event per pair.
+
+use crate::actors::{country, Kind, Resolved};
+use crate::coder::Context;
+use crate::event::{ActorRef, Attribution, Event, Mode, Span};
+use crate::frame::{self, objects, obliques};
+use crate::ontology;
+use crate::resolve::{analog, attribution, mode, place, quantity, when};
+use crate::tree::Tree;
+use crate::trigger::Trigger;
+
+/// How good an actor is for a slot: see [`frame::Judge`].
+fn strength(r: &Resolved) -> u8 {
+    match (&r.actor.code, &r.actor.country) {
+        (Some(_), Some(_)) => 2,
+        (Some(c), None) if c.len() > 3 => 2,
+        (Some(_), None) => 1,
+        _ => 0,
+    }
+}
+
+/// The events of trigger `trig` in sentence `t`.
+pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
+    let explain_on = cx.coder.explain;
+    let trigger = trig.token;
+    let entry = trig.entry;
+    let (m, why) = mode::mode(t, trigger);
+    // What is only intended or promised is coded as the intent (or threat)
+    // to do it.
+    let code = match m {
+        // "will boycott the elections unless ...": a threat that was made.
+        Mode::Hypothetical if mode::ultimatum(t, trigger) => analog::threat(&entry.code),
+        Mode::Intended | Mode::Future => analog::intent(&entry.code).unwrap_or(&entry.code),
+        Mode::Negated if mode::refusal(t, trigger) => analog::reject(&entry.code).unwrap_or(&entry.code),
+        _ => &entry.code,
+    };
+    // A refusal is itself an event that happened; a threat or an intent
+    // keeps the mode of what it is about (the design's "intended").
+    let m = if code != entry.code && m == Mode::Negated { Mode::Asserted } else { m };
+    let Some(cameo) = ontology::get().cameo(code) else { return Vec::new() };
+    let mut explain = Vec::new();
+    if explain_on {
+        explain.push(format!("trigger {:?}: {} {} ({})", t.tok(trigger).form, entry.code, entry.lemma, entry.origin));
+        if code != entry.code {
+            explain.push(format!("{m:?} {} coded as its analogue {code}", entry.code));
+        }
+        if let Some(w) = &why {
+            explain.push(format!("mode {m:?}: {w}"));
+        }
+    }
+    let judge = |h: usize| cx.actor(t, h).map(|r| strength(&r));
+    let f = frame::frame(t, trig, &judge);
+    let resolve = |side: &frame::Side| -> Vec<Resolved> { side.heads.iter().filter_map(|&h| cx.actor(t, h)).collect() };
+    let sources = resolve(&f.source);
+    let targets = resolve(&f.target);
+    if explain_on {
+        for (name, side) in [("source", &f.source), ("target", &f.target)] {
+            if let Some(v) = &side.via {
+                explain.push(format!("{name} via {v}"));
+            }
+        }
+    }
+    let implicit = if sources.is_empty() && (f.agentless || trig.pos == crate::dict::events::TriggerPos::Noun) {
+        entry.agent.clone()
+    } else {
+        None
+    };
+    if sources.is_empty() && targets.is_empty() && implicit.is_none() {
+        return Vec::new();
+    }
+    // Attribution: the tree's reporter, else the quote's speaker.
+    let reporter = attribution::reporter(t, trigger);
+    let attribution = match reporter {
+        Some((head, _)) => Some(attributed(cx, t, head)),
+        None => cx.speaker_of(t.tok(trigger).start, 0).map(|s| Attribution {
+            text: s.actor.text.clone(),
+            code: s.actor.code.clone(),
+            anonymous: false,
+        }),
+    };
+    if let Some(a) = &attribution {
+        *cx.last_attribution.borrow_mut() = Some(a.clone());
+    }
+    let date = when::date(t, trigger, reporter.map(|r| r.1), cx.info.date);
+    let historical = date.as_ref().is_some_and(|d| when::historical(d, cx.info.date));
+    // Where: the clause's place, else one inside the event's arguments.
+    let heads: Vec<usize> = sources.iter().chain(&targets).map(|r| r.phrase.root).collect();
+    let mut inside: Vec<usize> = targets.first().map(|r| t.subtree(r.phrase.root, &[])).unwrap_or_default();
+    inside.extend(sources.first().map(|r| t.subtree(r.phrase.root, &[])).unwrap_or_default());
+    for o in objects(t, trigger).into_iter().chain(obliques(t, trigger).map(|(c, _)| c)) {
+        inside.extend(t.subtree(o, &["acl", "relcl"]));
+    }
+    let place = place::place(t, trigger, &heads, &inside, cx.coder.places);
+    let home = place.as_ref().and_then(|p| p.country.clone()).or_else(|| cx.discourse.focus.clone());
+    let plover = ontology::get().plover(&cameo.code);
+    let sent = &t.doc.sentences[t.sentence];
+    let tok = t.tok(trigger);
+    let implicit_actor = implicit.map(|role| {
+        let mut a = ActorRef {
+            text: String::new(),
+            start: tok.start,
+            end: tok.start,
+            code: Some(role.clone()),
+            name: None,
+            country: None,
+            sector: Some(role.clone()),
+        };
+        if let Some(c) = &home {
+            country::give(&mut a, c);
+        }
+        a
+    });
+    let mut out = Vec::new();
+    let srcs: Vec<Option<&Resolved>> = if sources.is_empty() { vec![None] } else { sources.iter().map(Some).collect() };
+    let tgts: Vec<Option<&Resolved>> = if targets.is_empty() { vec![None] } else { targets.iter().map(Some).collect() };
+    for s in &srcs {
+        for g in &tgts {
+            if let (Some(a), Some(b)) = (s, g) {
+                if a.phrase.head == b.phrase.head {
+                    continue;
+                }
+            }
+            let quantity = quantity::quantity(t, trigger, *s, *g);
+            let mut source = s.map(|x| x.actor.clone()).or_else(|| implicit_actor.clone());
+            let mut target = g.map(|x| x.actor.clone());
+            // An event without a known target is done to the people of
+            // its place.
+            if let Some(p) = place.as_ref().filter(|p| p.country.is_some()) {
+                match &mut target {
+                    Some(a)
+                        if a.code.is_none()
+                            && g.is_some_and(|r| r.kind != Kind::Person && r.kind != Kind::Organisation) =>
+                    {
+                        a.code = p.country.clone();
+                        a.country = p.country.clone();
+                        a.sector = Some("CVL".into());
+                    }
+                    None => {
+                        if let Some(off) = t.doc.text[sent.start..sent.end].find(&p.text) {
+                            let start = sent.start + off;
+                            target = Some(ActorRef {
+                                text: p.text.clone(),
+                                start,
+                                end: start + p.text.len(),
+                                code: p.country.clone(),
+                                name: Some(p.name.clone()),
+                                country: p.country.clone(),
+                                sector: Some("CVL".into()),
+                            });
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            // A bare role takes the country of the place, else the report's;
+            // an unknown person the report's.
+            if let Some(c) = &home {
+                for (a, r) in [(&mut source, s), (&mut target, g)] {
+                    let Some(a) = a.as_mut() else { continue };
+                    country::give(a, c);
+                    if r.is_some_and(|r| r.kind == Kind::Person) {
+                        country::give_uncoded(a, c);
+                    }
+                }
+            }
+            let confidence = confidence(&source, &target, m);
+            let mut ex = explain.clone();
+            if explain_on {
+                for x in s.iter().chain(g.iter()) {
+                    ex.extend(x.explain.iter().cloned());
+                }
+                if let Some(c) = &home {
+                    ex.push(format!("home country {c}"));
+                }
+            }
+            out.push(Event {
+                id: String::new(),
+                article: cx.info.id.to_string(),
+                sentence: 0,
+                text: t.doc.text[sent.start..sent.end].to_string(),
+                trigger: Span { text: tok.form.clone(), start: tok.start, end: tok.end },
+                source,
+                target,
+                cameo: cameo.code.clone(),
+                cameo_name: cameo.name.clone(),
+                quad_class: cameo.quad_class,
+                goldstein: cameo.goldstein,
+                plover: plover.map(|p| p.category.clone()).filter(|c| !c.is_empty()),
+                plover_mode: plover.map(|p| p.mode.clone()).filter(|m| !m.is_empty()),
+                mode: m,
+                attribution: attribution.clone(),
+                quantity,
+                date: date.clone(),
+                historical,
+                place: place.clone(),
+                confidence,
+                explain: ex,
+            });
+        }
+    }
+    // "X must return the helicopter, Russia said": the speaker demands it.
+    if m == Mode::Requested && mode::obliged(t, trigger) {
+        let speaker = reporter.and_then(|(h, _)| cx.actor(t, h)).map(|r| r.actor);
+        let demand = out.first().and_then(|e| {
+            let code = analog::demand(&e.cameo);
+            let c = ontology::get().cameo(code)?;
+            let p = ontology::get().plover(code);
+            let mut d = e.clone();
+            d.target = e.source.clone();
+            d.source = speaker.clone();
+            d.cameo = c.code.clone();
+            d.cameo_name = c.name.clone();
+            d.quad_class = c.quad_class;
+            d.goldstein = c.goldstein;
+            d.plover = p.map(|p| p.category.clone()).filter(|x| !x.is_empty());
+            d.plover_mode = p.map(|p| p.mode.clone()).filter(|x| !x.is_empty());
+            d.mode = Mode::Asserted;
+            d.quantity = None;
+            if explain_on {
+                d.explain.push(format!("demand analogue {code} of {} (\"must\")", e.cameo));
+            }
+            Some(d)
+        });
+        out.extend(demand);
+    }
+    out
+}
+
+/// The attribution of a reporter at head `head`.
+fn attributed(cx: &Context, t: &Tree, head: usize) -> Attribution {
+    let r = cx.actor(t, head).unwrap_or_else(|| cx.resolver.local(t, head));
+    let anonymous = attribution::anonymous(t, head);
+    // "the source noted": the source introduced earlier.
+    let definite = t.kids(head, "det").any(|d| t.lemma(d).eq_ignore_ascii_case("the"));
+    if definite && r.actor.code.is_none() {
+        if let Some(prev) = cx.last_attribution.borrow().as_ref() {
+            return Attribution { text: r.actor.text, code: prev.code.clone(), anonymous: prev.anonymous };
+        }
+    }
+    let mut a = r.actor;
+    if let Some(c) = &cx.discourse.focus {
+        country::give(&mut a, c);
+    }
+    Attribution { text: a.text, code: a.code, anonymous }
+}
+
+/// A rough confidence: coded actors on both sides and an asserted mode make
+/// an event more trustworthy; each missing piece costs.
+fn confidence(source: &Option<ActorRef>, target: &Option<ActorRef>, mode: Mode) -> f32 {
+    let mut c: f32 = 0.4;
+    if source.as_ref().is_some_and(|a| a.code.is_some()) {
+        c += 0.25;
+    }
+    if target.as_ref().is_some_and(|a| a.code.is_some()) {
+        c += 0.2;
+    } else if target.is_some() {
+        c += 0.05;
+    }
+    if mode == Mode::Asserted {
+        c += 0.1;
+    }
+    (c * 100.0).round() / 100.0
+}

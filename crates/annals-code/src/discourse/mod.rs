@@ -1,0 +1,248 @@
+//! The discourse: what the whole report says about who is who, read before
+//! any event is coded.
+//!
+//! - **Mentions**: every actor phrase of every sentence, resolved from its
+//!   own words ([`crate::actors::Resolver::local`]).
+//! - **Names**: a person introduced with a title or an apposition
+//!   ("Indonesia's security minister Wiranto", "Dedi Prasetyo, a
+//!   spokesperson for the Indonesian National Police") keeps that code when
+//!   named again by surname alone.
+//! - **Coreference** ([`Discourse::antecedent`]): a pronoun takes the most
+//!   salient earlier actor that agrees with it (person or not, one or
+//!   several), never a co-argument of its own verb, so "it" in "Saudi
+//!   Arabia said it was attacked" can be Saudi Arabia but in "Saudi Arabia
+//!   attacked it" cannot; "the group" takes the last named group.
+//! - **Focus** ([`focus`]): the report's own country.
+//! - **Quotes** ([`quotes`]): quoted stretches and who says them.
+
+pub mod focus;
+pub mod quotes;
+
+use crate::actors::{Kind, Resolved, Resolver};
+use crate::cues::{self, List};
+use crate::places::Places;
+use crate::tree::{rel_is, Tree};
+use annals_text::{Doc, EntityLabel};
+use std::collections::HashMap;
+
+/// One actor phrase of the report.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub sentence: usize,
+    pub head: usize,
+    pub resolved: Resolved,
+    /// The mention is its clause's subject.
+    pub subject: bool,
+    /// The word the mention depends on (its verb, for arguments).
+    pub governor: Option<usize>,
+}
+
+/// What the report says about its actors.
+#[derive(Debug, Default)]
+pub struct Discourse {
+    /// The report's own country (ISO alpha-3), if it has one.
+    pub focus: Option<String>,
+    pub mentions: Vec<Mention>,
+    /// Lower-cased full names and surnames → the mention that coded them.
+    names: HashMap<String, usize>,
+    pub quotes: Vec<quotes::Quote>,
+}
+
+/// Relations of a phrase's head: arguments and modifiers that name someone.
+const NOMINAL: &[&str] =
+    &["nsubj", "obj", "iobj", "obl", "nmod", "root", "conj", "csubj", "expl", "dislocated", "vocative"];
+
+/// Whether token `i` heads an actor phrase of its own (not a word inside
+/// another's: a name's second word, an apposition, a title).
+fn heads_phrase(t: &Tree, i: usize) -> bool {
+    let tok = t.tok(i);
+    matches!(tok.upos.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM")
+        && NOMINAL.iter().any(|r| rel_is(&tok.deprel, r))
+        && !rel_is(&tok.deprel, "nmod:desc")
+}
+
+impl Discourse {
+    /// Reads the whole report.
+    pub fn build(doc: &Doc, resolver: &Resolver, places: &Places) -> Discourse {
+        let mut d = Discourse::default();
+        for s in 0..doc.sentences.len() {
+            let t = Tree::new(doc, s);
+            for i in t.range.clone() {
+                if !heads_phrase(&t, i) {
+                    continue;
+                }
+                let r = resolver.local(&t, i);
+                if r.actor.code.is_none() && !matches!(r.kind, Kind::Person | Kind::Organisation | Kind::Pronoun) {
+                    continue;
+                }
+                if !crate::actors::admit::admit(&t, i, &r) {
+                    continue;
+                }
+                let subject = rel_is(t.rel(i), "nsubj");
+                let m = Mention { sentence: s, head: i, resolved: r, subject, governor: t.head(i) };
+                d.mentions.push(m);
+                d.register_name(doc, d.mentions.len() - 1);
+            }
+        }
+        d.focus = focus::focus(doc, &d.mentions, places);
+        d.quotes = quotes::find(doc);
+        d
+    }
+
+    /// Records a person's name and its surname for later mentions.
+    fn register_name(&mut self, doc: &Doc, at: usize) {
+        let m = &self.mentions[at];
+        if m.resolved.kind != Kind::Person || m.resolved.actor.code.is_none() {
+            return;
+        }
+        let Some(e) = doc.entities.iter().find(|e| e.label == EntityLabel::Person && e.tokens.contains(&m.head)) else {
+            return;
+        };
+        let full = doc.text[e.start..e.end].to_lowercase();
+        let last = doc.tokens[e.tokens.end - 1].form.to_lowercase();
+        let has_country = m.resolved.actor.country.is_some();
+        for key in [full, last] {
+            let better = match self.names.get(&key) {
+                None => true,
+                // A mention that gives the country beats one that does not.
+                Some(&old) => self.mentions[old].resolved.actor.country.is_none() && has_country,
+            };
+            if better {
+                self.names.insert(key, at);
+            }
+        }
+    }
+
+    /// The code a name was introduced with, for a person's name at head `h`
+    /// that names no known actor ("Prasetyo", after "Dedi Prasetyo, a
+    /// spokesperson for the Indonesian National Police").
+    pub fn name(&self, t: &Tree, h: usize) -> Option<&Resolved> {
+        let e = t.doc.entities.iter().find(|e| e.label == EntityLabel::Person && e.tokens.contains(&h))?;
+        let full = t.doc.text[e.start..e.end].to_lowercase();
+        let last = t.tok(e.tokens.end - 1).form.to_lowercase();
+        let at = self.names.get(&full).or_else(|| self.names.get(&last))?;
+        Some(&self.mentions[*at].resolved)
+    }
+
+    /// The earlier actor a pronoun or "the group" at head `h` refers to.
+    pub fn antecedent(&self, t: &Tree, h: usize) -> Option<&Resolved> {
+        let lemma = t.tok(h).form.to_lowercase();
+        let s = t.sentence;
+        if cues::has(List::GroupNoun, &t.lemma(h).to_lowercase())
+            && t.kids(h, "det").any(|d| matches!(t.lemma(d).to_lowercase().as_str(), "the" | "this" | "that"))
+        {
+            return self
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| (m.sentence, m.head) < (s, h) && m.sentence + 5 >= s)
+                .find(|m| m.resolved.is_group)
+                .map(|m| &m.resolved);
+        }
+        if !cues::has(List::Pronoun, &lemma) {
+            return None;
+        }
+        let want_person =
+            matches!(lemma.as_str(), "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself");
+        let want_plural = matches!(lemma.as_str(), "they" | "them" | "their" | "theirs" | "themselves");
+        let governor = t.head(h);
+        let agrees = |m: &Mention| {
+            let r = &m.resolved;
+            if r.kind == Kind::Pronoun {
+                return false;
+            }
+            let person = r.kind == Kind::Person;
+            if want_person {
+                person
+            } else if want_plural {
+                r.plural || (!person && matches!(r.kind, Kind::Named | Kind::Organisation) && r.is_group)
+            } else {
+                // A group named in the plural ("the Houthis") is still "it".
+                !person && (!r.plural || r.is_group) && matches!(r.kind, Kind::Named | Kind::Organisation | Kind::Role)
+            }
+        };
+        // Not a co-argument of the pronoun's own verb ("X attacked it"),
+        // unless the pronoun is a possessor ("X and its allies").
+        let possessor = rel_is(t.rel(h), "nmod:poss");
+        let bound = |m: &Mention| m.sentence == s && !possessor && governor.is_some() && m.governor == governor;
+        let inside = |m: &Mention| m.sentence == s && m.resolved.phrase.tokens.contains(&h);
+        let candidates = self
+            .mentions
+            .iter()
+            .filter(|m| (m.sentence, m.head) < (s, h) && m.sentence + 3 >= s)
+            .filter(|m| agrees(m) && !bound(m) && !inside(m));
+        // Salience: the own sentence's subjects, then earlier sentences'
+        // subjects nearest first, then any mention nearest first.
+        candidates
+            .map(|m| {
+                let distance = s - m.sentence;
+                let rank = (distance.min(3), !m.subject, usize::MAX - m.head);
+                (rank, m)
+            })
+            .min_by_key(|(rank, _)| *rank)
+            .map(|(_, m)| &m.resolved)
+    }
+
+    /// The quote holding byte `offset`, if any.
+    pub fn quote_at(&self, offset: usize) -> Option<&quotes::Quote> {
+        self.quotes.iter().find(|q| (q.start..q.end).contains(&offset))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dict::actors::ActorDict;
+    use crate::dict::agents::AgentDict;
+    use crate::fixture::{doc, spaced};
+
+    fn build(d: &Doc) -> Discourse {
+        let r = Resolver { actors: ActorDict::embedded(), agents: AgentDict::embedded(), date: None };
+        Discourse::build(d, &r, Places::embedded())
+    }
+
+    const HOUTHIS: &str = "1 The the DET DT _ 2 det _ _
+        2 Houthis Houthis PROPN NNPS _ 3 nsubj _ NER=B-ORG
+        3 attacked attack VERB VBD _ 0 root _ _
+        4 Saudi Saudi PROPN NNP _ 3 obj _ NER=B-LOC
+        5 Arabia Arabia PROPN NNP _ 4 flat _ NER=I-LOC
+        6 . . PUNCT . _ 3 punct _ _
+
+        1 Saudi Saudi PROPN NNP _ 3 nsubj _ NER=B-LOC
+        2 Arabia Arabia PROPN NNP _ 1 flat _ NER=I-LOC
+        3 accused accuse VERB VBD _ 0 root _ _
+        4 it it PRON PRP _ 3 obj _ _
+        5 . . PUNCT . _ 3 punct _ _";
+
+    #[test]
+    fn a_pronoun_is_never_its_own_verbs_subject() {
+        let d = doc(&spaced(HOUTHIS));
+        let disc = build(&d);
+        let t = Tree::new(&d, 1);
+        let a = disc.antecedent(&t, t.range.start + 3).expect("an antecedent");
+        assert!(a.actor.code.as_deref().unwrap_or("").starts_with("YEM"), "{:?}", a.actor);
+    }
+
+    #[test]
+    fn a_surname_keeps_the_code_its_title_gave() {
+        let d = doc(&spaced(
+            "1 Security security NOUN NN _ 2 compound _ _
+             2 minister minister NOUN NN _ 3 nmod:desc _ _
+             3 Wiranto Wiranto PROPN NNP _ 5 nsubj:pass _ NER=B-PER
+             4 was be AUX VBD _ 5 aux:pass _ _
+             5 stabbed stab VERB VBN _ 0 root _ _
+             6 in in ADP IN _ 7 case _ _
+             7 Indonesia Indonesia PROPN NNP _ 5 obl _ NER=B-LOC
+             8 . . PUNCT . _ 5 punct _ _
+
+             1 Wiranto Wiranto PROPN NNP _ 2 nsubj _ NER=B-PER
+             2 survived survive VERB VBD _ 0 root _ _
+             3 . . PUNCT . _ 2 punct _ _",
+        ));
+        let disc = build(&d);
+        let t = Tree::new(&d, 1);
+        let r = disc.name(&t, t.range.start).expect("registered");
+        assert_eq!(r.actor.code.as_deref(), Some("GOV"));
+        assert_eq!(disc.focus.as_deref(), Some("IDN"));
+    }
+}

@@ -1,0 +1,491 @@
+//! Frames: which words of the parse fill an event's source and target.
+//!
+//! A lexicon entry names the roles its participants take (`src=subj`,
+//! `tgt=obj|against`, ...; see `dictionaries/EVENTS.md`). This stage turns
+//! those roles into head tokens:
+//!
+//! - a verb's subject is inherited through the clause it depends on
+//!   (coordination, adverbial clauses; an infinitive takes its governor's
+//!   object, "asked Israel to release", or subject, "is ready to
+//!   provide"); a passive's source is its `by` agent, and without one the
+//!   passive names no source;
+//! - a noun's source is its possessor, `by` phrase or actor modifier, else
+//!   the subject of the light verb it is the object of ("held talks",
+//!   "launched an attack");
+//! - a participle describing a noun ("prisoners sentenced to life") acts on
+//!   that noun;
+//! - a named party deeper down beats a bare role as target ("withdrew its
+//!   troops from Lebanon", "demanded that the US cancel");
+//! - when the parse gives no argument at all, the nearest actor on the side
+//!   where English puts it.
+//!
+//! Which heads are actors at all is the actor stage's business: this stage
+//! asks through a [`Judge`] how good a candidate is.
+
+use crate::dict::events::{Role, TriggerPos};
+use crate::tree::{rel_is, Tree};
+use crate::trigger::Trigger;
+
+/// How good a candidate head is as an actor: 2 a named country, group or
+/// organisation; 1 a bare role ("troops"); 0 an actor with no code; `None`
+/// not an actor at all (a time, a number, an object).
+pub type Judge<'a> = dyn Fn(usize) -> Option<u8> + 'a;
+
+/// The heads found for one side of an event, with how they were found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Side {
+    /// Heads in text order of preference; coordinated actors follow the
+    /// first ("Egypt and Hamas discussed" gives both).
+    pub heads: Vec<usize>,
+    /// What found them, for `--explain`.
+    pub via: Option<String>,
+}
+
+/// Both sides of an event.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Frame {
+    pub source: Side,
+    pub target: Side,
+    /// The source is left unsaid on purpose: a passive without its `by`
+    /// agent ("two suspects were arrested"), which the entry's `agent=`
+    /// role may fill.
+    pub agentless: bool,
+}
+
+/// Finds both sides of trigger `trig`.
+pub fn frame(t: &Tree, trig: &Trigger, judge: &Judge) -> Frame {
+    let source = side(t, trig, &trig.entry.source, true, judge);
+    let target = side(t, trig, &trig.entry.target, false, judge);
+    let reduced = reduced_relative(t, trig);
+    let agentless = source.heads.is_empty() && trig.pos == TriggerPos::Verb && (is_passive(t, trig.token) || reduced);
+    let mut f = Frame { source, target, agentless };
+    // Symmetric events: the `with` partner is a party too.
+    if let Some(p) = &trig.entry.both {
+        if f.target.heads.is_empty() {
+            if let Some(h) = find_role(t, trig.token, &Role::Prep(p.clone()), trig.pos) {
+                if judge(h).is_some() {
+                    f.target = Side { heads: with_conjuncts(t, h), via: Some(format!("both={p}")) };
+                }
+            }
+        }
+    }
+    f
+}
+
+fn side(t: &Tree, trig: &Trigger, roles: &[Role], is_source: bool, judge: &Judge) -> Side {
+    let (trigger, pos) = (trig.token, trig.pos);
+    let strength = |h: usize| judge(h);
+    let mut head = None;
+    let mut weak = None;
+    let mut fallback = None;
+    let mut via = None;
+    for r in roles {
+        let Some(h) = find_role(t, trigger, r, pos) else { continue };
+        match strength(h) {
+            Some(2) => {
+                head = Some(h);
+                via = Some(format!("{r:?}"));
+                break;
+            }
+            Some(1) if weak.is_none() => weak = Some((h, format!("{r:?}"))),
+            // An adjective or compound is an actor only if a dictionary
+            // says so ("Israeli strikes", not "intensive talks").
+            Some(_) if fallback.is_none() && *r != Role::Modifier => fallback = Some((h, format!("{r:?}"))),
+            _ => {}
+        }
+    }
+    // A named party deeper down beats a bare role: "withdraw its troops
+    // from Lebanon", "demanded that the US cancel", "held a meeting with X".
+    if head.is_none() && !is_source {
+        if let Some(h) = deeper_targets(t, trigger).into_iter().find(|&h| strength(h) == Some(2)) {
+            head = Some(h);
+            via = Some("deeper target".into());
+        }
+    }
+    if head.is_none() {
+        if let Some((h, v)) = weak.or(fallback) {
+            head = Some(h);
+            via = Some(v);
+        }
+    }
+    // A nominal trigger's source is the subject of its light verb.
+    if head.is_none() && is_source && pos == TriggerPos::Noun {
+        if let Some(h) = light_verb_subject(t, trigger).filter(|&h| strength(h).is_some()) {
+            head = Some(h);
+            via = Some("light verb subject".into());
+        }
+    }
+    // A trigger inside a compound ("Hamas freeing captive soldier"): the
+    // compound's head is the target, a coded actor before it the source.
+    if head.is_none() && pos == TriggerPos::Noun && rel_is(t.rel(trigger), "compound") {
+        let h = t.head(trigger);
+        head = if is_source {
+            h.and_then(|h| t.kids(h, "compound").filter(|&c| c < trigger).find(|&c| strength(c).is_some_and(|s| s > 0)))
+        } else {
+            h.filter(|&h| strength(h).is_some())
+        };
+        via = head.map(|_| "compound".into());
+    }
+    // A participle describing a noun ("prisoners sentenced to life"): the
+    // noun is the one acted on.
+    if !is_source && reduced_relative(t, trig) {
+        if let Some(h) = t.head(trigger).filter(|&h| strength(h).is_some()) {
+            head = Some(h);
+            via = Some("noun the participle describes".into());
+        }
+    }
+    // A passive without its "by" agent does not say who acted: no guess.
+    let agentless = is_source && (is_passive(t, trigger) || reduced_relative(t, trig));
+    // The parse gave no argument: the nearest actor on the side where
+    // English puts it, a named one within reach before a nearer bare role.
+    if head.is_none() && pos == TriggerPos::Verb && !agentless && !roles.contains(&Role::None) {
+        head = nearest_actor(t, trigger, is_source, &|h| strength(h) == Some(2))
+            .or_else(|| nearest_actor(t, trigger, is_source, &|h| strength(h).is_some_and(|s| s > 0)));
+        via = head.map(|_| "position".into());
+    }
+    let Some(mut h) = head else { return Side::default() };
+    // A relative pronoun stands for the noun its clause describes.
+    if t.tok(h).upos == "PRON" && matches!(t.lemma(h).to_lowercase().as_str(), "who" | "which" | "that" | "whom") {
+        if let Some(v) = t.head(h).filter(|&v| t.rel(v).ends_with("relcl")) {
+            h = t.head(v).unwrap_or(h);
+        }
+    }
+    let heads: Vec<usize> = with_conjuncts(t, h).into_iter().filter(|&x| x != trigger).collect();
+    Side { heads, via }
+}
+
+/// `h` and the nominals coordinated with it under the same preposition.
+pub fn with_conjuncts(t: &Tree, h: usize) -> Vec<usize> {
+    let case = t.case_of(h);
+    let mut heads = vec![h];
+    heads.extend(
+        t.kids(h, "conj").filter(|&c| t.tok(c).upos != "VERB" && (t.case_of(c).is_none() || t.case_of(c) == case)),
+    );
+    heads
+}
+
+/// "prisoners sentenced to life": a past participle modifying a noun.
+pub fn reduced_relative(t: &Tree, trig: &Trigger) -> bool {
+    trig.pos == TriggerPos::Verb
+        && t.tok(trig.token).xpos == "VBN"
+        && rel_is(t.rel(trig.token), "acl")
+        && !t.rel(trig.token).ends_with("relcl")
+}
+
+pub fn is_passive(t: &Tree, v: usize) -> bool {
+    t.kid(v, "nsubj:pass").is_some() || t.kid(v, "aux:pass").is_some()
+}
+
+/// The direct objects of verb `v` (the passive subject for a passive).
+pub fn objects(t: &Tree, v: usize) -> Vec<usize> {
+    if is_passive(t, v) {
+        t.kids(v, "nsubj:pass").collect()
+    } else {
+        t.kids(v, "obj").collect()
+    }
+}
+
+/// Obliques and nominal modifiers of `i` with their prepositions.
+pub fn obliques<'b>(t: &'b Tree, i: usize) -> impl Iterator<Item = (usize, String)> + 'b {
+    t.children(i)
+        .iter()
+        .copied()
+        .filter(move |&c| rel_is(t.rel(c), "obl") || rel_is(t.rel(c), "nmod"))
+        .filter_map(move |c| t.case_of(c).map(|case| (c, case)))
+}
+
+/// The subject of verb `v`, inherited through the clause it depends on:
+/// coordination and adverbial clauses share it; an infinitive complement
+/// takes its governor's object if there is one ("asked Israel to release"),
+/// else its subject ("is ready to provide").
+pub fn subject(t: &Tree, v: usize) -> Option<usize> {
+    let mut cur = v;
+    for _ in 0..5 {
+        // A "by" agent makes a passive, finite or not ("an agreement
+        // mediated by Algeria").
+        if let Some(a) = t.kid(cur, "obl:agent") {
+            return Some(a);
+        }
+        if is_passive(t, cur) {
+            if let Some(a) = obliques(t, cur).find(|(_, c)| c == "by").map(|(a, _)| a) {
+                return Some(a);
+            }
+            if t.kid(cur, "nsubj:pass").is_some() {
+                return None;
+            }
+        } else if let Some(s) = t.kid(cur, "nsubj") {
+            return Some(s);
+        }
+        let rel = t.rel(cur);
+        let head = t.head(cur)?;
+        if rel_is(rel, "xcomp") {
+            if let Some(o) = t.kid(head, "obj").or_else(|| t.kid(head, "iobj")) {
+                return Some(o);
+            }
+            cur = head;
+        } else if rel_is(rel, "conj") || rel_is(rel, "advcl") {
+            cur = head;
+        } else {
+            // "a deal freeing prisoners": the noun is not the doer.
+            return None;
+        }
+    }
+    None
+}
+
+/// The nearest actor before (`left`) or after the trigger, within a few
+/// words and not behind a preposition other than a partner's.
+fn nearest_actor(t: &Tree, trigger: usize, left: bool, ok: &dyn Fn(usize) -> bool) -> Option<usize> {
+    const MAX: usize = 8;
+    let fits = |k: usize| {
+        matches!(t.tok(k).upos.as_str(), "NOUN" | "PROPN")
+            && t.case_of(k).is_none_or(|c| !left && matches!(c.as_str(), "to" | "against" | "with" | "on"))
+            && ok(k)
+    };
+    if left {
+        (t.range.start..trigger).rev().take(MAX).take_while(|&k| t.tok(k).form != ";").find(|&k| fits(k))
+    } else {
+        (trigger + 1..t.range.end)
+            .take(MAX)
+            .take_while(|&k| !matches!(t.tok(k).form.as_str(), ";" | ","))
+            .find(|&k| fits(k))
+    }
+}
+
+/// Candidate targets below the trigger: the object's prepositional
+/// partners, then the complement clause's object and partners.
+fn deeper_targets(t: &Tree, trigger: usize) -> Vec<usize> {
+    const PARTNER: &[&str] = &["to", "with", "against", "on", "for", "from", "into", "between"];
+    let partners = |n: usize| -> Vec<usize> {
+        obliques(t, n).filter(|(_, c)| PARTNER.contains(&c.as_str())).map(|(c, _)| c).collect()
+    };
+    // Inside an object, "by" and "of" also name a party ("an admission by
+    // Moscow"); on the trigger itself "by" is the passive's agent.
+    let object_partners = |n: usize| -> Vec<usize> {
+        obliques(t, n)
+            .filter(|(_, c)| PARTNER.contains(&c.as_str()) || c == "by" || c == "of")
+            .map(|(c, _)| c)
+            .collect()
+    };
+    let mut out = Vec::new();
+    // "demanded that the US cancel ...": the one asked is the clause's subject.
+    for x in t.kids(trigger, "ccomp") {
+        out.extend(t.kid(x, "nsubj"));
+    }
+    for o in objects(t, trigger) {
+        out.extend(t.kid(o, "nmod:poss"));
+        out.extend(object_partners(o));
+    }
+    out.extend(partners(trigger));
+    for x in t.kids(trigger, "xcomp").chain(t.kids(trigger, "ccomp")) {
+        out.extend(objects(t, x));
+        out.extend(partners(x));
+        for o in objects(t, x) {
+            out.extend(partners(o));
+        }
+        for y in t.kids(x, "xcomp") {
+            out.extend(objects(t, y));
+            out.extend(partners(y));
+        }
+    }
+    out
+}
+
+/// Verbs that lend their subject to a nominal event: "conducted talks",
+/// "launched an attack", "sought a deal through negotiations".
+const LIGHT_VERBS: &[&str] = &[
+    "conduct",
+    "hold",
+    "have",
+    "launch",
+    "carry",
+    "make",
+    "stage",
+    "begin",
+    "start",
+    "resume",
+    "continue",
+    "open",
+    "mount",
+    "wage",
+    "order",
+    "announce",
+    "complete",
+    "reach",
+    "sign",
+    "seek",
+    "propose",
+    "offer",
+    "demand",
+    "agree",
+    "implement",
+    "undertake",
+    "host",
+    "organize",
+    "organise",
+    "lead",
+    "attend",
+    "join",
+    "pursue",
+    "step",
+    "give",
+    "take",
+    "end",
+    "halt",
+    "suspend",
+    "call",
+    "issue",
+    "impose",
+    "intensify",
+    "escalate",
+    "file",
+    "lodge",
+    "express",
+    "voice",
+    "deliver",
+    "send",
+    "extend",
+    "announce",
+    "declare",
+    "unveil",
+    "approve",
+    "pass",
+    "adopt",
+    "enact",
+    "introduce",
+    "put",
+    "level",
+    "bring",
+];
+
+/// The subject of the light verb whose object (or means) `noun` is.
+pub fn light_verb_subject(t: &Tree, noun: usize) -> Option<usize> {
+    let rel = t.rel(noun);
+    let v = t.head(noun)?;
+    let light = LIGHT_VERBS.contains(&t.lemma(v).to_lowercase().as_str());
+    let means =
+        rel_is(rel, "obl") && matches!(t.case_of(noun).as_deref(), Some("through" | "via" | "in" | "during" | "by"));
+    if (light && (rel_is(rel, "obj") || rel_is(rel, "nsubj:pass"))) || means {
+        return subject(t, v);
+    }
+    None
+}
+
+/// The head of the phrase filling `role` of `trigger`.
+pub fn find_role(t: &Tree, trigger: usize, role: &Role, pos: TriggerPos) -> Option<usize> {
+    match role {
+        Role::Subject => match pos {
+            TriggerPos::Verb => subject(t, trigger),
+            TriggerPos::Noun => light_verb_subject(t, trigger),
+        },
+        Role::Object => objects(t, trigger).into_iter().next().or_else(|| t.kid(trigger, "iobj")),
+        Role::IndirectObject => t.kid(trigger, "iobj"),
+        Role::Possessor => t.kid(trigger, "nmod:poss"),
+        Role::Modifier => t
+            .children(trigger)
+            .iter()
+            .copied()
+            .find(|&c| (rel_is(t.rel(c), "amod") || rel_is(t.rel(c), "compound")) && t.tok(c).upos != "NOUN"),
+        Role::Prep(p) => {
+            if let Some((c, _)) = obliques(t, trigger).find(|(_, case)| case == p) {
+                return Some(c);
+            }
+            // "conducting talks with X": the partner may hang from the light verb.
+            if pos == TriggerPos::Noun && rel_is(t.rel(trigger), "obj") {
+                let v = t.head(trigger)?;
+                return obliques(t, v).find(|(_, case)| case == p).map(|(c, _)| c);
+            }
+            None
+        }
+        Role::None => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dict::events::Lexicon;
+    use crate::fixture::{doc, spaced};
+
+    fn entry(line: &str) -> crate::dict::events::EventEntry {
+        let (l, errs) = Lexicon::parse(line, "t.tsv");
+        assert!(errs.is_empty(), "{errs:?}");
+        let e = line.split('\t').collect::<Vec<_>>();
+        let pos = if e[1] == "verb" { TriggerPos::Verb } else { TriggerPos::Noun };
+        l.entries(pos, e[2])[0].clone()
+    }
+
+    /// Every noun and proper noun is a named actor here: the frame alone is tested.
+    fn all<'b>(t: &'b Tree) -> impl Fn(usize) -> Option<u8> + 'b {
+        |h| matches!(t.tok(h).upos.as_str(), "PROPN" | "NOUN" | "PRON").then_some(2)
+    }
+
+    #[test]
+    fn an_infinitive_takes_its_governors_object_as_subject() {
+        // Hamas asked Israel to release prisoners.
+        let d = doc(&spaced(
+            "1 Hamas Hamas PROPN NNP _ 2 nsubj _ _
+             2 asked ask VERB VBD _ 0 root _ _
+             3 Israel Israel PROPN NNP _ 2 obj _ _
+             4 to to PART TO _ 5 mark _ _
+             5 release release VERB VB _ 2 xcomp _ _
+             6 prisoners prisoner NOUN NNS _ 5 obj _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("0841\tverb\trelease");
+        let f = frame(&t, &Trigger { token: 4, entry: &e, pos: TriggerPos::Verb }, &all(&t));
+        assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[2][..], &[5][..]));
+        assert!(!f.agentless);
+    }
+
+    #[test]
+    fn an_agentless_passive_names_no_source() {
+        // Two suspects were arrested.
+        let d = doc(&spaced(
+            "1 Two two NUM CD _ 2 nummod _ _
+             2 suspects suspect NOUN NNS _ 4 nsubj:pass _ _
+             3 were be AUX VBD _ 4 aux:pass _ _
+             4 arrested arrest VERB VBN _ 0 root _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("173\tverb\tarrest");
+        let f = frame(&t, &Trigger { token: 3, entry: &e, pos: TriggerPos::Verb }, &all(&t));
+        assert!(f.source.heads.is_empty());
+        assert_eq!(f.target.heads, [1]);
+        assert!(f.agentless);
+    }
+
+    #[test]
+    fn a_noun_takes_the_subject_of_its_light_verb() {
+        // Egypt held talks with Hamas.
+        let d = doc(&spaced(
+            "1 Egypt Egypt PROPN NNP _ 2 nsubj _ _
+             2 held hold VERB VBD _ 0 root _ _
+             3 talks talk NOUN NNS _ 2 obj _ _
+             4 with with ADP IN _ 5 case _ _
+             5 Hamas Hamas PROPN NNP _ 3 nmod _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("046\tnoun\ttalk\ttgt=with");
+        let f = frame(&t, &Trigger { token: 2, entry: &e, pos: TriggerPos::Noun }, &all(&t));
+        assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[0][..], &[4][..]));
+    }
+
+    #[test]
+    fn non_actors_are_passed_over() {
+        // Police fired tear gas at protesters: "gas" is no target.
+        let d = doc(&spaced(
+            "1 Police police NOUN NNS _ 2 nsubj _ _
+             2 fired fire VERB VBD _ 0 root _ _
+             3 tear tear NOUN NN _ 4 compound _ _
+             4 gas gas NOUN NN _ 2 obj _ _
+             5 at at ADP IN _ 6 case _ _
+             6 protesters protester NOUN NNS _ 2 obl _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("190\tverb\tfire\ttgt=obj|at");
+        let judge = |h: usize| (h != 3).then_some(1);
+        let f = frame(&t, &Trigger { token: 1, entry: &e, pos: TriggerPos::Verb }, &judge);
+        assert_eq!(f.target.heads, [5]);
+    }
+}

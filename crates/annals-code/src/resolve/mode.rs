@@ -1,0 +1,312 @@
+//! Mode: did the event happen, as the text tells it?
+//!
+//! The field's coders take "discussed a deal that included the release of
+//! 600 prisoners" as a release. Here the trigger's own clause is read first
+//! (negation of the verb, of its subject or object — "no group claimed",
+//! "conceded nothing" —, modal auxiliaries, a conditional clause), then the
+//! words that govern it, nearest first: a proposal word ("discussed",
+//! "plans to") makes it `proposed`, a request or directive ("asked Israel
+//! to release", "told her to attack", "called for an investigation")
+//! `requested`, an intention ("is ready to", "vowed to", "is scheduled
+//! to") `intended`, a refusal or a negated governor ("does not want to
+//! offer") `negated`. A word of realisation ("implemented a deal in which
+//! ... released") hands over to its own mode. Reporting verbs are
+//! attribution, not mode, and are walked through. The word lists are the
+//! cue lists of `dictionaries/cues.tsv`.
+
+use crate::cues::{self, List};
+use crate::event::Mode;
+use crate::tree::{rel_is, Tree};
+
+fn is(list: List, t: &Tree, i: usize) -> bool {
+    cues::has(list, &t.lemma(i).to_lowercase())
+}
+
+/// Whether token `i` carries its own negation ("did not", "never", "no").
+pub fn negated(t: &Tree, i: usize) -> bool {
+    t.children(i).iter().any(|&c| {
+        let l = t.lemma(c).to_lowercase();
+        (rel_is(t.rel(c), "advmod") && matches!(l.as_str(), "not" | "never" | "n't" | "neither" | "nor"))
+            || (rel_is(t.rel(c), "det") && l == "no")
+            || (rel_is(t.rel(c), "advmod")
+                && l == "longer"
+                && t.children(c).iter().any(|&g| t.lemma(g).eq_ignore_ascii_case("no")))
+    })
+}
+
+/// Whether the subject or object of `i` denies the whole event: "no group
+/// claimed responsibility", "nobody was hurt", "conceded nothing".
+pub fn negative_argument(t: &Tree, i: usize) -> bool {
+    t.children(i).iter().any(|&c| {
+        let r = t.rel(c);
+        let arg = rel_is(r, "nsubj") || rel_is(r, "obj") || rel_is(r, "csubj");
+        arg && (is(List::Nobody, t, c) || t.kids(c, "det").any(|d| t.lemma(d).eq_ignore_ascii_case("no")))
+    })
+}
+
+fn modal(t: &Tree, i: usize) -> Option<Mode> {
+    for c in t.kids(i, "aux") {
+        match t.lemma(c).to_lowercase().as_str() {
+            "will" | "shall" => return Some(Mode::Future),
+            "must" | "should" => return Some(Mode::Requested),
+            "would" | "could" | "might" | "may" => return Some(Mode::Hypothetical),
+            _ => {}
+        }
+    }
+    None
+}
+
+const FUTURE: &[&str] = &["will", "would", "shall"];
+
+/// Whether `i` has an auxiliary among `lemmas` (lower case).
+fn has_aux(t: &Tree, i: usize, lemmas: &[&str]) -> bool {
+    t.kids(i, "aux").any(|c| lemmas.contains(&t.lemma(c).to_lowercase().as_str()))
+}
+
+/// Whether the trigger is what someone will do "unless" something happens:
+/// a threat ("will boycott the elections unless the president resigns").
+pub fn ultimatum(t: &Tree, i: usize) -> bool {
+    has_aux(t, i, FUTURE)
+        && t.kids(i, "advcl").any(|c| t.kids(c, "mark").any(|m| t.lemma(m).eq_ignore_ascii_case("unless")))
+}
+
+/// Whether a negated event is a refusal: "will not accept", "refused to
+/// release", "failed to reach" — a rejection, not a mere non-event.
+pub fn refusal(t: &Tree, i: usize) -> bool {
+    let future = |k: usize| has_aux(t, k, FUTURE);
+    if negated(t, i) && future(i) {
+        return true;
+    }
+    let rel = t.rel(i);
+    (rel_is(rel, "xcomp") || rel_is(rel, "ccomp"))
+        && t.head(i).is_some_and(|h| {
+            let l = t.lemma(h).to_lowercase();
+            matches!(l.as_str(), "refuse" | "reject" | "decline") || (negated(t, h) && future(h))
+        })
+}
+
+/// Whether the trigger is what someone "must" or "should" do: a demand by
+/// whoever says so.
+pub fn obliged(t: &Tree, i: usize) -> bool {
+    has_aux(t, i, &["must", "should"])
+}
+
+fn conditional(t: &Tree, i: usize) -> bool {
+    let marked_if =
+        |c: usize| t.kids(c, "mark").any(|m| matches!(t.lemma(m).to_lowercase().as_str(), "if" | "unless" | "whether"));
+    // The trigger is in an "if" clause, or is the consequence of one.
+    (rel_is(t.rel(i), "advcl") && marked_if(i)) || t.kids(i, "advcl").any(marked_if)
+}
+
+/// "is scheduled to meet", "is expected to sign": a future act.
+fn scheduled(t: &Tree, i: usize) -> bool {
+    let rel = t.rel(i);
+    rel_is(rel, "xcomp")
+        && t.head(i).is_some_and(|h| {
+            (is(List::Future, t, h) || cues::has(List::Future, &t.tok(h).form.to_lowercase())) && t.tok(h).xpos != "VBD"
+        })
+}
+
+/// The mode of the event triggered by `trigger`, with a note of the word
+/// that decided it.
+pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
+    if negated(t, trigger) {
+        return (Mode::Negated, Some(format!("negation on {:?}", t.tok(trigger).form)));
+    }
+    if negative_argument(t, trigger) {
+        return (Mode::Negated, Some("negative subject or object".into()));
+    }
+    if conditional(t, trigger) {
+        return (Mode::Hypothetical, Some("conditional clause".into()));
+    }
+    if let Some(m) = modal(t, trigger) {
+        // "said they would boycott": future in reported speech, not a
+        // hypothetical (a condition was caught above).
+        let reported = t.head(trigger).is_some_and(|h| cues::has(List::Report, &t.lemma(h).to_lowercase()))
+            && rel_is(t.rel(trigger), "ccomp");
+        let m = if m == Mode::Hypothetical && reported && has_aux(t, trigger, &["would"]) { Mode::Future } else { m };
+        return (m, Some(format!("modal on {:?}", t.tok(trigger).form)));
+    }
+    if scheduled(t, trigger) {
+        return (Mode::Future, Some("scheduled".into()));
+    }
+    let mut child = trigger;
+    for a in t.ancestors(trigger) {
+        let rel = t.rel(child);
+        // A means ("through indirect negotiations") is told as happening,
+        // whatever the goal it serves.
+        if rel_is(rel, "obl") && matches!(t.case_of(child).as_deref(), Some("through" | "via")) {
+            break;
+        }
+        let why = |what: &str| Some(format!("{what} {:?}", t.tok(a).form));
+        // Crossing into a sibling clause (coordination, a clause the trigger
+        // merely modifies) leaves the governing word's scope.
+        let governed = ["xcomp", "ccomp", "obj", "acl", "nmod", "obl", "csubj", "nsubj", "advcl", "compound"]
+            .iter()
+            .any(|r| rel_is(rel, r));
+        if !governed {
+            if rel_is(rel, "conj") {
+                child = a;
+                continue;
+            }
+            break;
+        }
+        let complement = rel_is(rel, "xcomp") || rel_is(rel, "ccomp");
+        let content =
+            complement || rel_is(rel, "obj") || rel_is(rel, "obl") || rel_is(rel, "acl") || rel_is(rel, "advcl");
+        // A directive ("told her to attack") before a report ("told
+        // reporters that ...").
+        if is(List::Request, t, a)
+            && (rel_is(rel, "xcomp") || (content && !cues::has(List::Report, &t.lemma(a).to_lowercase())))
+        {
+            if negated(t, a) {
+                return (Mode::Negated, why("negated request"));
+            }
+            return (Mode::Requested, why("request"));
+        }
+        if cues::has(List::Report, &t.lemma(a).to_lowercase()) && t.is_verbal(a) {
+            if (negated(t, a) || negative_argument(t, a)) && rel_is(rel, "ccomp") {
+                return (Mode::Negated, why("negated report"));
+            }
+            child = a;
+            continue;
+        }
+        if (negated(t, a) || negative_argument(t, a)) && (complement || rel_is(rel, "obj")) {
+            return (Mode::Negated, why("negated governor"));
+        }
+        if conditional(t, a) {
+            return (Mode::Hypothetical, why("conditional governor"));
+        }
+        // What was carried out happened, if the carrying out itself did:
+        // "discussed implementing a deal" is still a proposal.
+        if is(List::Realise, t, a) {
+            return mode(t, a);
+        }
+        if is(List::Refuse, t, a) && (complement || rel_is(rel, "obj")) {
+            return (Mode::Negated, why("refusal"));
+        }
+        // A proposal noun governs its content ("talks on the release of",
+        // "plans to pull out"), not a participle describing it ("talks
+        // hosted by Qatar").
+        let noun = t.tok(a).upos == "NOUN";
+        let proposal_content =
+            !noun || rel_is(rel, "nmod") || rel.ends_with("relcl") || (rel_is(rel, "acl") && t.tok(child).xpos == "VB");
+        if is(List::Propose, t, a) && proposal_content && !(noun && rel_is(rel, "compound")) {
+            return (Mode::Proposed, why("proposal"));
+        }
+        if noun && rel_is(rel, "compound") && is(List::Propose, t, a) {
+            // "assassination plots": the act was plotted.
+            return (Mode::Intended, why("plotted"));
+        }
+        if is(List::Intend, t, a) && (complement || (noun && rel_is(rel, "acl"))) {
+            if negated(t, a) {
+                return (Mode::Negated, why("negated intention"));
+            }
+            return (Mode::Intended, why("intention"));
+        }
+        if let Some(m) = modal(t, a) {
+            if complement {
+                return (m, why("modal governor"));
+            }
+        }
+        child = a;
+    }
+    (Mode::Asserted, None)
+}
+
+/// Whether `lemma` reports speech or belief, which makes its subject the
+/// source of what its complement says.
+pub fn is_report(lemma: &str) -> bool {
+    cues::has(List::Report, lemma)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture::{doc, spaced};
+
+    fn mode_of(conllu: &str, trigger: usize) -> Mode {
+        let d = doc(&spaced(conllu));
+        mode(&Tree::new(&d, 0), trigger).0
+    }
+
+    #[test]
+    fn a_negative_subject_negates() {
+        // No group claimed responsibility
+        let m = mode_of(
+            "1 No no DET DT _ 2 det _ _
+             2 group group NOUN NN _ 3 nsubj _ _
+             3 claimed claim VERB VBD _ 0 root _ _
+             4 responsibility responsibility NOUN NN _ 3 obj _ _",
+            2,
+        );
+        assert_eq!(m, Mode::Negated);
+    }
+
+    #[test]
+    fn a_directive_requests() {
+        // He told her to attack the tourists
+        let m = mode_of(
+            "1 He he PRON PRP _ 2 nsubj _ _
+             2 told tell VERB VBD _ 0 root _ _
+             3 her she PRON PRP _ 2 obj _ _
+             4 to to PART TO _ 5 mark _ _
+             5 attack attack VERB VB _ 2 xcomp _ _
+             6 the the DET DT _ 7 det _ _
+             7 tourists tourist NOUN NNS _ 5 obj _ _",
+            4,
+        );
+        assert_eq!(m, Mode::Requested);
+    }
+
+    #[test]
+    fn a_report_is_walked_through_and_a_negated_one_negates() {
+        // Police said protesters attacked / did not say
+        let said = "1 Police police NOUN NNS _ 2 nsubj _ _
+             2 said say VERB VBD _ 0 root _ _
+             3 protesters protester NOUN NNS _ 4 nsubj _ _
+             4 attacked attack VERB VBD _ 2 ccomp _ _";
+        assert_eq!(mode_of(said, 3), Mode::Asserted);
+        let denied = "1 Police police NOUN NNS _ 4 nsubj _ _
+             2 did do AUX VBD _ 4 aux _ _
+             3 not not PART RB _ 4 advmod _ _
+             4 say say VERB VB _ 0 root _ _
+             5 protesters protester NOUN NNS _ 6 nsubj _ _
+             6 attacked attack VERB VBD _ 4 ccomp _ _";
+        assert_eq!(mode_of(denied, 5), Mode::Negated);
+    }
+
+    #[test]
+    fn plans_and_schedules() {
+        // firms announced plans to pull out
+        let plans = "1 firms firm NOUN NNS _ 2 nsubj _ _
+             2 announced announce VERB VBD _ 0 root _ _
+             3 plans plan NOUN NNS _ 2 obj _ _
+             4 to to PART TO _ 5 mark _ _
+             5 pull pull VERB VB _ 3 acl _ _
+             6 out out ADP RP _ 5 compound:prt _ _";
+        assert_ne!(mode_of(plans, 4), Mode::Asserted);
+        // the envoy is scheduled to testify
+        let sched = "1 the the DET DT _ 2 det _ _
+             2 envoy envoy NOUN NN _ 4 nsubj:pass _ _
+             3 is be AUX VBZ _ 4 aux:pass _ _
+             4 scheduled schedule VERB VBN _ 0 root _ _
+             5 to to PART TO _ 6 mark _ _
+             6 testify testify VERB VB _ 4 xcomp _ _";
+        assert_eq!(mode_of(sched, 5), Mode::Future);
+    }
+
+    #[test]
+    fn a_call_for_an_investigation_requests_it() {
+        // Amnesty called for an investigation
+        let m = mode_of(
+            "1 Amnesty Amnesty PROPN NNP _ 2 nsubj _ _
+             2 called call VERB VBD _ 0 root _ _
+             3 for for ADP IN _ 5 case _ _
+             4 an a DET DT _ 5 det _ _
+             5 investigation investigation NOUN NN _ 2 obl _ _",
+            4,
+        );
+        assert_eq!(m, Mode::Requested);
+    }
+}

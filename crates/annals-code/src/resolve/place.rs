@@ -1,0 +1,176 @@
+//! The event's place.
+//!
+//! Candidates are the gazetteer names inside nominals introduced by a
+//! locative preposition ("in Cairo", "near the border", "visits to Cairo")
+//! and place names that are themselves the trigger's object ("shelled
+//! Donetsk", "attacked Damboa town"). Only names written as names count:
+//! capitalised and tagged or recognised as proper nouns, so "local time" is
+//! never the Norwegian town of Time, nor "central" a place called Central.
+//! Inside one nominal the most specific name wins ("in the West Bank city
+//! of Nablus" is Nablus, "Mogadishu's Yaqshid district" is Yaqshid when the
+//! gazetteer has it). The place attached to the event's own clause wins;
+//! then one inside the trigger's arguments ("hit a trolleybus in Donetsk",
+//! "detainees who lived in the West Bank"). A name used as an actor
+//! ("Israel said") is not a place.
+
+use crate::cues::{self, List};
+use crate::event::Place;
+use crate::places::{PlaceEntry, Places};
+use crate::tree::{rel_is, Tree};
+
+/// Whether token `i` is written as a name.
+fn name_like(t: &Tree, i: usize) -> bool {
+    let tok = t.tok(i);
+    let capital = tok.form.chars().next().is_some_and(char::is_uppercase);
+    let in_entity = t.doc.entities.iter().any(|e| e.tokens.contains(&i));
+    let in_time = t.doc.times.iter().any(|x| x.tokens.contains(&i));
+    capital && !in_time && (tok.upos == "PROPN" || tok.xpos.starts_with("NNP") || in_entity)
+}
+
+/// The most specific gazetteer name among the tokens `span` (sorted).
+fn best_name(t: &Tree, span: &[usize], places: &Places) -> Option<Place> {
+    let forms: Vec<&str> = t.range.clone().map(|i| t.tok(i).form.as_str()).collect();
+    let mut best: Option<(u64, usize, usize, &PlaceEntry)> = None;
+    let mut k = 0;
+    while k < span.len() {
+        let s = span[k];
+        if !name_like(t, s) {
+            k += 1;
+            continue;
+        }
+        match places.longest_match(&forms, s - t.range.start) {
+            Some((end, e)) if span.contains(&(t.range.start + end - 1)) => {
+                let last = t.range.start + end - 1;
+                if best.is_none_or(|b| e.population < b.0) {
+                    best = Some((e.population, s, last, e));
+                }
+                k = span.iter().position(|&x| x == last).map_or(k + 1, |p| p + 1);
+            }
+            _ => k += 1,
+        }
+    }
+    best.map(|(_, a, b, e)| Place {
+        text: t.doc.text[t.tok(a).start..t.tok(b).end].to_string(),
+        name: e.name.clone(),
+        country: (!e.country.is_empty()).then(|| e.country.clone()),
+        lat: Some(e.lat),
+        lon: Some(e.lon),
+        geonames_id: (e.geonames_id > 0).then_some(e.geonames_id),
+    })
+}
+
+/// The place of the event at `trigger`; `actors` are the heads of its
+/// source and target phrases (never places themselves), `inside` the
+/// tokens of its argument phrases, searched last.
+pub fn place(t: &Tree, trigger: usize, actors: &[usize], inside: &[usize], places: &Places) -> Option<Place> {
+    if places.is_empty() {
+        return None;
+    }
+    let mut cands: Vec<(usize, Place)> = Vec::new();
+    for x in t.range.clone() {
+        let locative = t.case_of(x).is_some_and(|c| cues::has(List::Locative, &c))
+            && (rel_is(t.rel(x), "obl") || rel_is(t.rel(x), "nmod"));
+        // A place that is the trigger's own object: "shelled Donetsk".
+        let object = t.head(x) == Some(trigger) && rel_is(t.rel(x), "obj") && !actors.contains(&x);
+        if !locative && !object {
+            continue;
+        }
+        let span = t.subtree(x, &["acl", "punct", "conj", "cc", "case", "det"]);
+        if let Some(p) = best_name(t, &span, places) {
+            cands.push((x, p));
+        }
+    }
+    let mut levels = vec![trigger];
+    levels.extend(t.ancestors(trigger));
+    for level in levels {
+        if let Some((_, p)) = cands.iter().find(|(x, _)| attached(t, level, *x)) {
+            return Some(p.clone());
+        }
+        // Stop at the first clause: a place further up belongs to another event.
+        if level != trigger && t.is_verbal(level) {
+            break;
+        }
+    }
+    cands.into_iter().find(|(x, _)| inside.contains(x)).map(|(_, p)| p)
+}
+
+/// Whether `x` hangs from `level` without crossing another clause or an
+/// argument: "met in Doha" places the meeting, "negotiators from near the
+/// border with Mali met" does not.
+pub fn attached(t: &Tree, level: usize, x: usize) -> bool {
+    let mut cur = x;
+    for _ in 0..t.range.len() {
+        let rel = t.rel(cur);
+        if ["nsubj", "obj", "iobj", "appos", "csubj"].iter().any(|r| rel_is(rel, r))
+            && !(t.head(cur) == Some(level) && rel_is(rel, "obj"))
+        {
+            return false;
+        }
+        let Some(h) = t.head(cur) else { return false };
+        if h == level {
+            return true;
+        }
+        if t.is_verbal(h) {
+            return false;
+        }
+        cur = h;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture::{doc, spaced};
+
+    #[test]
+    fn the_most_specific_name_in_the_phrase() {
+        // Troops raided homes in the West Bank city of Nablus
+        let d = doc(&spaced(
+            "1 Troops troop NOUN NNS _ 2 nsubj _ _
+             2 raided raid VERB VBD _ 0 root _ _
+             3 homes home NOUN NNS _ 2 obj _ _
+             4 in in ADP IN _ 8 case _ _
+             5 the the DET DT _ 8 det _ _
+             6 West West PROPN NNP _ 7 compound _ NER=B-LOC
+             7 Bank Bank PROPN NNP _ 8 compound _ NER=I-LOC
+             8 city city NOUN NN _ 2 obl _ _
+             9 of of ADP IN _ 10 case _ _
+             10 Nablus Nablus PROPN NNP _ 8 nmod _ NER=B-LOC",
+        ));
+        let t = Tree::new(&d, 0);
+        let p = place(&t, 1, &[0], &[], Places::embedded()).expect("a place");
+        assert_eq!(p.name, "Nablus");
+    }
+
+    #[test]
+    fn common_words_never_geocode() {
+        // Police arrived at 4:00 local time
+        let d = doc(&spaced(
+            "1 Police police NOUN NNS _ 2 nsubj _ _
+             2 arrived arrive VERB VBD _ 0 root _ _
+             3 at at ADP IN _ 6 case _ _
+             4 4:00 4:00 NUM CD _ 6 nummod _ _
+             5 local local ADJ JJ _ 6 amod _ _
+             6 time time NOUN NN _ 2 obl _ _",
+        ));
+        assert!(place(&Tree::new(&d, 0), 1, &[0], &[], Places::embedded()).is_none());
+    }
+
+    #[test]
+    fn a_place_in_the_object_phrase() {
+        // A shell hit a trolleybus in Donetsk
+        let d = doc(&spaced(
+            "1 A a DET DT _ 2 det _ _
+             2 shell shell NOUN NN _ 3 nsubj _ _
+             3 hit hit VERB VBD _ 0 root _ _
+             4 a a DET DT _ 5 det _ _
+             5 trolleybus trolleybus NOUN NN _ 3 obj _ _
+             6 in in ADP IN _ 7 case _ _
+             7 Donetsk Donetsk PROPN NNP _ 5 nmod _ NER=B-LOC",
+        ));
+        let t = Tree::new(&d, 0);
+        let inside = t.subtree(4, &[]);
+        assert_eq!(place(&t, 2, &[], &inside, Places::embedded()).map(|p| p.name).as_deref(), Some("Donetsk"));
+    }
+}

@@ -1,0 +1,225 @@
+//! Triggers: the words that report events.
+//!
+//! Every verb and noun whose lemma the lexicon knows is a candidate; a
+//! gerund tagged as a noun ("Hamas freeing soldiers") and a verb form the
+//! lemmatiser missed ("rioted") are looked up by their regular stems. The
+//! first entry whose conditions hold fires (entries are tried most specific
+//! first): object, particle, preposition and its object, complement and
+//! modifier lemmas, and the lists that rule an entry out ("released a
+//! statement" is no release). Word-sense rules ([`sense`]) then drop what
+//! is not an event in context: parts of names, modifiers of other nouns,
+//! idioms of anonymity, definitions.
+
+pub mod sense;
+
+use crate::dict::events::{EventEntry, TriggerPos};
+use crate::dict::EventLookup;
+use crate::frame::{objects, obliques};
+use crate::tree::Tree;
+
+/// A word that reports an event, and the lexicon entry that says which.
+#[derive(Debug, Clone, Copy)]
+pub struct Trigger<'l> {
+    pub token: usize,
+    pub entry: &'l EventEntry,
+    pub pos: TriggerPos,
+}
+
+/// The part of speech a token triggers as, if any. Past participles the
+/// tagger calls adjectives ("were wounded") count as verbs.
+fn trigger_pos(t: &Tree, i: usize) -> Option<TriggerPos> {
+    let tok = t.tok(i);
+    match tok.upos.as_str() {
+        "VERB" => Some(TriggerPos::Verb),
+        "NOUN" => Some(TriggerPos::Noun),
+        "ADJ" if tok.xpos == "VBN" => Some(TriggerPos::Verb),
+        _ => None,
+    }
+}
+
+/// The lexicon entries for token `i`, by lemma or, failing that, by the
+/// regular stems of its form.
+fn entries<'l>(t: &Tree, i: usize, pos: TriggerPos, lexicon: &'l dyn EventLookup) -> &'l [EventEntry] {
+    let tok = t.tok(i);
+    let lemma = tok.lemma.to_lowercase();
+    let found = lexicon.triggers(pos, &lemma);
+    if !found.is_empty() {
+        return found;
+    }
+    // A gerund tagged as a noun takes its verb's entries; a verb the
+    // lemmatiser has not seen, those of its regular stem.
+    let (stem_of, as_pos) = match pos {
+        TriggerPos::Noun if lemma.ends_with("ing") => (lemma, TriggerPos::Verb),
+        TriggerPos::Verb => (tok.form.to_lowercase(), TriggerPos::Verb),
+        TriggerPos::Noun => return &[],
+    };
+    verb_stems(&stem_of).iter().map(|s| lexicon.triggers(as_pos, s)).find(|e| !e.is_empty()).unwrap_or(&[])
+}
+
+/// The triggers of one sentence, in text order. A noun that a verb entry
+/// required as its object ("held talks") is part of that verb's event, not
+/// an event of its own.
+pub fn find<'l>(t: &Tree, lexicon: &'l dyn EventLookup) -> Vec<Trigger<'l>> {
+    let mut fired = Vec::new();
+    let mut covered = Vec::new();
+    for i in t.range.clone() {
+        let Some(pos) = trigger_pos(t, i) else { continue };
+        let list = entries(t, i, pos, lexicon);
+        if list.is_empty() || !sense::is_event(t, i, pos) {
+            continue;
+        }
+        if let Some(e) = list.iter().find(|e| conditions_hold(t, i, e)) {
+            if !e.obj.is_empty() {
+                covered.extend(objects(t, i));
+            }
+            fired.push(Trigger { token: i, entry: e, pos });
+        }
+    }
+    fired.retain(|g| !covered.contains(&g.token));
+    fired
+}
+
+fn lemma_in(t: &Tree, i: usize, list: &[String]) -> bool {
+    list.contains(&t.lemma(i).to_lowercase())
+}
+
+/// The trigger's modifiers that can narrow its sense ("hunger strike",
+/// "air strike").
+fn modifiers<'b>(t: &'b Tree, i: usize) -> impl Iterator<Item = usize> + 'b {
+    t.children(i).iter().copied().filter(move |&c| {
+        let r = t.rel(c);
+        crate::tree::rel_is(r, "amod") || crate::tree::rel_is(r, "compound")
+    })
+}
+
+/// Whether an entry's conditions hold at trigger `i`.
+pub fn conditions_hold(t: &Tree, i: usize, e: &EventEntry) -> bool {
+    let objs = objects(t, i);
+    if !e.obj.is_empty() && !objs.iter().any(|&o| lemma_in(t, o, &e.obj)) {
+        return false;
+    }
+    if !e.not_obj.is_empty() && objs.iter().any(|&o| lemma_in(t, o, &e.not_obj)) {
+        return false;
+    }
+    if let Some(p) = &e.prt {
+        if !t.kids(i, "compound:prt").any(|c| t.lemma(c).eq_ignore_ascii_case(p)) {
+            return false;
+        }
+    }
+    if !e.prep.is_empty() {
+        let mut with_prep = obliques(t, i).filter(|(_, case)| e.prep.contains(case));
+        let ok = if e.prep_obj.is_empty() {
+            with_prep.next().is_some()
+        } else {
+            with_prep.any(|(c, _)| lemma_in(t, c, &e.prep_obj))
+        };
+        if !ok {
+            return false;
+        }
+    }
+    if !e.xcomp.is_empty() && !t.kids(i, "xcomp").any(|c| lemma_in(t, c, &e.xcomp)) {
+        return false;
+    }
+    if !e.modifier.is_empty() && !modifiers(t, i).any(|c| lemma_in(t, c, &e.modifier)) {
+        return false;
+    }
+    if !e.not_modifier.is_empty() && modifiers(t, i).any(|c| lemma_in(t, c, &e.not_modifier)) {
+        return false;
+    }
+    true
+}
+
+/// Regular stems of an inflected verb form: "rioted" → riot, "raided" →
+/// raid, "expelled" → expel, "carries" → carry.
+pub fn verb_stems(form: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (suf, add) in
+        [("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e")]
+    {
+        if let Some(stem) = form.strip_suffix(suf) {
+            if stem.chars().count() >= 2 {
+                out.push(format!("{stem}{add}"));
+                let mut rev = stem.chars().rev();
+                if let (Some(a), Some(b)) = (rev.next(), rev.next()) {
+                    if a == b && add.is_empty() {
+                        out.push(stem[..stem.len() - a.len_utf8()].to_string());
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dict::events::Lexicon;
+    use crate::fixture::{doc, spaced};
+
+    const RELEASED_A_STATEMENT: &str = "1 Police police NOUN NNS _ 2 nsubj _ _
+         2 released release VERB VBD _ 0 root _ _
+         3 a a DET DT _ 4 det _ _
+         4 statement statement NOUN NN _ 2 obj _ _";
+
+    #[test]
+    fn object_conditions_choose_and_rule_out_entries() {
+        let (lex, _) = Lexicon::parse(
+            "0841\tverb\trelease\tnotobj=statement|video\n046\tverb\thold\tobj=talk\n046\tnoun\ttalk\n",
+            "t.tsv",
+        );
+        let d = doc(&spaced(RELEASED_A_STATEMENT));
+        assert!(find(&Tree::new(&d, 0), &lex).is_empty(), "publishing is no release");
+        let d = doc(&spaced(
+            &RELEASED_A_STATEMENT
+                .replace("a a DET DT _ 4", "two two NUM CD _ 4")
+                .replace("statement statement NOUN NN", "prisoners prisoner NOUN NNS"),
+        ));
+        assert_eq!(find(&Tree::new(&d, 0), &lex).len(), 1);
+        // "held talks": one event, the noun is covered by the verb's entry.
+        let d = doc(&spaced(
+            "1 Egypt Egypt PROPN NNP _ 2 nsubj _ _
+             2 held hold VERB VBD _ 0 root _ _
+             3 talks talk NOUN NNS _ 2 obj _ _",
+        ));
+        let g = find(&Tree::new(&d, 0), &lex);
+        assert_eq!(g.iter().map(|g| g.token).collect::<Vec<_>>(), [1]);
+    }
+
+    #[test]
+    fn modifier_and_prepositional_object_conditions() {
+        let (lex, _) = Lexicon::parse(
+            "143\tnoun\tstrike\tmod=hunger\n195\tnoun\tstrike\tmod=air\n1041\tverb\tcall\tprep=for\tpobj=resignation\n",
+            "t.tsv",
+        );
+        let d = doc(&spaced(
+            "1 an a DET DT _ 3 det _ _
+             2 air air NOUN NN _ 3 compound _ _
+             3 strike strike NOUN NN _ 0 root _ _",
+        ));
+        let g = find(&Tree::new(&d, 0), &lex);
+        assert_eq!(g[0].entry.code, "195");
+        let d = doc(&spaced(
+            "1 They they PRON PRP _ 2 nsubj _ _
+             2 called call VERB VBD _ 0 root _ _
+             3 for for ADP IN _ 5 case _ _
+             4 his his PRON PRP$ _ 5 nmod:poss _ _
+             5 resignation resignation NOUN NN _ 2 obl _ _",
+        ));
+        assert_eq!(find(&Tree::new(&d, 0), &lex)[0].entry.code, "1041");
+        let d = doc(&spaced(
+            "1 They they PRON PRP _ 2 nsubj _ _
+             2 called call VERB VBD _ 0 root _ _
+             3 for for ADP IN _ 4 case _ _
+             4 calm calm NOUN NN _ 2 obl _ _",
+        ));
+        assert!(find(&Tree::new(&d, 0), &lex).is_empty());
+    }
+
+    #[test]
+    fn stems_of_unknown_forms() {
+        assert!(verb_stems("rioted").contains(&"riot".to_string()));
+        assert!(verb_stems("expelled").contains(&"expel".to_string()));
+        assert!(verb_stems("carries").contains(&"carry".to_string()));
+    }
+}

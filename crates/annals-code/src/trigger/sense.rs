@@ -1,0 +1,151 @@
+//! Word sense: whether a lexicon word reports an event where it stands.
+//!
+//! Each rule is one function over the parse; [`is_event`] asks them all.
+//! A word is not an event when it is part of a name ("Popular Mobilization
+//! Forces"), when a noun only says what kind of thing another noun is
+//! ("arrest warrants", "protest leaders"), in the idioms of anonymous
+//! sourcing ("asked not to be named"), when a bare participle describes its
+//! noun ("captured soldiers"), or in a definition ("a red notice is a
+//! request to ...").
+
+use crate::cues::{self, List};
+use crate::dict::events::TriggerPos;
+use crate::tree::{rel_is, Tree};
+
+/// Whether the word at `i` may trigger an event here.
+pub fn is_event(t: &Tree, i: usize, pos: TriggerPos) -> bool {
+    !(part_of_name(t, i)
+        || anonymity_idiom(t, i)
+        || attributive_participle(t, i)
+        || (pos == TriggerPos::Noun && (noun_modifier(t, i) || definition(t, i))))
+}
+
+/// Inside a name: a capitalised word in the middle of a sentence tagged as
+/// a proper noun's part, or covered by a named entity.
+pub fn part_of_name(t: &Tree, i: usize) -> bool {
+    let tok = t.tok(i);
+    let in_entity = t.doc.entities.iter().any(|e| e.tokens.contains(&i));
+    let capitalised = tok.form.chars().next().is_some_and(char::is_uppercase);
+    let sentence_initial = (t.range.start..i).all(|k| t.tok(k).upos == "PUNCT");
+    in_entity || (capitalised && !sentence_initial && tok.xpos.starts_with("NNP"))
+}
+
+/// "asked not to be named", "requested anonymity": how sources hide.
+pub fn anonymity_idiom(t: &Tree, i: usize) -> bool {
+    t.children(i).iter().any(|&c| {
+        let lemma = t.lemma(c).to_lowercase();
+        (["xcomp", "ccomp"].iter().any(|r| rel_is(t.rel(c), r)) && cues::has(List::AnonymityVerb, &lemma))
+            || (["obj", "obl"].iter().any(|r| rel_is(t.rel(c), r)) && cues::has(List::AnonymityObject, &lemma))
+    })
+}
+
+/// "captured soldiers", "liberated prisoners": a bare past participle right
+/// before its noun describes the noun; parsers sometimes make the noun its
+/// object.
+pub fn attributive_participle(t: &Tree, i: usize) -> bool {
+    let tok = t.tok(i);
+    if !matches!(tok.xpos.as_str(), "VBN" | "VBD")
+        || t.kid(i, "aux").is_some()
+        || t.kid(i, "aux:pass").is_some()
+        || crate::frame::subject(t, i).is_some()
+    {
+        return false;
+    }
+    let next = (i + 1..t.range.end).find(|&k| t.tok(k).upos != "PUNCT");
+    let objs = crate::frame::objects(t, i);
+    // As an adjective on the noun ("the detained suspect").
+    let amod = rel_is(t.rel(i), "amod") && t.head(i).is_some_and(|h| h > i);
+    amod || next.is_some_and(|k| objs.contains(&k))
+}
+
+/// A noun compounded on another noun says what kind of thing that one is:
+/// "arrest warrants", "protest leaders", "aid workers". It keeps its event
+/// on the nouns that frame one ("aid package", "rescue operation").
+/// A gerund stays an event ("Hamas freeing captive soldier", "shooting
+/// victims"): the tagger calls it a noun, the act is there.
+pub fn noun_modifier(t: &Tree, i: usize) -> bool {
+    if !rel_is(t.rel(i), "compound") || t.tok(i).form.to_lowercase().ends_with("ing") {
+        return false;
+    }
+    let Some(h) = t.head(i) else { return false };
+    t.tok(h).upos == "NOUN" && !cues::has(List::EventFrameNoun, &t.lemma(h).to_lowercase())
+}
+
+/// The predicate of a definition: "a red notice is a request to ...", whose
+/// subject is indefinite.
+pub fn definition(t: &Tree, i: usize) -> bool {
+    if t.kid(i, "cop").is_none() {
+        return false;
+    }
+    t.kid(i, "nsubj")
+        .is_some_and(|s| t.kids(s, "det").any(|d| matches!(t.lemma(d).to_lowercase().as_str(), "a" | "an")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture::{doc, spaced};
+
+    #[test]
+    fn name_parts_are_not_events() {
+        // The Popular Mobilization Forces said
+        let d = doc(&spaced(
+            "1 The the DET DT _ 4 det _ _
+             2 Popular Popular ADJ NNP _ 4 amod _ NER=B-ORG
+             3 Mobilization mobilization NOUN NNP _ 4 compound _ NER=I-ORG
+             4 Forces Forces PROPN NNPS _ 5 nsubj _ NER=I-ORG
+             5 said say VERB VBD _ 0 root _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        assert!(part_of_name(&t, 2));
+        assert!(!part_of_name(&t, 4));
+    }
+
+    #[test]
+    fn compound_nouns_name_kinds_except_on_event_frames() {
+        // arrest warrants / aid package
+        let d = doc(&spaced(
+            "1 arrest arrest NOUN NN _ 2 compound _ _
+             2 warrants warrant NOUN NNS _ 0 root _ _
+
+             1 an a DET DT _ 3 det _ _
+             2 aid aid NOUN NN _ 3 compound _ _
+             3 package package NOUN NN _ 0 root _ _",
+        ));
+        assert!(noun_modifier(&Tree::new(&d, 0), 0));
+        assert!(!noun_modifier(&Tree::new(&d, 1), 3));
+    }
+
+    #[test]
+    fn definitions_and_idioms() {
+        // A red notice is a request to arrest ...
+        let d = doc(&spaced(
+            "1 A a DET DT _ 3 det _ _
+             2 red red ADJ JJ _ 3 amod _ _
+             3 notice notice NOUN NN _ 6 nsubj _ _
+             4 is be AUX VBZ _ 6 cop _ _
+             5 a a DET DT _ 6 det _ _
+             6 request request NOUN NN _ 0 root _ _
+
+             1 he he PRON PRP _ 2 nsubj _ _
+             2 asked ask VERB VBD _ 0 root _ _
+             3 not not PART RB _ 6 advmod _ _
+             4 to to PART TO _ 6 mark _ _
+             5 be be AUX VB _ 6 aux:pass _ _
+             6 named name VERB VBN _ 2 xcomp _ _",
+        ));
+        assert!(definition(&Tree::new(&d, 0), 5));
+        assert!(anonymity_idiom(&Tree::new(&d, 1), 7));
+    }
+
+    #[test]
+    fn a_bare_participle_describes_its_noun() {
+        // the detained suspect
+        let d = doc(&spaced(
+            "1 the the DET DT _ 3 det _ _
+             2 detained detain VERB VBN _ 3 amod _ _
+             3 suspect suspect NOUN NN _ 0 root _ _",
+        ));
+        assert!(attributive_participle(&Tree::new(&d, 0), 1));
+    }
+}

@@ -66,7 +66,29 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
     let f = frame::frame(t, trig, &judge);
     let resolve = |side: &frame::Side| -> Vec<Resolved> { side.heads.iter().filter_map(|&h| cx.actor(t, h)).collect() };
     let sources = resolve(&f.source);
-    let targets = resolve(&f.target);
+    let mut targets = resolve(&f.target);
+    // An act as the object: "condemned the attack" is aimed at the
+    // attacker, "welcomed the decision" at who decided.
+    if targets.is_empty() {
+        let acts = objects(t, trigger).into_iter().chain(
+            obliques(t, trigger)
+                .filter(|(_, c)| matches!(c.as_str(), "for" | "on" | "about" | "against" | "over" | "of"))
+                .map(|(x, _)| x),
+        );
+        let mut acts: Vec<usize> = acts.collect();
+        if trig.pos == crate::dict::events::TriggerPos::Noun {
+            acts.extend(obliques(t, trigger).filter(|(_, c)| c == "of").map(|(x, _)| x));
+        }
+        if let Some(r) = acts.into_iter().find_map(|o| cx.owner(t, o)) {
+            let src_code = sources.first().and_then(|s| s.actor.code.clone());
+            if r.actor.code != src_code {
+                if explain_on {
+                    explain.push(format!("target: the doer of {:?}", r.actor.text));
+                }
+                targets.push(r);
+            }
+        }
+    }
     if explain_on {
         for (name, side) in [("source", &f.source), ("target", &f.target)] {
             if let Some(v) = &side.via {
@@ -104,7 +126,7 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
     for o in objects(t, trigger).into_iter().chain(obliques(t, trigger).map(|(c, _)| c)) {
         inside.extend(t.subtree(o, &["acl", "relcl"]));
     }
-    let place = place::place(t, trigger, &heads, &inside, cx.coder.places);
+    let place = place::place(t, trigger, &heads, &inside, cx.coder.places, cx.discourse.focus.as_deref());
     let home = place.as_ref().and_then(|p| p.country.clone()).or_else(|| cx.discourse.focus.clone());
     let plover = ontology::get().plover(&cameo.code);
     let sent = &t.doc.sentences[t.sentence];
@@ -238,6 +260,43 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
         out.extend(demand);
     }
     out
+}
+
+/// An event record with code `code` at token `trigger` of `t`, its other
+/// fields empty; stages fill what they know.
+pub fn record(cx: &Context, t: &Tree, trigger: usize, code: &str, mode: Mode) -> Option<Event> {
+    let cameo = ontology::get().cameo(code)?;
+    let plover = ontology::get().plover(&cameo.code);
+    let sent = &t.doc.sentences[t.sentence];
+    let tok = t.tok(trigger);
+    Some(Event {
+        id: String::new(),
+        article: cx.info.id.to_string(),
+        sentence: 0,
+        text: t.doc.text[sent.start..sent.end].to_string(),
+        trigger: Span { text: tok.form.clone(), start: tok.start, end: tok.end },
+        source: None,
+        target: None,
+        cameo: cameo.code.clone(),
+        cameo_name: cameo.name.clone(),
+        quad_class: cameo.quad_class,
+        goldstein: cameo.goldstein,
+        plover: plover.map(|p| p.category.clone()).filter(|c| !c.is_empty()),
+        plover_mode: plover.map(|p| p.mode.clone()).filter(|m| !m.is_empty()),
+        mode,
+        attribution: None,
+        quantity: None,
+        date: None,
+        historical: false,
+        place: None,
+        confidence: 0.0,
+        explain: Vec::new(),
+    })
+}
+
+/// Fills the confidence of a finished record.
+pub fn finish(e: &mut Event) {
+    e.confidence = confidence(&e.source, &e.target, e.mode);
 }
 
 /// The attribution of a reporter at head `head`.

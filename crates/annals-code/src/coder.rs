@@ -17,7 +17,7 @@ use crate::dict::agents::AgentDict;
 use crate::dict::events::Lexicon;
 use crate::dict::{ActorLookup, AgentLookup, EventLookup};
 use crate::discourse::Discourse;
-use crate::event::{Attribution, Event};
+use crate::event::{ActorRef, Attribution, Event};
 use crate::places::Places;
 use crate::tree::Tree;
 use annals_text::Doc;
@@ -50,6 +50,10 @@ pub struct Context<'c> {
     pub discourse: Discourse,
     /// The last attribution, for "the source said".
     pub last_attribution: RefCell<Option<Attribution>>,
+    /// The coded doers of the events so far, by sentence, for "the move".
+    pub doers: RefCell<Vec<(usize, ActorRef)>>,
+    /// Quotes (by start) whose speech event is coded.
+    pub quotes_done: RefCell<Vec<usize>>,
 }
 
 impl Coder<'_> {
@@ -69,7 +73,16 @@ impl Coder<'_> {
         let date = info.date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
         let resolver = Resolver { actors: self.actors, agents: self.agents, date: date.as_deref() };
         let discourse = Discourse::build(doc, &resolver, self.places);
-        let cx = Context { coder: self, info, doc, resolver, discourse, last_attribution: RefCell::new(None) };
+        let cx = Context {
+            coder: self,
+            info,
+            doc,
+            resolver,
+            discourse,
+            last_attribution: RefCell::new(None),
+            doers: RefCell::new(Vec::new()),
+            quotes_done: RefCell::new(Vec::new()),
+        };
         let mut out = Vec::new();
         for s in 0..doc.sentences.len() {
             let t = Tree::new(doc, s);
@@ -77,8 +90,23 @@ impl Coder<'_> {
                 continue;
             }
             let mut events = Vec::new();
-            for trig in crate::trigger::find(&t, self.lexicon) {
-                events.extend(crate::assemble::events(&cx, &t, &trig));
+            let triggers = crate::trigger::find(&t, self.lexicon);
+            for trig in &triggers {
+                events.extend(crate::assemble::events(&cx, &t, trig));
+            }
+            let fired: Vec<usize> = triggers.iter().map(|g| g.token).collect();
+            events.extend(crate::speech::events(&cx, &t, &fired));
+            for e in &events {
+                // Doers of acts, not of words: "the move" is what someone did.
+                let verbal = matches!(&e.cameo[..2], "01" | "02" | "09" | "10" | "11" | "12" | "13");
+                if verbal {
+                    continue;
+                }
+                if let Some(src) =
+                    e.source.as_ref().filter(|a| a.code.is_some() && e.mode == crate::event::Mode::Asserted)
+                {
+                    cx.doers.borrow_mut().push((s, src.clone()));
+                }
             }
             for (k, e) in events.iter_mut().enumerate() {
                 e.id = format!("{}:{}:{}", info.id, s + 1, k + 1);
@@ -131,6 +159,64 @@ impl Context<'_> {
             }
         }
         admit(t, h, &r).then_some(r)
+    }
+
+    /// The doer of the act a noun names ("the move", "the decision", "the
+    /// attack"): its possessor or `by` agent ("Trump's decision", "the
+    /// proclamation ... by Trump"), else the doer of the latest event of the
+    /// last three sentences.
+    pub fn owner(&self, t: &Tree, h: usize) -> Option<Resolved> {
+        let lemma = t.lemma(h).to_lowercase();
+        let act = crate::cues::has(crate::cues::List::AbstractObject, &lemma)
+            || !self.coder.lexicon.triggers(crate::dict::events::TriggerPos::Noun, &lemma).is_empty();
+        if !act || t.tok(h).upos != "NOUN" {
+            return None;
+        }
+        // Its possessor, `by` agent or actor modifier: "Trump's decision",
+        // "the proclamation ... by Trump", "the US blockade measure".
+        let by =
+            t.kid(h, "nmod:poss").or_else(|| crate::frame::obliques(t, h).find(|(_, c)| c == "by").map(|(x, _)| x));
+        if let Some(r) = by.and_then(|x| self.actor(t, x)) {
+            return Some(r);
+        }
+        let modifiers: Vec<usize> = t
+            .children(h)
+            .iter()
+            .copied()
+            .filter(|&c| crate::tree::rel_is(t.rel(c), "amod") || crate::tree::rel_is(t.rel(c), "compound"))
+            .collect();
+        for m in modifiers {
+            if let Some(r) = self.actor(t, m).filter(|r| r.actor.code.is_some()) {
+                return Some(r);
+            }
+        }
+        let definite = t.kids(h, "det").any(|d| matches!(t.lemma(d).to_lowercase().as_str(), "the" | "this" | "that"));
+        if !definite {
+            return None;
+        }
+        let doers = self.doers.borrow();
+        let (_, a) = doers.iter().rev().find(|(s, _)| s + 3 >= t.sentence && *s <= t.sentence)?;
+        let mut r = self.resolver.local(t, h);
+        r.actor.code = a.code.clone();
+        r.actor.name = a.name.clone();
+        r.actor.country = a.country.clone();
+        r.actor.sector = a.sector.clone();
+        r.explain.push(format!("{:?} is the act of {:?}", t.tok(h).form, a.text));
+        Some(r)
+    }
+
+    /// Whether sentence `s` is the first of quote `q` in which a speech
+    /// event may be coded (one per quote).
+    pub fn first_quote_sentence(&self, q: Option<&crate::discourse::quotes::Quote>, s: usize) -> bool {
+        let Some(q) = q else { return false };
+        let first = self.doc.sentences.iter().position(|x| x.end > q.start);
+        let mut done = self.quotes_done.borrow_mut();
+        if done.contains(&q.start) || first.is_none() {
+            return false;
+        }
+        let _ = s;
+        done.push(q.start);
+        true
     }
 
     /// The speaker of the quote holding byte `offset`.

@@ -57,6 +57,9 @@ lists! {
     Combat = "combat",
     Locative = "locative",
     CarrierRole = "carrier_role",
+    NamingVerb = "naming_verb",
+    NeutralReport = "neutral_report",
+    StandIn = "stand_in",
 }
 
 /// A problem in the cue file.

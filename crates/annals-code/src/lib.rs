@@ -17,6 +17,7 @@
 //! | frames | [`frame`] | which words fill source and target |
 //! | actors | [`actors`] | what those words name, as CAMEO actor codes; whether they are actors at all |
 //! | resolvers | [`resolve`] | mode, attribution, date, place, quantity |
+//! | speech acts | [`speech`] | what statements accuse, criticise or praise |
 //! | assembly | [`assemble`] | the event records |
 
 pub mod actors;
@@ -33,6 +34,7 @@ pub mod gold;
 pub mod ontology;
 pub mod places;
 pub mod resolve;
+pub mod speech;
 pub mod tree;
 pub mod trigger;
 

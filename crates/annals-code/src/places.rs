@@ -24,12 +24,17 @@ pub struct PlaceEntry {
     pub population: u64,
 }
 
-/// Names (lower case, tokens joined by spaces) → entries, most populous first.
+/// Names (lower case, tokens joined by spaces) → entries, most populous
+/// first: a name several places share ("Hyde Park" in London and in
+/// several American towns) keeps the biggest few, so that context can pick.
 #[derive(Debug, Default)]
 pub struct Places {
-    by_name: HashMap<String, PlaceEntry>,
+    by_name: HashMap<String, Vec<PlaceEntry>>,
     longest: usize,
 }
+
+/// How many places one name keeps.
+const PER_NAME: usize = 6;
 
 pub(crate) const EMBEDDED: &[u8] = include_bytes!("../data/places.bin");
 
@@ -93,18 +98,36 @@ impl Places {
             return;
         }
         self.longest = self.longest.max(key.split(' ').count());
-        match self.by_name.get(&key) {
-            Some(old) if old.population >= e.population => {}
-            _ => {
-                self.by_name.insert(key, e);
-            }
+        let list = self.by_name.entry(key).or_default();
+        if list.iter().any(|o| o.geonames_id == e.geonames_id && o.name == e.name && o.country == e.country) {
+            return;
         }
+        list.push(e);
+        list.sort_by(|a, b| b.population.cmp(&a.population).then_with(|| a.country.cmp(&b.country)));
+        list.truncate(PER_NAME);
     }
 
-    /// The longest place name starting at `words[start]`: `(end, entry)`.
+    /// The longest place name starting at `words[start]`: `(end, entry)`,
+    /// the most populous place of that name.
     pub fn longest_match(&self, words: &[&str], start: usize) -> Option<(usize, &PlaceEntry)> {
+        self.longest_match_in(words, start, None)
+    }
+
+    /// Like [`longest_match`](Self::longest_match), preferring a place in
+    /// `country` (ISO alpha-3) among those sharing the name: in a report
+    /// from London, "Hyde Park" is London's.
+    pub fn longest_match_in(
+        &self,
+        words: &[&str],
+        start: usize,
+        country: Option<&str>,
+    ) -> Option<(usize, &PlaceEntry)> {
         let max = (start + self.longest).min(words.len());
-        (start + 1..=max).rev().find_map(|end| self.by_name.get(&key(&words[start..end].join(" "))).map(|e| (end, e)))
+        (start + 1..=max).rev().find_map(|end| {
+            let list = self.by_name.get(&key(&words[start..end].join(" ")))?;
+            let pick = country.and_then(|c| list.iter().find(|e| e.country == c)).or_else(|| list.first())?;
+            Some((end, pick))
+        })
     }
 
     /// Builds the gazetteer from `data/geonames`.
@@ -188,8 +211,8 @@ impl Places {
     /// Writes the gazetteer as deflated TSV.
     pub fn write<W: Write>(&self, out: W) -> std::io::Result<()> {
         let mut z = flate2::write::DeflateEncoder::new(out, flate2::Compression::best());
-        let mut rows: Vec<_> = self.by_name.iter().collect();
-        rows.sort_by(|a, b| a.0.cmp(b.0));
+        let mut rows: Vec<_> = self.by_name.iter().flat_map(|(k, l)| l.iter().map(move |e| (k, e))).collect();
+        rows.sort_by(|a, b| a.0.cmp(b.0).then_with(|| b.1.population.cmp(&a.1.population)));
         for (k, e) in rows {
             writeln!(
                 z,
@@ -219,7 +242,7 @@ impl Places {
                 population: c[6].parse().unwrap_or(0),
             };
             p.longest = p.longest.max(c[0].split(' ').count());
-            p.by_name.insert(c[0].to_string(), e);
+            p.by_name.entry(c[0].to_string()).or_default().push(e);
         }
         Ok(p)
     }

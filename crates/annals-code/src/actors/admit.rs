@@ -15,6 +15,26 @@ pub fn admit(t: &Tree, h: usize, r: &Resolved) -> bool {
         return false;
     }
     let lemma = t.lemma(head).to_lowercase();
+    // "European Union flags" is a thing, not the EU.
+    if r.modifier_only {
+        return false;
+    }
+    // A place after a locative preposition is where, not who: "an airstrike
+    // in Iraq", "airlifted to Berlin" (a capital is a metonym only as
+    // subject, object or possessor).
+    if let Some(case) = t.case_of(h) {
+        let capital = r.form == Some(crate::dict::actors::FormKind::Capital);
+        let place_name = r.dict_kind == Some(crate::dict::actors::ActorKind::Country) && r.actor.sector.is_none()
+            || t.doc.entities.iter().any(|e| e.label == annals_text::EntityLabel::Location && e.tokens.contains(&head));
+        let inside = matches!(
+            case.as_str(),
+            "in" | "at" | "near" | "inside" | "outside" | "across" | "throughout" | "within" | "around" | "into"
+        );
+        let motion = matches!(case.as_str(), "to" | "from" | "toward" | "towards");
+        if (capital && (inside || motion)) || (place_name && inside) {
+            return false;
+        }
+    }
     if r.actor.code.is_some() {
         // A dictionary name can be hidden in a word that is no actor ("the
         // Monday meeting"); a code from a role or a name is trusted.

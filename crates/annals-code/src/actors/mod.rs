@@ -52,6 +52,13 @@ pub struct Resolved {
     pub plural: bool,
     /// The phrase is a group's own name ("Hamas"), for "the group".
     pub is_group: bool,
+    /// The dictionary line's type and how the phrase named it, when a
+    /// dictionary actor was found.
+    pub dict_kind: Option<crate::dict::actors::ActorKind>,
+    pub form: Option<FormKind>,
+    /// The actor is named only by a modifier of a head that is no actor
+    /// ("European Union flags"): the phrase is a thing of that actor's.
+    pub modifier_only: bool,
     pub phrase: Phrase,
     pub explain: Vec<String>,
 }
@@ -112,6 +119,7 @@ impl Resolver<'_> {
             .collect();
         let mut explain = Vec::new();
         let mut actor = None;
+        let mut actor_span = 0..0;
         // Roles found: (first token index in the phrase, end, code, nested).
         let mut roles: Vec<(usize, usize, String, bool)> = Vec::new();
         let mut k = 0;
@@ -133,6 +141,7 @@ impl Resolver<'_> {
                 if better {
                     explain.push(format!("actor {:?} → {} ({})", forms[k..end].join(" "), a.code, a.name));
                     actor = Some((a, kind));
+                    actor_span = k..end;
                 }
                 k = end;
                 continue;
@@ -155,7 +164,21 @@ impl Resolver<'_> {
             k += 1;
         }
         let head_at = toks.iter().position(|&i| i == p.head);
-        let agent = pick_role(&roles, &lemmas, head_at);
+        let person_head =
+            t.doc.entities.iter().any(|e| e.label == annals_text::EntityLabel::Person && e.tokens.contains(&p.head));
+        let agent = pick_role(&roles, &lemmas, head_at, person_head);
+        let head_has_role = head_at.is_some_and(|h| roles.iter().any(|(a, b, _, _)| (*a..*b).contains(&h)));
+        let stand_in = cues::has(List::StandIn, &t.lemma(p.head).to_lowercase());
+        // Only a modifier before the head counts here: "a source in Hamas"
+        // names its affiliation, "European Union flags" a thing.
+        let premodifier = actor_span.clone().all(|k| toks[k] < p.head && !nested.contains(&toks[k]));
+        let modifier_only = actor.is_some()
+            && premodifier
+            && head_at.is_some_and(|h| !actor_span.contains(&h))
+            && !head_has_role
+            && !stand_in
+            && !matches!(t.tok(p.head).upos.as_str(), "PROPN" | "PRON" | "NUM")
+            && !person_head;
         let start = t.tok(toks[0]).start;
         let end = t.tok(*toks.last().unwrap()).end;
         let text = t.doc.text[start..end].to_string();
@@ -167,6 +190,8 @@ impl Resolver<'_> {
                 head.lemma.to_lowercase().as_str(),
                 "they" | "them" | "we" | "us" | "their" | "our" | "people" | "police"
             );
+        let dict_kind = actor.as_ref().map(|(a, _)| a.kind);
+        let form = actor.as_ref().map(|(_, f)| *f);
         let (code, name, country, sector, is_group, kind) = match actor {
             Some((a, fk)) => {
                 let country = a.country.clone();
@@ -228,6 +253,9 @@ impl Resolver<'_> {
             kind,
             plural,
             is_group,
+            dict_kind,
+            form,
+            modifier_only,
             phrase: p.clone(),
             explain,
         }
@@ -237,7 +265,12 @@ impl Resolver<'_> {
 /// The role a phrase's roles give: the one on its head, unless that only
 /// carries another's ("police spokesman" is the police's), else the one
 /// nearest before the head.
-fn pick_role(roles: &[(usize, usize, String, bool)], lemmas: &[String], head_at: Option<usize>) -> Option<String> {
+fn pick_role(
+    roles: &[(usize, usize, String, bool)],
+    lemmas: &[String],
+    head_at: Option<usize>,
+    person_head: bool,
+) -> Option<String> {
     let on_head = head_at.and_then(|h| roles.iter().find(|(a, b, _, _)| (*a..*b).contains(&h)));
     match on_head {
         Some((a, b, code, _)) => {
@@ -256,7 +289,14 @@ fn pick_role(roles: &[(usize, usize, String, bool)], lemmas: &[String], head_at:
                 Some(code.clone())
             }
         }
-        None => roles.iter().rev().find(|(_, _, _, nested)| !nested).map(|(_, _, c, _)| c.clone()),
+        // A person's name takes the role of what the phrase says they are
+        // part of: "Arnel dela Vega of the army".
+        None => roles
+            .iter()
+            .rev()
+            .find(|(_, _, _, nested)| !nested)
+            .or_else(|| person_head.then(|| roles.first()).flatten())
+            .map(|(_, _, c, _)| c.clone()),
     }
 }
 

@@ -136,7 +136,10 @@ impl Discourse {
                 .iter()
                 .rev()
                 .filter(|m| (m.sentence, m.head) < (s, h) && m.sentence + 5 >= s)
-                .find(|m| m.resolved.is_group)
+                .find(|m| {
+                    m.resolved.dict_kind == Some(crate::dict::actors::ActorKind::Group)
+                        || (m.resolved.kind == Kind::Organisation && m.resolved.actor.code.is_none())
+                })
                 .map(|m| &m.resolved);
         }
         if !cues::has(List::Pronoun, &lemma) {

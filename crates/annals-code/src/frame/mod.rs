@@ -143,6 +143,22 @@ fn side(t: &Tree, trig: &Trigger, roles: &[Role], is_source: bool, judge: &Judge
             .or_else(|| nearest_actor(t, trigger, is_source, &|h| strength(h).is_some_and(|s| s > 0)));
         via = head.map(|_| "position".into());
     }
+    // "protesting legislators": the noun a present participle describes
+    // does it.
+    if head.is_none() && is_source && present_participle(t, trig) {
+        if let Some(h) = t.head(trigger).filter(|&h| strength(h).is_some()) {
+            head = Some(h);
+            via = Some("noun the participle describes".into());
+        }
+    }
+    // "was killed in a US counter-terrorism operation": the operation's
+    // actor did it.
+    if head.is_none() && is_source && agentless {
+        if let Some(h) = operation_agent(t, trigger, judge) {
+            head = Some(h);
+            via = Some("the operation's actor".into());
+        }
+    }
     let Some(mut h) = head else { return Side::default() };
     // A relative pronoun stands for the noun its clause describes.
     if t.tok(h).upos == "PRON" && matches!(t.lemma(h).to_lowercase().as_str(), "who" | "which" | "that" | "whom") {
@@ -162,6 +178,30 @@ pub fn with_conjuncts(t: &Tree, h: usize) -> Vec<usize> {
         t.kids(h, "conj").filter(|&c| t.tok(c).upos != "VERB" && (t.case_of(c).is_none() || t.case_of(c) == case)),
     );
     heads
+}
+
+/// "protesting legislators", "rioting crowds": a present participle
+/// modifying a noun.
+pub fn present_participle(t: &Tree, trig: &Trigger) -> bool {
+    trig.pos == TriggerPos::Verb
+        && t.tok(trig.token).xpos == "VBG"
+        && (rel_is(t.rel(trig.token), "amod")
+            || (rel_is(t.rel(trig.token), "acl") && !t.rel(trig.token).ends_with("relcl")))
+        && t.head(trig.token).is_some_and(|h| matches!(t.tok(h).upos.as_str(), "NOUN" | "PROPN"))
+}
+
+/// The actor of an operation the passive event happened in: "killed in a
+/// US counter-terrorism operation", "arrested during a police raid".
+fn operation_agent(t: &Tree, v: usize, judge: &Judge) -> Option<usize> {
+    obliques(t, v).filter(|(_, c)| matches!(c.as_str(), "in" | "during" | "by" | "through" | "under")).find_map(
+        |(o, _)| {
+            t.children(o)
+                .iter()
+                .copied()
+                .filter(|&c| rel_is(t.rel(c), "amod") || rel_is(t.rel(c), "compound") || rel_is(t.rel(c), "nmod:poss"))
+                .find(|&c| judge(c).is_some_and(|s| s > 0))
+        },
+    )
 }
 
 /// "prisoners sentenced to life": a past participle modifying a noun.

@@ -67,6 +67,13 @@ pub fn subject(t: &Tree, v: usize) -> Option<usize> {
             return Some(s);
         }
         let rel = t.rel(cur);
+        // "cited Budi Gunawan as saying ...": the one cited says it.
+        let as_saying = t.kids(cur, "mark").any(|m| t.lemma(m).eq_ignore_ascii_case("as"));
+        if as_saying && (rel_is(rel, "advcl") || rel_is(rel, "xcomp")) {
+            if let Some(o) = t.head(cur).and_then(|h| t.kid(h, "obj")) {
+                return Some(o);
+            }
+        }
         if ["advcl", "conj", "xcomp", "acl"].iter().any(|r| rel_is(rel, r)) {
             cur = t.head(cur)?;
         } else {

@@ -27,8 +27,13 @@ fn name_like(t: &Tree, i: usize) -> bool {
     capital && !in_time && (tok.upos == "PROPN" || tok.xpos.starts_with("NNP") || in_entity)
 }
 
-/// The most specific gazetteer name among the tokens `span` (sorted).
-fn best_name(t: &Tree, span: &[usize], places: &Places) -> Option<Place> {
+/// A foreign place this small is more likely a namesake of something at
+/// home ("Hyde Park" in a London report is no American town).
+const FOREIGN_NAMESAKE: u64 = 100_000;
+
+/// The most specific gazetteer name among the tokens `span` (sorted); in
+/// a report about `home`, a place there wins among namesakes.
+fn best_name(t: &Tree, span: &[usize], places: &Places, home: Option<&str>) -> Option<Place> {
     let forms: Vec<&str> = t.range.clone().map(|i| t.tok(i).form.as_str()).collect();
     let mut best: Option<(u64, usize, usize, &PlaceEntry)> = None;
     let mut k = 0;
@@ -38,8 +43,11 @@ fn best_name(t: &Tree, span: &[usize], places: &Places) -> Option<Place> {
             k += 1;
             continue;
         }
-        match places.longest_match(&forms, s - t.range.start) {
-            Some((end, e)) if span.contains(&(t.range.start + end - 1)) => {
+        match places.longest_match_in(&forms, s - t.range.start, home) {
+            Some((end, e))
+                if span.contains(&(t.range.start + end - 1))
+                    && home.is_none_or(|h| e.country == h || e.population >= FOREIGN_NAMESAKE) =>
+            {
                 let last = t.range.start + end - 1;
                 if best.is_none_or(|b| e.population < b.0) {
                     best = Some((e.population, s, last, e));
@@ -62,7 +70,14 @@ fn best_name(t: &Tree, span: &[usize], places: &Places) -> Option<Place> {
 /// The place of the event at `trigger`; `actors` are the heads of its
 /// source and target phrases (never places themselves), `inside` the
 /// tokens of its argument phrases, searched last.
-pub fn place(t: &Tree, trigger: usize, actors: &[usize], inside: &[usize], places: &Places) -> Option<Place> {
+pub fn place(
+    t: &Tree,
+    trigger: usize,
+    actors: &[usize],
+    inside: &[usize],
+    places: &Places,
+    home: Option<&str>,
+) -> Option<Place> {
     if places.is_empty() {
         return None;
     }
@@ -76,7 +91,7 @@ pub fn place(t: &Tree, trigger: usize, actors: &[usize], inside: &[usize], place
             continue;
         }
         let span = t.subtree(x, &["acl", "punct", "conj", "cc", "case", "det"]);
-        if let Some(p) = best_name(t, &span, places) {
+        if let Some(p) = best_name(t, &span, places, home) {
             cands.push((x, p));
         }
     }
@@ -139,7 +154,7 @@ mod tests {
              10 Nablus Nablus PROPN NNP _ 8 nmod _ NER=B-LOC",
         ));
         let t = Tree::new(&d, 0);
-        let p = place(&t, 1, &[0], &[], Places::embedded()).expect("a place");
+        let p = place(&t, 1, &[0], &[], Places::embedded(), None).expect("a place");
         assert_eq!(p.name, "Nablus");
     }
 
@@ -154,7 +169,7 @@ mod tests {
              5 local local ADJ JJ _ 6 amod _ _
              6 time time NOUN NN _ 2 obl _ _",
         ));
-        assert!(place(&Tree::new(&d, 0), 1, &[0], &[], Places::embedded()).is_none());
+        assert!(place(&Tree::new(&d, 0), 1, &[0], &[], Places::embedded(), None).is_none());
     }
 
     #[test]
@@ -171,6 +186,6 @@ mod tests {
         ));
         let t = Tree::new(&d, 0);
         let inside = t.subtree(4, &[]);
-        assert_eq!(place(&t, 2, &[], &inside, Places::embedded()).map(|p| p.name).as_deref(), Some("Donetsk"));
+        assert_eq!(place(&t, 2, &[], &inside, Places::embedded(), None).map(|p| p.name).as_deref(), Some("Donetsk"));
     }
 }

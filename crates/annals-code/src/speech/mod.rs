@@ -1,0 +1,324 @@
+//! Speech acts: what people say about others, coded as accusations,
+//! criticism or praise.
+//!
+//! News carries most of its conflict and cooperation in words: "X said the
+//! Abu Sayyaf Group are the suspected perpetrators" accuses (112), "X
+//! called the move a smash and grab on our democracy" criticises (111),
+//! ""we are with you," Tusk wrote" supports (051). A statement is an event
+//! here when its content holds an evaluation word of
+//! `dictionaries/evaluations.tsv`; the speaker is its source, and its
+//! target is who the content is about: the content's subject, a possessor
+//! ("Trump's declaration"), another actor named in it, or the doer of the
+//! act it is about ("the move", "the decision": [`Context::owner`]).
+//!
+//! The content is a reporting verb's complement, the clause a reporting
+//! clause stands beside (""...," said X"), what a naming verb says the
+//! object is ("called X Y", "described X as Y"), or a quote with a known
+//! speaker. A statement whose verb already triggered a lexicon event
+//! ("condemned the attack") is left to that event; one that is negated
+//! ("did not say") is no statement.
+
+pub mod lexicon;
+
+use crate::assemble;
+use crate::coder::Context;
+use crate::cues::{self, List};
+use crate::event::{Event, Mode};
+use crate::frame::objects;
+use crate::resolve::{attribution, mode, place, when};
+use crate::tree::{rel_is, Tree};
+use lexicon::{Evaluation, Evaluations};
+
+/// The evaluation that tokens `content` express, with the first cue token.
+pub fn evaluate(t: &Tree, content: &[usize]) -> Option<(Evaluation, usize)> {
+    let lex = Evaluations::embedded();
+    let lemmas: Vec<String> = content.iter().map(|&i| t.lemma(i).to_lowercase()).collect();
+    let forms: Vec<String> = content.iter().map(|&i| t.tok(i).form.to_lowercase()).collect();
+    let lemma_refs: Vec<&str> = lemmas.iter().map(String::as_str).collect();
+    let form_refs: Vec<&str> = forms.iter().map(String::as_str).collect();
+    let (mut blame, mut negative, mut positive) = (0, 0, 0);
+    let mut first: Option<usize> = None;
+    let mut k = 0;
+    while k < content.len() {
+        let found = lex.at(&lemma_refs, k).or_else(|| lex.at(&form_refs, k));
+        let Some((len, kind)) = found else {
+            k += 1;
+            continue;
+        };
+        let i = content[k];
+        // "not acceptable" is criticism; "not a mistake" says nothing clear.
+        let negated = (k > 0 && matches!(lemma_refs[k - 1], "not" | "never" | "no" | "n't"))
+            || t.head(i).is_some_and(|h| mode::negated(t, h) && content.contains(&h))
+            || mode::negated(t, i);
+        match (kind, negated) {
+            (Evaluation::Positive, true) => negative += 1,
+            (_, true) => {}
+            (Evaluation::Blame, false) => blame += 1,
+            (Evaluation::Negative, false) => negative += 1,
+            (Evaluation::Positive, false) => positive += 1,
+        }
+        first.get_or_insert(i);
+        k += len;
+    }
+    let kind = if blame + negative > positive {
+        if blame > negative {
+            Evaluation::Blame
+        } else {
+            Evaluation::Negative
+        }
+    } else if positive > 0 {
+        Evaluation::Positive
+    } else {
+        return None;
+    };
+    first.map(|f| (kind, f))
+}
+
+/// What reporting verb `v` says: its complement, the clause it stands
+/// beside, or what a naming verb says its object is.
+fn content(t: &Tree, v: usize) -> Vec<usize> {
+    let lemma = t.lemma(v).to_lowercase();
+    let mut out = Vec::new();
+    if cues::has(List::NamingVerb, &lemma) {
+        let Some(o) = objects(t, v).into_iter().next() else { return out };
+        let after = t.subtree(o, &[]).into_iter().max().unwrap_or(o);
+        let stop =
+            (after + 1..t.range.end).find(|&k| matches!(t.tok(k).form.as_str(), ";" | ".")).unwrap_or(t.range.end);
+        out.extend(after + 1..stop);
+        // The object itself ("called the killing senseless") is what is named.
+        out.extend(t.subtree(o, &[]));
+        out.sort_unstable();
+        return out;
+    }
+    for c in t.kids(v, "ccomp") {
+        out.extend(t.subtree(c, &[]));
+    }
+    // ""...," said X": the reporting clause hangs from the quoted clause.
+    if out.is_empty() && rel_is(t.rel(v), "parataxis") {
+        if let Some(h) = t.head(v) {
+            let own = t.subtree(v, &[]);
+            out.extend(t.subtree(h, &[]).into_iter().filter(|i| !own.contains(i)));
+        }
+    }
+    out
+}
+
+/// The heads of actor phrases among `tokens`, the clause's subject first.
+fn mentioned(t: &Tree, tokens: &[usize]) -> Vec<usize> {
+    let mut heads: Vec<usize> = tokens
+        .iter()
+        .copied()
+        .filter(|&i| matches!(t.tok(i).upos.as_str(), "NOUN" | "PROPN" | "PRON"))
+        .filter(|&i| {
+            let r = t.rel(i);
+            !(rel_is(r, "compound") || rel_is(r, "flat") || rel_is(r, "nmod:desc") || rel_is(r, "appos"))
+        })
+        .collect();
+    heads.sort_by_key(|&i| (!rel_is(t.rel(i), "nsubj"), i));
+    heads
+}
+
+/// The speech events of sentence `t`; `fired` are its lexicon triggers.
+pub fn events(cx: &Context, t: &Tree, fired: &[usize]) -> Vec<Event> {
+    let mut out = Vec::new();
+    let mut used_quote = false;
+    for v in t.range.clone() {
+        if !t.is_verbal(v) || fired.contains(&v) {
+            continue;
+        }
+        let lemma = t.lemma(v).to_lowercase();
+        let naming = cues::has(List::NamingVerb, &lemma);
+        let report = cues::has(List::Report, &lemma) && !cues::has(List::NeutralReport, &lemma);
+        if !(naming || report) || mode::negated(t, v) {
+            continue;
+        }
+        let mut what = content(t, v);
+        let quoted: Vec<usize> = t.range.clone().filter(|&i| cx.discourse.quote_at(t.tok(i).start).is_some()).collect();
+        if what.is_empty() && !quoted.is_empty() {
+            // One statement per quote, whichever sentence codes it first.
+            let q = cx.discourse.quote_at(t.tok(quoted[0]).start).cloned();
+            if !cx.first_quote_sentence(q.as_ref(), t.sentence) {
+                continue;
+            }
+            what = quoted;
+            used_quote = true;
+        }
+        let Some(speaker_head) = attribution::subject(t, v) else { continue };
+        let Some(speaker) = cx.actor(t, speaker_head) else { continue };
+        if let Some(e) = speech_event(cx, t, v, &what, &speaker, &[speaker_head]) {
+            out.push(e);
+        }
+        out.extend(demand_event(cx, t, &what, &speaker, fired));
+    }
+    // A sentence inside a quote, its speaker found elsewhere.
+    if out.is_empty() && !used_quote {
+        let inside: Vec<usize> = t
+            .range
+            .clone()
+            .filter(|&i| cx.discourse.quote_at(t.tok(i).start).is_some() && t.tok(i).upos != "PUNCT")
+            .collect();
+        if let Some(&first) = inside.first() {
+            let q = cx.discourse.quote_at(t.tok(first).start).cloned();
+            let in_this = q.as_ref().is_some_and(|q| q.speaker_sentence == Some(t.sentence));
+            if !in_this && cx.first_quote_sentence(q.as_ref(), t.sentence) {
+                if let Some(speaker) = cx.speaker_of(t.tok(first).start, 0) {
+                    if let Some((_, cue)) = evaluate(t, &inside) {
+                        if let Some(e) = speech_event(cx, t, cue, &inside, &speaker, &[]) {
+                            out.push(e);
+                        }
+                    }
+                    out.extend(demand_event(cx, t, &inside, &speaker, fired));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// "Parliament must be recalled immediately," Sturgeon said: what someone
+/// says another must or should do is a demand of it (CAMEO 10), whatever
+/// the act. Acts the lexicon knows are left to it (their demand analogue).
+fn demand_event(
+    cx: &Context,
+    t: &Tree,
+    what: &[usize],
+    speaker: &crate::actors::Resolved,
+    fired: &[usize],
+) -> Option<Event> {
+    let v = what.iter().copied().find(|&i| {
+        t.is_verbal(i)
+            && !fired.contains(&i)
+            && t.kids(i, "aux").any(|a| matches!(t.lemma(a).to_lowercase().as_str(), "must" | "should"))
+            && !mode::negated(t, i)
+    })?;
+    let subject = t.kid(v, "nsubj").or_else(|| t.kid(v, "nsubj:pass"));
+    // "we must ..." is a resolve, not a demand of others.
+    if subject.is_some_and(|s| cues::has(List::FirstPerson, &t.tok(s).form.to_lowercase())) {
+        return None;
+    }
+    let target =
+        subject.and_then(|s| cx.actor(t, s)).filter(|r| r.actor.code.is_some() && r.actor.code != speaker.actor.code);
+    let mut e = assemble::record(cx, t, v, "100", Mode::Asserted)?;
+    let home = cx.discourse.focus.clone();
+    let mut source = speaker.actor.clone();
+    let mut target = target.map(|r| r.actor);
+    if let Some(c) = &home {
+        crate::actors::country::give(&mut source, c);
+        if let Some(a) = target.as_mut() {
+            crate::actors::country::give(a, c);
+        }
+    }
+    e.source = Some(source);
+    e.target = target;
+    e.date = when::date(t, v, None, cx.info.date);
+    e.historical = e.date.as_ref().is_some_and(|d| when::historical(d, cx.info.date));
+    if cx.coder.explain {
+        e.explain.push(format!("demand: {:?} must/should, as the speaker says", t.tok(v).form));
+    }
+    assemble::finish(&mut e);
+    Some(e)
+}
+
+/// The event of a statement at `trigger` whose content is `what`.
+fn speech_event(
+    cx: &Context,
+    t: &Tree,
+    trigger: usize,
+    what: &[usize],
+    speaker: &crate::actors::Resolved,
+    not_target: &[usize],
+) -> Option<Event> {
+    let (kind, cue) = evaluate(t, what)?;
+    let mut target = None;
+    for h in mentioned(t, what) {
+        if not_target.contains(&h) {
+            continue;
+        }
+        // One is blamed as the doer, never as the victim.
+        let r = t.rel(h);
+        if kind == Evaluation::Blame && !(rel_is(r, "nsubj") || rel_is(r, "obl:agent") || rel_is(r, "nmod:poss")) {
+            let by = t.case_of(h).as_deref() == Some("by");
+            if !by {
+                continue;
+            }
+        }
+        let r = cx.actor(t, h).or_else(|| cx.owner(t, h));
+        if let Some(r) = r.filter(|r| r.actor.code.is_some() && r.actor.code != speaker.actor.code) {
+            target = Some(r);
+            break;
+        }
+    }
+    if target.is_none() && kind == Evaluation::Blame {
+        return None;
+    }
+    let mut e = assemble::record(cx, t, trigger, kind.cameo(), Mode::Asserted)?;
+    let home = cx.discourse.focus.clone();
+    let mut source = speaker.actor.clone();
+    if let Some(c) = &home {
+        crate::actors::country::give(&mut source, c);
+        if speaker.kind == crate::actors::Kind::Person {
+            crate::actors::country::give_uncoded(&mut source, c);
+        }
+    }
+    e.source = Some(source);
+    e.target = target.map(|r| {
+        let mut a = r.actor;
+        if let Some(c) = &home {
+            crate::actors::country::give(&mut a, c);
+        }
+        a
+    });
+    e.date = when::date(t, trigger, None, cx.info.date);
+    e.historical = e.date.as_ref().is_some_and(|d| when::historical(d, cx.info.date));
+    e.place = place::place(t, trigger, &[], &[], cx.coder.places, cx.discourse.focus.as_deref());
+    if cx.coder.explain {
+        e.explain.push(format!("statement {:?}: {:?} evaluation at {:?}", t.tok(trigger).form, kind, t.tok(cue).form));
+    }
+    assemble::finish(&mut e);
+    Some(e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture::{doc, spaced};
+
+    #[test]
+    fn evaluations_count_and_negation_flips_praise() {
+        // it is a mistake / it is not acceptable / it is not wrong
+        let d = doc(&spaced(
+            "1 it it PRON PRP _ 4 nsubj _ _
+             2 is be AUX VBZ _ 4 cop _ _
+             3 a a DET DT _ 4 det _ _
+             4 mistake mistake NOUN NN _ 0 root _ _
+
+             1 it it PRON PRP _ 4 nsubj _ _
+             2 is be AUX VBZ _ 4 cop _ _
+             3 not not PART RB _ 4 advmod _ _
+             4 justified justified ADJ JJ _ 0 root _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        assert_eq!(evaluate(&t, &t.range.clone().collect::<Vec<_>>()), Some((Evaluation::Negative, 3)));
+        let t = Tree::new(&d, 1);
+        assert_eq!(evaluate(&t, &t.range.clone().collect::<Vec<_>>()).map(|e| e.0), Some(Evaluation::Negative));
+    }
+
+    #[test]
+    fn a_naming_verb_says_what_its_object_is() {
+        // Corbyn called the move a smash and grab
+        let d = doc(&spaced(
+            "1 Corbyn Corbyn PROPN NNP _ 2 nsubj _ _
+             2 called call VERB VBD _ 0 root _ _
+             3 the the DET DT _ 4 det _ _
+             4 move move NOUN NN _ 2 obj _ _
+             5 a a DET DT _ 6 det _ _
+             6 smash smash NOUN NN _ 2 xcomp _ _
+             7 and and CCONJ CC _ 8 cc _ _
+             8 grab grab NOUN NN _ 6 conj _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let c = content(&t, 1);
+        assert_eq!(c, [2, 3, 4, 5, 6, 7]);
+        assert_eq!(evaluate(&t, &c).map(|e| e.0), Some(Evaluation::Negative));
+    }
+}

@@ -118,6 +118,7 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
         *cx.last_attribution.borrow_mut() = Some(a.clone());
     }
     let date = when::date(t, trigger, reporter.map(|r| r.1), cx.info.date);
+    let date = narrative_date(cx, t, trigger, &entry.code, m, date);
     let historical = date.as_ref().is_some_and(|d| when::historical(d, cx.info.date));
     // Where: the clause's place, else one inside the event's arguments.
     let heads: Vec<usize> = sources.iter().chain(&targets).map(|r| r.phrase.root).collect();
@@ -260,6 +261,53 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
         out.extend(demand);
     }
     out
+}
+
+/// Discourse dating. An event the text gives no time of its own takes
+/// the time of the report's narrative: a definite re-mention of an earlier
+/// event ("the attack", "the protests") takes that event's date; a past
+/// event in the same paragraph as one the text dated ("Twin bombings
+/// yesterday struck the cathedral. ... at least 20 were killed") takes its
+/// date. A dated event becomes the narrative's time.
+fn narrative_date(
+    cx: &Context,
+    t: &Tree,
+    trigger: usize,
+    code: &str,
+    m: Mode,
+    date: Option<crate::event::EventDate>,
+) -> Option<crate::event::EventDate> {
+    let line = t.doc.text[..t.tok(trigger).start].matches('\n').count();
+    let root = code.get(..2).unwrap_or(code).to_string();
+    let mut n = cx.narrative.borrow_mut();
+    let from_text = date.as_ref().is_some_and(|d| d.basis != "publication");
+    if from_text {
+        if m == Mode::Asserted {
+            let d = date.clone().expect("dated");
+            n.line = Some((line, d.clone()));
+            if !n.by_root.iter().any(|(r, _)| *r == root) {
+                n.by_root.push((root, d));
+            }
+        }
+        return date;
+    }
+    let tok = t.tok(trigger);
+    let definite =
+        t.kids(trigger, "det").any(|d| matches!(t.lemma(d).to_lowercase().as_str(), "the" | "this" | "that" | "these"));
+    if tok.upos == "NOUN" && definite {
+        if let Some((_, d)) = n.by_root.iter().find(|(r, _)| *r == root) {
+            return Some(crate::event::EventDate { basis: "relative".into(), ..d.clone() });
+        }
+    }
+    let past = matches!(tok.xpos.as_str(), "VBD" | "VBN")
+        && t.kids(trigger, "aux").all(|a| !matches!(t.lemma(a).to_lowercase().as_str(), "will" | "would" | "shall"));
+    if past && m == Mode::Asserted {
+        if let Some((l, d)) = n.line.as_ref().filter(|(l, _)| *l == line) {
+            let _ = l;
+            return Some(crate::event::EventDate { basis: "relative".into(), ..d.clone() });
+        }
+    }
+    date
 }
 
 /// An event record with code `code` at token `trigger` of `t`, its other

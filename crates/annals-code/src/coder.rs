@@ -54,6 +54,18 @@ pub struct Context<'c> {
     pub doers: RefCell<Vec<(usize, ActorRef)>>,
     /// Quotes (by start) whose speech event is coded.
     pub quotes_done: RefCell<Vec<usize>>,
+    /// Narrative time: the date the report last gave an event, by line of
+    /// the text, and the first date it gave an event of each CAMEO root.
+    pub narrative: RefCell<Narrative>,
+}
+
+/// What the report has said about when things happened.
+#[derive(Debug, Default)]
+pub struct Narrative {
+    /// (line, date) of the latest event dated by the text.
+    pub line: Option<(usize, crate::event::EventDate)>,
+    /// CAMEO root → the date of its first event dated by the text.
+    pub by_root: Vec<(String, crate::event::EventDate)>,
 }
 
 impl Coder<'_> {
@@ -82,6 +94,7 @@ impl Coder<'_> {
             last_attribution: RefCell::new(None),
             doers: RefCell::new(Vec::new()),
             quotes_done: RefCell::new(Vec::new()),
+            narrative: RefCell::new(Narrative::default()),
         };
         let mut out = Vec::new();
         for s in 0..doc.sentences.len() {

@@ -300,6 +300,25 @@ fn pick_role(
     }
 }
 
+/// Whether `h` is a personal name: a person entity, or a proper noun that
+/// the recogniser gave no other type and no dictionary knows as a place or
+/// organisation ("Arnel dela Vega" when the recogniser missed him).
+pub fn person_name(t: &Tree, h: usize) -> bool {
+    let ents: Vec<_> = t.doc.entities.iter().filter(|e| e.tokens.contains(&h)).collect();
+    if ents.iter().any(|e| e.label == annals_text::EntityLabel::Person) {
+        return true;
+    }
+    let tok = t.tok(h);
+    let capitalised = tok.form.chars().next().is_some_and(char::is_uppercase);
+    // Two or more capitalised words in a row, none a known kind: a name.
+    let name_words = t
+        .children(h)
+        .iter()
+        .filter(|&&c| rel_is(t.rel(c), "flat") && t.tok(c).form.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    ents.is_empty() && tok.upos == "PROPN" && capitalised && name_words > 0
+}
+
 /// Whether the head's role is held by one person ("minister", "spokesman",
 /// "judge"), as opposed to a body ("police", "government", "army").
 fn is_person_role(lemmas: &[String], head_at: Option<usize>) -> bool {

@@ -144,12 +144,23 @@ fn side(t: &Tree, trig: &Trigger, roles: &[Role], is_source: bool, judge: &Judge
         via = head.map(|_| "position".into());
     }
     // "protesting legislators": the noun a present participle describes
-    // does it.
-    if head.is_none() && is_source && present_participle(t, trig) {
-        if let Some(h) = t.head(trigger).filter(|&h| strength(h).is_some()) {
+    // does it (parsers also make that noun the participle's object).
+    let attributive = attributive_gerund(t, trig);
+    if is_source && head.is_none() {
+        let described = if attributive.is_some() {
+            attributive
+        } else if present_participle(t, trig) {
+            t.head(trigger)
+        } else {
+            None
+        };
+        if let Some(h) = described.filter(|&h| strength(h).is_some()) {
             head = Some(h);
             via = Some("noun the participle describes".into());
         }
+    }
+    if !is_source && attributive.is_some() && head == attributive {
+        return Side::default();
     }
     // "was killed in a US counter-terrorism operation": the operation's
     // actor did it.
@@ -188,6 +199,21 @@ pub fn present_participle(t: &Tree, trig: &Trigger) -> bool {
         && (rel_is(t.rel(trig.token), "amod")
             || (rel_is(t.rel(trig.token), "acl") && !t.rel(trig.token).ends_with("relcl")))
         && t.head(trig.token).is_some_and(|h| matches!(t.tok(h).upos.as_str(), "NOUN" | "PROPN"))
+}
+
+/// "protesting legislators" parsed as a verb with an object: a bare `-ing`
+/// form with no subject or auxiliary right before its "object" describes
+/// it; that noun is the doer.
+fn attributive_gerund(t: &Tree, trig: &Trigger) -> Option<usize> {
+    let v = trig.token;
+    if trig.pos != TriggerPos::Verb || t.tok(v).xpos != "VBG" || t.kid(v, "aux").is_some() || subject(t, v).is_some() {
+        return None;
+    }
+    let next = (v + 1..t.range.end).find(|&k| t.tok(k).upos != "PUNCT")?;
+    // "protesting legislators", "rioting Hong Kong students": the noun
+    // phrase starts right after the participle.
+    let o = objects(t, v).into_iter().find(|&o| t.subtree(o, &[]).first() == Some(&next))?;
+    (!matches!(t.tok(next).upos.as_str(), "DET" | "PRON")).then_some(o)
 }
 
 /// The actor of an operation the passive event happened in: "killed in a

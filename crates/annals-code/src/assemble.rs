@@ -41,22 +41,26 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
     let (m, why) = mode::mode(t, trigger);
     // What is only intended or promised is coded as the intent (or threat)
     // to do it.
+    let base = trig.cameo();
     let code = match m {
         // "will boycott the elections unless ...": a threat that was made.
-        Mode::Hypothetical if mode::ultimatum(t, trigger) => analog::threat(&entry.code),
-        Mode::Intended | Mode::Future => analog::intent(&entry.code).unwrap_or(&entry.code),
-        Mode::Negated if mode::refusal(t, trigger) => analog::reject(&entry.code).unwrap_or(&entry.code),
-        _ => &entry.code,
+        Mode::Hypothetical if mode::ultimatum(t, trigger) => analog::threat(base),
+        Mode::Intended | Mode::Future => analog::intent(base).unwrap_or(base),
+        Mode::Negated if mode::refusal(t, trigger) => analog::reject(base).unwrap_or(base),
+        _ => base,
     };
     // A refusal is itself an event that happened; a threat or an intent
     // keeps the mode of what it is about (the design's "intended").
-    let m = if code != entry.code && m == Mode::Negated { Mode::Asserted } else { m };
+    let m = if code != base && m == Mode::Negated { Mode::Asserted } else { m };
     let Some(cameo) = ontology::get().cameo(code) else { return Vec::new() };
     let mut explain = Vec::new();
     if explain_on {
         explain.push(format!("trigger {:?}: {} {} ({})", t.tok(trigger).form, entry.code, entry.lemma, entry.origin));
-        if code != entry.code {
-            explain.push(format!("{m:?} {} coded as its analogue {code}", entry.code));
+        if base != entry.code {
+            explain.push(format!("{} in its figurative sense {base}", entry.code));
+        }
+        if code != base {
+            explain.push(format!("{m:?} {base} coded as its analogue {code}"));
         }
         if let Some(w) = &why {
             explain.push(format!("mode {m:?}: {w}"));

@@ -499,7 +499,7 @@ mod tests {
         ));
         let t = Tree::new(&d, 0);
         let e = entry("0841\tverb\trelease");
-        let f = frame(&t, &Trigger { token: 4, entry: &e, pos: TriggerPos::Verb }, &all(&t));
+        let f = frame(&t, &Trigger { token: 4, entry: &e, pos: TriggerPos::Verb, code: None }, &all(&t));
         assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[2][..], &[5][..]));
         assert!(!f.agentless);
     }
@@ -515,7 +515,7 @@ mod tests {
         ));
         let t = Tree::new(&d, 0);
         let e = entry("173\tverb\tarrest");
-        let f = frame(&t, &Trigger { token: 3, entry: &e, pos: TriggerPos::Verb }, &all(&t));
+        let f = frame(&t, &Trigger { token: 3, entry: &e, pos: TriggerPos::Verb, code: None }, &all(&t));
         assert!(f.source.heads.is_empty());
         assert_eq!(f.target.heads, [1]);
         assert!(f.agentless);
@@ -533,7 +533,7 @@ mod tests {
         ));
         let t = Tree::new(&d, 0);
         let e = entry("046\tnoun\ttalk\ttgt=with");
-        let f = frame(&t, &Trigger { token: 2, entry: &e, pos: TriggerPos::Noun }, &all(&t));
+        let f = frame(&t, &Trigger { token: 2, entry: &e, pos: TriggerPos::Noun, code: None }, &all(&t));
         assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[0][..], &[4][..]));
     }
 
@@ -551,7 +551,7 @@ mod tests {
         let t = Tree::new(&d, 0);
         let e = entry("190\tverb\tfire\ttgt=obj|at");
         let judge = |h: usize| (h != 3).then_some(1);
-        let f = frame(&t, &Trigger { token: 1, entry: &e, pos: TriggerPos::Verb }, &judge);
+        let f = frame(&t, &Trigger { token: 1, entry: &e, pos: TriggerPos::Verb, code: None }, &judge);
         assert_eq!(f.target.heads, [5]);
     }
 }

@@ -107,6 +107,23 @@ fn scheduled(t: &Tree, i: usize) -> bool {
         })
 }
 
+/// An order: a bare verb with no subject, auxiliary or infinitive marker
+/// heading its clause ("attack the tourists", "release them now").
+pub fn imperative(t: &Tree, i: usize) -> bool {
+    let bare = |v: usize| {
+        t.tok(v).xpos == "VB" && t.kid(v, "nsubj").is_none() && t.kid(v, "aux").is_none() && t.kid(v, "mark").is_none()
+    };
+    if !bare(i) {
+        return false;
+    }
+    let rel = t.rel(i);
+    let clause_head = rel == "root" || rel_is(rel, "parataxis") || rel_is(rel, "ccomp");
+    // A conjunct of a bare verb ("take a knife ... and attack"); one with a
+    // subject or an auxiliary lends them ("will meet and discuss").
+    let conj_of_order = rel_is(rel, "conj") && t.head(i).is_some_and(|h| bare(h) && !rel_is(t.rel(h), "xcomp"));
+    clause_head || conj_of_order
+}
+
 /// The mode of the event triggered by `trigger`, with a note of the word
 /// that decided it.
 pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
@@ -129,6 +146,9 @@ pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
     }
     if scheduled(t, trigger) {
         return (Mode::Future, Some("scheduled".into()));
+    }
+    if imperative(t, trigger) {
+        return (Mode::Requested, Some("imperative".into()));
     }
     let mut child = trigger;
     for a in t.ancestors(trigger) {
@@ -294,6 +314,18 @@ mod tests {
              5 to to PART TO _ 6 mark _ _
              6 testify testify VERB VB _ 4 xcomp _ _";
         assert_eq!(mode_of(sched, 5), Mode::Future);
+    }
+
+    #[test]
+    fn an_order_requests() {
+        // " attack the tourists ! "
+        let m = mode_of(
+            "1 attack attack VERB VB _ 0 root _ _
+             2 the the DET DT _ 3 det _ _
+             3 tourists tourist NOUN NNS _ 1 obj _ _",
+            0,
+        );
+        assert_eq!(m, Mode::Requested);
     }
 
     #[test]

@@ -23,6 +23,16 @@ pub struct Trigger<'l> {
     pub token: usize,
     pub entry: &'l EventEntry,
     pub pos: TriggerPos,
+    /// The CAMEO code the word has here when its sense differs from the
+    /// entry's ("attacked the decision" is criticism, 111).
+    pub code: Option<&'static str>,
+}
+
+impl Trigger<'_> {
+    /// The CAMEO code of the event.
+    pub fn cameo(&self) -> &str {
+        self.code.unwrap_or(&self.entry.code)
+    }
 }
 
 /// The part of speech a token triggers as, if any. Past participles the
@@ -69,10 +79,18 @@ pub fn find<'l>(t: &Tree, lexicon: &'l dyn EventLookup) -> Vec<Trigger<'l>> {
             continue;
         }
         if let Some(e) = list.iter().find(|e| conditions_hold(t, i, e)) {
+            let code = match sense::figurative(t, i, e) {
+                Some(sense::Figurative::NoEvent) => continue,
+                Some(sense::Figurative::Criticism) => Some("111"),
+                None => None,
+            };
+            if sense::generic(t, i, pos) {
+                continue;
+            }
             if !e.obj.is_empty() {
                 covered.extend(objects(t, i));
             }
-            fired.push(Trigger { token: i, entry: e, pos });
+            fired.push(Trigger { token: i, entry: e, pos, code });
         }
     }
     fired.retain(|g| !covered.contains(&g.token));

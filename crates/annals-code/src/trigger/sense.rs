@@ -71,6 +71,51 @@ pub fn noun_modifier(t: &Tree, i: usize) -> bool {
     t.tok(h).upos == "NOUN" && !cues::has(List::EventFrameNoun, &t.lemma(h).to_lowercase())
 }
 
+/// A force verb done to something abstract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figurative {
+    /// "fight corruption", "tackle poverty": no event.
+    NoEvent,
+    /// "attacked the proclamation", "slammed the decision": criticism.
+    Criticism,
+}
+
+/// Whether a use-of-force entry (CAMEO 18-20) is used figuratively here:
+/// its object is an abstract noun, not an actor, place or thing.
+pub fn figurative(t: &Tree, i: usize, e: &crate::dict::events::EventEntry) -> Option<Figurative> {
+    if !matches!(e.code.get(..2), Some("18" | "19" | "20")) {
+        return None;
+    }
+    let o = crate::frame::objects(t, i).into_iter().next()?;
+    if !cues::has(List::AbstractObject, &t.lemma(o).to_lowercase()) {
+        return None;
+    }
+    let lemma = t.lemma(i).to_lowercase();
+    if cues::has(List::VerbalAttack, &lemma) {
+        Some(Figurative::Criticism)
+    } else if cues::has(List::Combat, &lemma) {
+        Some(Figurative::NoEvent)
+    } else {
+        None
+    }
+}
+
+/// A generic statement in the simple present ("the House impeaches an
+/// official, the Senate tries him"): how things are done, not something
+/// that happened. An argument with an indefinite or universal determiner
+/// marks it.
+pub fn generic(t: &Tree, i: usize, pos: TriggerPos) -> bool {
+    if pos != TriggerPos::Verb || !matches!(t.tok(i).xpos.as_str(), "VBZ" | "VBP") || t.kid(i, "aux").is_some() {
+        return false;
+    }
+    t.children(i).iter().any(|&c| {
+        let r = t.rel(c);
+        (rel_is(r, "nsubj") || rel_is(r, "obj"))
+            && t.kids(c, "det")
+                .any(|d| matches!(t.lemma(d).to_lowercase().as_str(), "a" | "an" | "any" | "every" | "each"))
+    })
+}
+
 /// The predicate of a definition: "a red notice is a request to ...", whose
 /// subject is indefinite.
 pub fn definition(t: &Tree, i: usize) -> bool {
@@ -136,6 +181,34 @@ mod tests {
         ));
         assert!(definition(&Tree::new(&d, 0), 5));
         assert!(anonymity_idiom(&Tree::new(&d, 1), 7));
+    }
+
+    #[test]
+    fn force_on_abstract_things_and_generic_presents() {
+        let (lex, _) =
+            crate::dict::events::Lexicon::parse("190\tverb\tfight\n190\tverb\tattack\n173\tverb\timpeach\n", "t.tsv");
+        let e = |l: &str| lex.entries(TriggerPos::Verb, l)[0].clone();
+        // they are fighting corruption / Erdogan attacked the decision
+        let d = doc(&spaced(
+            "1 they they PRON PRP _ 2 nsubj _ _
+             2 fight fight VERB VBP _ 0 root _ _
+             3 corruption corruption NOUN NN _ 2 obj _ _
+
+             1 Erdogan Erdogan PROPN NNP _ 2 nsubj _ _
+             2 attacked attack VERB VBD _ 0 root _ _
+             3 the the DET DT _ 4 det _ _
+             4 decision decision NOUN NN _ 2 obj _ _
+
+             1 the the DET DT _ 2 det _ _
+             2 House House PROPN NNP _ 3 nsubj _ _
+             3 impeaches impeach VERB VBZ _ 0 root _ _
+             4 an a DET DT _ 5 det _ _
+             5 official official NOUN NN _ 3 obj _ _",
+        ));
+        assert_eq!(figurative(&Tree::new(&d, 0), 1, &e("fight")), Some(Figurative::NoEvent));
+        assert_eq!(figurative(&Tree::new(&d, 1), 4, &e("attack")), Some(Figurative::Criticism));
+        assert!(generic(&Tree::new(&d, 2), 9, TriggerPos::Verb));
+        assert!(!generic(&Tree::new(&d, 1), 4, TriggerPos::Verb));
     }
 
     #[test]

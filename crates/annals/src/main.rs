@@ -5,6 +5,7 @@
 
 mod code;
 mod dicts;
+mod dicts_cmd;
 mod eval;
 mod events_eval;
 mod export;
@@ -48,6 +49,9 @@ enum Command {
     Query(query::Args),
     /// Write stored events (all, or those matching query's filters) as JSON Lines, CSV, GDELT, PLOVER JSON or Parquet.
     Export(export::Args),
+    /// Report on the dictionaries: `coverage` lists lexicon entries and uncovered CAMEO codes per root.
+    #[command(subcommand)]
+    Dicts(dicts_cmd::Command),
     /// Code stored articles again with the current models and dictionaries, and report what changed.
     Recode(recode::Args),
 }
@@ -63,6 +67,7 @@ fn main() -> ExitCode {
         Command::Query(a) => query::run(a),
         Command::Export(a) => export::run(a),
         Command::Recode(a) => recode::run(a),
+        Command::Dicts(c) => dicts_cmd::run(c),
     };
     match result {
         Ok(code) => code,

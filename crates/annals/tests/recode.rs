@@ -62,11 +62,12 @@ fn provenance(db: &Db) -> (i64, Vec<String>, i64) {
     (rows, hashes, unknown)
 }
 
-/// A dictionary folder whose event lexicon is the shipped one plus "dispute" as an accusation.
-fn lexicon_with_dispute(dir: &Path) {
+/// A dictionary folder whose event lexicon is the shipped one plus "invent"
+/// as an accusation ("these figures are invented").
+fn lexicon_with_invent(dir: &Path) {
     let shipped = std::fs::read_to_string(repo().join("crates/annals-code/dictionaries/events.tsv")).unwrap();
-    assert!(!shipped.lines().any(|l| l.split('\t').nth(2) == Some("dispute")), "the shipped lexicon has dispute now");
-    std::fs::write(dir.join("events.tsv"), format!("{shipped}112\tverb\tdispute\n")).unwrap();
+    assert!(!shipped.lines().any(|l| l.split('\t').nth(2) == Some("invent")), "the shipped lexicon has invent now");
+    std::fs::write(dir.join("events.tsv"), format!("{shipped}112\tverb\tinvent\n")).unwrap();
 }
 
 #[test]
@@ -110,7 +111,7 @@ fn recoding_with_the_same_coder_changes_nothing() {
 fn a_new_event_pattern_shows_in_the_report_and_the_provenance() {
     let db = example_db(&[]);
     let dicts = tempfile::tempdir().unwrap();
-    lexicon_with_dispute(dicts.path());
+    lexicon_with_invent(dicts.path());
     let dir = dicts.path().to_str().unwrap();
     let before = export(&db);
     let (_, old_hashes, _) = provenance(&db);
@@ -135,14 +136,14 @@ fn a_new_event_pattern_shows_in_the_report_and_the_provenance() {
     let accusations: Vec<Value> = after
         .lines()
         .map(|l| serde_json::from_str::<Value>(l).unwrap())
-        .filter(|e| e["cameo"] == "112" && e["trigger"]["text"] == "disputed")
+        .filter(|e| e["cameo"] == "112" && e["trigger"]["text"] == "invented")
         .collect();
     assert_eq!(accusations.len(), 1, "{after}");
     let new_hash = reported_dict_hash(&report);
     assert_ne!(new_hash, old_hashes[0]);
     assert_eq!(provenance(&db), (2, vec![new_hash], 0));
     // The text index follows the new events.
-    let q = annals(&["query", "--db", &db.path, "--text", "disputed", "--cameo", "112", "--format", "jsonl"]);
+    let q = annals(&["query", "--db", &db.path, "--text", "invented", "--cameo", "112", "--format", "jsonl"]);
     assert_eq!(stdout(&q).lines().count(), 1, "{}", stdout(&q));
 
     // Done once: again with the same dictionaries is a no-op.
@@ -158,7 +159,7 @@ fn a_new_event_pattern_shows_in_the_report_and_the_provenance() {
 #[test]
 fn ingest_records_user_dictionaries_and_unknown_articles_are_reported() {
     let dicts = tempfile::tempdir().unwrap();
-    lexicon_with_dispute(dicts.path());
+    lexicon_with_invent(dicts.path());
     let dir = dicts.path().to_str().unwrap();
     let db = example_db(&["--dictionaries", dir]);
     assert!(export(&db).contains("\"cameo\":\"112\""));
@@ -282,7 +283,7 @@ fn a_recode_leaves_the_happenings_a_full_regroup_would() {
     // The day's report of the talks started their happening; the week's joined.
     assert_eq!(talks(&before), vec![Some("example-0001:1:1".to_string()); 2], "{before:?}");
     let dicts = tempfile::tempdir().unwrap();
-    lexicon_with_dispute(dicts.path());
+    lexicon_with_invent(dicts.path());
     // Re-coding one article stores its events anew, after the others'.
     let (out, report) = recode(&db, &["--dictionaries", dicts.path().to_str().unwrap(), "--article", "example-0001"]);
     assert!(out.status.success(), "{}", stderr(&out));

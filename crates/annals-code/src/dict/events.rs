@@ -163,6 +163,73 @@ impl Lexicon {
     }
 }
 
+/// How well one CAMEO root (cue category) is covered by a lexicon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RootCoverage {
+    /// The two-digit root, `"01"` to `"20"`.
+    pub root: String,
+    /// The root's name in the ontology.
+    pub name: String,
+    /// Entries whose code falls under this root, by trigger part of speech.
+    pub verbs: usize,
+    pub nouns: usize,
+    /// The root's codes below the root itself (its 3- and 4-digit codes).
+    pub codes: usize,
+    /// How many of those have at least one entry of their own.
+    pub covered: usize,
+    /// The codes with no entry, in ontology order.
+    pub missing: Vec<String>,
+}
+
+impl Lexicon {
+    /// One row per CAMEO root, in ontology order: entries per part of
+    /// speech, and which of the root's 3- and 4-digit codes have an entry.
+    /// The two-digit root code itself is not counted among the codes (its
+    /// "not specified" child, `010` … `200`, stands for it), though an entry
+    /// coded with it counts among the root's entries.
+    pub fn coverage(&self) -> Vec<RootCoverage> {
+        let mut per_code: HashMap<&str, (usize, usize)> = HashMap::new();
+        for e in self.by_lemma.values().flatten() {
+            let n = per_code.entry(e.code.as_str()).or_default();
+            match e.pos {
+                TriggerPos::Verb => n.0 += 1,
+                TriggerPos::Noun => n.1 += 1,
+            }
+        }
+        let codes = crate::ontology::get().codes();
+        codes
+            .iter()
+            .filter(|c| c.code.len() == 2)
+            .map(|r| {
+                let mut row = RootCoverage {
+                    root: r.code.clone(),
+                    name: r.name.clone(),
+                    verbs: 0,
+                    nouns: 0,
+                    codes: 0,
+                    covered: 0,
+                    missing: Vec::new(),
+                };
+                for c in codes.iter().filter(|c| crate::ontology::root(&c.code) == r.code) {
+                    let (v, n) = per_code.get(c.code.as_str()).copied().unwrap_or_default();
+                    row.verbs += v;
+                    row.nouns += n;
+                    if c.code.len() == 2 {
+                        continue;
+                    }
+                    row.codes += 1;
+                    if v + n > 0 {
+                        row.covered += 1;
+                    } else {
+                        row.missing.push(c.code.clone());
+                    }
+                }
+                row
+            })
+            .collect()
+    }
+}
+
 fn parse_line(line: &str, origin: &str) -> Result<EventEntry, String> {
     let cols: Vec<&str> = line.split('\t').map(str::trim).filter(|c| !c.is_empty()).collect();
     if cols.len() < 3 {
@@ -280,5 +347,27 @@ mod tests {
         assert_eq!((r.not_obj.len(), r.agent.as_deref()), (2, Some("GOV")));
         assert_eq!(lex.entries(TriggerPos::Noun, "strike")[0].modifier, ["hunger", "general"]);
         assert_eq!(lex.entries(TriggerPos::Verb, "call")[0].specificity(), 2);
+    }
+    #[test]
+    fn coverage_counts_entries_and_missing_codes_per_root() {
+        let text = "0841\tverb\trelease\n0841\tnoun\trelease\tprep=of\n084\tverb\treturn\n08\tverb\tyield\n\
+                    190\tverb\tattack\n";
+        let (lex, errs) = Lexicon::parse(text, "t.tsv");
+        assert!(errs.is_empty(), "{errs:?}");
+        let cov = lex.coverage();
+        assert_eq!(cov.len(), 20);
+        assert_eq!(cov.iter().map(|r| r.root.as_str()).collect::<Vec<_>>()[..3], ["01", "02", "03"]);
+        let r08 = cov.iter().find(|r| r.root == "08").unwrap();
+        assert_eq!((r08.verbs, r08.nouns), (3, 1));
+        assert_eq!(r08.covered, 2, "084 and 0841; the root's own entry covers no code");
+        assert_eq!(r08.codes, r08.covered + r08.missing.len());
+        assert!(r08.missing.contains(&"0842".to_string()) && !r08.missing.contains(&"0841".to_string()));
+        let r19 = cov.iter().find(|r| r.root == "19").unwrap();
+        assert_eq!((r19.verbs, r19.nouns, r19.covered), (1, 0, 1));
+        let r01 = &cov[0];
+        assert_eq!((r01.verbs, r01.nouns, r01.covered), (0, 0, 0));
+        assert_eq!(r01.missing.len(), r01.codes);
+        // The shipped lexicon covers every root.
+        assert!(Lexicon::embedded().coverage().iter().all(|r| r.covered > 0));
     }
 }

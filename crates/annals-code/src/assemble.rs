@@ -69,8 +69,19 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
     let judge = |h: usize| cx.actor(t, h).map(|r| strength(&r));
     let f = frame::frame(t, trig, &judge);
     let resolve = |side: &frame::Side| -> Vec<Resolved> { side.heads.iter().filter_map(|&h| cx.actor(t, h)).collect() };
-    let sources = resolve(&f.source);
+    let mut sources = resolve(&f.source);
     let mut targets = resolve(&f.target);
+    // A word of accusing, rejecting or threatening inside a quote with no
+    // doer of its own is the speaker's: ""these figures are invented," the
+    // spokesman said" accuses.
+    if sources.is_empty() && matches!(base.get(..2), Some("10" | "11" | "12" | "13")) {
+        if let Some(s) = cx.speaker_of(t.tok(trigger).start, 0) {
+            if explain_on {
+                explain.push(format!("source: the quote's speaker {:?}", s.actor.text));
+            }
+            sources.push(s);
+        }
+    }
     // An act as the object: "condemned the attack" is aimed at the
     // attacker, "welcomed the decision" at who decided.
     if targets.is_empty() {
@@ -164,9 +175,11 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
             let quantity = quantity::quantity(t, trigger, *s, *g);
             let mut source = s.map(|x| x.actor.clone()).or_else(|| implicit_actor.clone());
             let mut target = g.map(|x| x.actor.clone());
-            // An event without a known target is done to the people of
-            // its place.
-            if let Some(p) = place.as_ref().filter(|p| p.country.is_some()) {
+            // A violent or coercive event (or aid) without a known target is
+            // done to the people of its place; a meeting in Doha is not
+            // one with the Qataris.
+            let done_to_place = matches!(cameo.code.get(..2), Some("07" | "14" | "15" | "17" | "18" | "19" | "20"));
+            if let Some(p) = place.as_ref().filter(|p| p.country.is_some() && done_to_place) {
                 match &mut target {
                     Some(a)
                         if a.code.is_none()

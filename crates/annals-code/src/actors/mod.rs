@@ -80,7 +80,15 @@ impl Resolver<'_> {
         if r.actor.code.is_none() || r.actor.country.is_none() && r.kind == Kind::Role {
             for a in t.kids(h, "appos").chain(t.kids(h, "flat")) {
                 let ra = self.resolve(t, &phrase(t, a));
-                let better = ra.actor.code.is_some()
+                // A place beside a phrase says where, not who: "prisoners
+                // held in the capital, Niamey".
+                let place = ra.form == Some(FormKind::Capital)
+                    || t.doc
+                        .entities
+                        .iter()
+                        .any(|e| e.label == annals_text::EntityLabel::Location && e.tokens.contains(&a));
+                let better = !place
+                    && ra.actor.code.is_some()
                     && (r.actor.code.is_none()
                         || ra.actor.country.is_some()
                         || ra.actor.code.as_ref().is_some_and(|c| c.len() > 3));

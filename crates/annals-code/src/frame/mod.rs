@@ -313,7 +313,9 @@ fn nearest_actor(t: &Tree, trigger: usize, left: bool, ok: &dyn Fn(usize) -> boo
     } else {
         (trigger + 1..t.range.end)
             .take(MAX)
-            .take_while(|&k| !matches!(t.tok(k).form.as_str(), ";" | ","))
+            .take_while(|&k| {
+                !matches!(t.tok(k).form.as_str(), ";" | ",") && t.tok(k).upos != "CCONJ" && !t.is_verbal(k)
+            })
             .find(|&k| fits(k))
     }
 }

@@ -207,7 +207,11 @@ fn agentless_passives_name_the_unnamed_doer_only_by_role() {
     // Nobody is named: the lexicon's unnamed doer of an arrest is the
     // police of the place, with no text of its own.
     let s = a[0].source.as_ref().expect("the implicit police");
-    assert_eq!((s.code.as_deref(), s.text.as_str(), s.start, s.end), (Some("EGYCOP"), "", a[0].trigger.start, a[0].trigger.start), "{a:#?}");
+    assert_eq!(
+        (s.code.as_deref(), s.text.as_str(), s.start, s.end),
+        (Some("EGYCOP"), "", a[0].trigger.start, a[0].trigger.start),
+        "{a:#?}"
+    );
     assert!(a[0].target.as_ref().is_some_and(|t| t.text.contains("journalists")), "{a:#?}");
     // A bare role takes the country of the event's place.
     assert_eq!(code_of(&a[0].target), "EGYMED", "{a:#?}");

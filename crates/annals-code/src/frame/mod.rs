@@ -314,7 +314,10 @@ fn nearest_actor(t: &Tree, trigger: usize, left: bool, ok: &dyn Fn(usize) -> boo
         (trigger + 1..t.range.end)
             .take(MAX)
             .take_while(|&k| {
-                !matches!(t.tok(k).form.as_str(), ";" | ",") && t.tok(k).upos != "CCONJ" && !t.is_verbal(k)
+                // Not into another clause: "Qatar would host a ceremony and
+                // the UN would send monitors".
+                !matches!(t.tok(k).form.as_str(), ";" | ",")
+                    && !matches!(t.tok(k).xpos.as_str(), "MD" | "VBD" | "VBZ" | "VBP")
             })
             .find(|&k| fits(k))
     }

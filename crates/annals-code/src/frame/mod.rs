@@ -461,6 +461,14 @@ pub fn find_role(t: &Tree, trigger: usize, role: &Role, pos: TriggerPos) -> Opti
             if let Some((c, _)) = obliques(t, trigger).find(|(_, case)| case == p) {
                 return Some(c);
             }
+            // "filed a lawsuit against X": the partner may hang from the object.
+            if pos == TriggerPos::Verb {
+                if let Some(c) =
+                    objects(t, trigger).into_iter().find_map(|o| obliques(t, o).find(|(_, case)| case == p))
+                {
+                    return Some(c.0);
+                }
+            }
             // "conducting talks with X": the partner may hang from the light verb.
             if pos == TriggerPos::Noun && rel_is(t.rel(trigger), "obj") {
                 let v = t.head(trigger)?;

@@ -125,7 +125,13 @@ pub fn conditions_hold(t: &Tree, i: usize, e: &EventEntry) -> bool {
         }
     }
     if !e.prep.is_empty() {
-        let mut with_prep = obliques(t, i).filter(|(_, case)| e.prep.contains(case));
+        // On the trigger, or on its required object ("filed a lawsuit
+        // against X").
+        let on_object = if e.obj.is_empty() { Vec::new() } else { objs.clone() };
+        let mut with_prep = std::iter::once(i)
+            .chain(on_object)
+            .flat_map(|n| obliques(t, n).collect::<Vec<_>>())
+            .filter(|(_, case)| e.prep.contains(case));
         let ok = if e.prep_obj.is_empty() {
             with_prep.next().is_some()
         } else {

@@ -178,7 +178,7 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
             // A violent or coercive event (or aid) without a known target is
             // done to the people of its place; a meeting in Doha is not
             // one with the Qataris.
-            let done_to_place = matches!(cameo.code.get(..2), Some("07" | "14" | "15" | "17" | "18" | "19" | "20"));
+            let done_to_place = matches!(cameo.code.get(..2), Some("07" | "15" | "17" | "18" | "19" | "20"));
             if let Some(p) = place.as_ref().filter(|p| p.country.is_some() && done_to_place) {
                 match &mut target {
                     Some(a)
@@ -205,6 +205,11 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
                     }
                     _ => {}
                 }
+            }
+            if target.is_none() && cameo.code.starts_with("14") {
+                let country = place.as_ref().and_then(|p| p.country.clone());
+                let country = country.or_else(|| source.as_ref().and_then(|a| a.country.clone())).or(home.clone());
+                target = country.map(|c| authorities(&c, tok.start));
             }
             // A bare role takes the country of the place, else the report's;
             // an unknown person the report's.
@@ -278,6 +283,22 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
         out.extend(demand);
     }
     out
+}
+
+/// The implicit target of a protest that names none: the authorities of
+/// the country it happens in ("protests filled the streets of San Juan"
+/// are aimed at Puerto Rico's government), with an empty span at the
+/// trigger, as an implicit doer has.
+fn authorities(country: &str, at: usize) -> ActorRef {
+    ActorRef {
+        text: String::new(),
+        start: at,
+        end: at,
+        code: Some(format!("{country}GOV")),
+        name: None,
+        country: Some(country.to_string()),
+        sector: Some("GOV".into()),
+    }
 }
 
 /// Discourse dating. An event the text gives no time of its own takes

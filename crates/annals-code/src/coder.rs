@@ -52,6 +52,9 @@ pub struct Context<'c> {
     pub last_attribution: RefCell<Option<Attribution>>,
     /// The coded doers of the events so far, by sentence, for "the move".
     pub doers: RefCell<Vec<(usize, ActorRef)>>,
+    /// The actor of the report's first event with a named, coded source in
+    /// its first three sentences, whatever its kind: who the lead is about.
+    pub lead: RefCell<Option<ActorRef>>,
     /// Quotes (by start) whose speech event is coded.
     pub quotes_done: RefCell<Vec<usize>>,
     /// Narrative time: the date the report last gave an event, by line of
@@ -93,6 +96,7 @@ impl Coder<'_> {
             discourse,
             last_attribution: RefCell::new(None),
             doers: RefCell::new(Vec::new()),
+            lead: RefCell::new(None),
             quotes_done: RefCell::new(Vec::new()),
             narrative: RefCell::new(Narrative::default()),
         };
@@ -110,13 +114,22 @@ impl Coder<'_> {
             let fired: Vec<usize> = triggers.iter().map(|g| g.token).collect();
             events.extend(crate::speech::events(&cx, &t, &fired));
             for e in &events {
+                if s < 3 && cx.lead.borrow().is_none() {
+                    let named = e.source.as_ref().filter(|a| a.code.is_some() && !a.text.is_empty());
+                    *cx.lead.borrow_mut() = named.cloned();
+                }
                 // Doers of acts, not of words: "the move" is what someone did.
                 let verbal = matches!(&e.cameo[..2], "01" | "02" | "09" | "10" | "11" | "12" | "13");
                 if verbal {
                     continue;
                 }
+                // An implicit doer ("protests" by unnamed protesters) or one
+                // acting on itself is no antecedent for "the move".
+                let own = |a: &crate::event::ActorRef| {
+                    !a.text.is_empty() && e.target.as_ref().is_none_or(|g| g.code != a.code)
+                };
                 if let Some(src) =
-                    e.source.as_ref().filter(|a| a.code.is_some() && e.mode == crate::event::Mode::Asserted)
+                    e.source.as_ref().filter(|a| a.code.is_some() && own(a) && e.mode == crate::event::Mode::Asserted)
                 {
                     cx.doers.borrow_mut().push((s, src.clone()));
                 }
@@ -208,7 +221,8 @@ impl Context<'_> {
             return None;
         }
         let doers = self.doers.borrow();
-        let (_, a) = doers.iter().rev().find(|(s, _)| s + 3 >= t.sentence && *s <= t.sentence)?;
+        let lead = self.lead.borrow();
+        let a = recent_doer(self.doc, &doers, t.sentence, lead.as_ref())?;
         let mut r = self.resolver.local(t, h);
         r.actor.code = a.code.clone();
         r.actor.name = a.name.clone();
@@ -238,5 +252,53 @@ impl Context<'_> {
         let (s, h) = (q.speaker_sentence?, q.speaker?);
         let t = Tree::new(self.doc, s);
         self.actor_at(&t, h, depth + 1)
+    }
+}
+
+/// The paragraph (text line) holding sentence `s`.
+fn paragraph(doc: &Doc, s: usize) -> usize {
+    let start = doc.sentences[s].start;
+    doc.text.as_bytes()[..start].iter().filter(|&&b| b == b'\n').count()
+}
+
+/// Whom a definite act noun with no doer of its own ("the move", "the
+/// decision") refers to: the doer of the latest act in its paragraph or
+/// the sentence before, else the doer of the report's lead (an act in its
+/// first three sentences), which later paragraphs discuss, else whoever
+/// the lead is about.
+fn recent_doer<'d>(
+    doc: &Doc,
+    doers: &'d [(usize, ActorRef)],
+    sentence: usize,
+    lead: Option<&'d ActorRef>,
+) -> Option<&'d ActorRef> {
+    let para = paragraph(doc, sentence);
+    let near = doers.iter().rev().find(|(s, _)| *s <= sentence && (*s + 1 >= sentence || paragraph(doc, *s) == para));
+    near.or_else(|| doers.first().filter(|(s, _)| *s < 3)).map(|(_, a)| a).or(lead)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture::{doc, spaced};
+
+    fn actor(code: &str) -> ActorRef {
+        ActorRef { text: code.into(), code: Some(code.into()), ..ActorRef::default() }
+    }
+
+    #[test]
+    fn the_move_is_the_latest_nearby_act_else_the_leads() {
+        // Eight one-word sentences, each a paragraph of its own.
+        let d = doc(&spaced(&(1..=8).map(|k| format!("1 w{k} w NOUN NN _ 0 root _ _\n\n")).collect::<String>()));
+        let doers = vec![(0, actor("TURGOV")), (3, actor("IGOUNOEDU"))];
+        // The sentence after an act: its doer.
+        assert_eq!(recent_doer(&d, &doers, 4, None).and_then(|a| a.code.clone()).as_deref(), Some("IGOUNOEDU"));
+        // Paragraphs later: the lead's doer.
+        assert_eq!(recent_doer(&d, &doers, 7, None).and_then(|a| a.code.clone()).as_deref(), Some("TURGOV"));
+        // No lead act: nothing.
+        assert!(recent_doer(&d, &doers[1..], 7, None).is_none());
+        // ... unless the lead is about someone.
+        let gbr = actor("GBRGOV");
+        assert_eq!(recent_doer(&d, &doers[1..], 7, Some(&gbr)), Some(&gbr));
     }
 }

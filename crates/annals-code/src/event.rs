@@ -13,7 +13,7 @@ pub struct Span {
 
 /// A source or target actor. `code` is `None` for an actor found in the
 /// text but in no dictionary.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ActorRef {
     pub text: String,
     pub start: usize,

@@ -86,6 +86,12 @@ impl<'a> Tree<'a> {
         out
     }
 
+    /// Whether token `i` is part of a time expression ("Monday", "last
+    /// week", "4:00 A.M.").
+    pub fn in_time(&self, i: usize) -> bool {
+        self.doc.times.iter().any(|x| x.tokens.contains(&i))
+    }
+
     pub fn lemma(&self, i: usize) -> &'a str {
         &self.doc.tokens[i].lemma
     }

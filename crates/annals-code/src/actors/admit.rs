@@ -10,8 +10,7 @@ use crate::tree::Tree;
 /// Whether `r`, found at head `h`, may fill an actor slot.
 pub fn admit(t: &Tree, h: usize, r: &Resolved) -> bool {
     let head = r.phrase.head;
-    let in_time = |i: usize| t.doc.times.iter().any(|x| x.tokens.contains(&i));
-    if in_time(head) || in_time(h) {
+    if t.in_time(head) || t.in_time(h) {
         return false;
     }
     let lemma = t.lemma(head).to_lowercase();

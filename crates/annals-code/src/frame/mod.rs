@@ -279,7 +279,9 @@ pub fn subject(t: &Tree, v: usize) -> Option<usize> {
             if t.kid(cur, "nsubj:pass").is_some() {
                 return None;
             }
-        } else if let Some(s) = t.kid(cur, "nsubj") {
+        } else if let Some(s) = t.kids(cur, "nsubj").find(|&s| !t.in_time(s)) {
+            // "This Thursday the Commission criticized ...": a time word
+            // parsed as a second subject is no subject.
             return Some(s);
         }
         let rel = t.rel(cur);
@@ -566,5 +568,22 @@ mod tests {
         let judge = |h: usize| (h != 3).then_some(1);
         let f = frame(&t, &Trigger { token: 1, entry: &e, pos: TriggerPos::Verb, code: None }, &judge);
         assert_eq!(f.target.heads, [5]);
+    }
+
+    #[test]
+    fn a_time_word_parsed_as_subject_is_passed_over() {
+        // This Thursday the commission criticized the move.
+        let d = doc(&spaced(
+            "1 This this DET DT _ 2 det _ _
+             2 Thursday Thursday PROPN NNP _ 5 nsubj _ _
+             3 the the DET DT _ 4 det _ _
+             4 commission commission NOUN NN _ 5 nsubj _ _
+             5 criticized criticize VERB VBD _ 0 root _ _
+             6 the the DET DT _ 7 det _ _
+             7 move move NOUN NN _ 5 obj _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        assert!(t.in_time(1), "{:?}", d.times);
+        assert_eq!(subject(&t, 4), Some(3));
     }
 }

@@ -23,8 +23,7 @@ fn name_like(t: &Tree, i: usize) -> bool {
     let tok = t.tok(i);
     let capital = tok.form.chars().next().is_some_and(char::is_uppercase);
     let in_entity = t.doc.entities.iter().any(|e| e.tokens.contains(&i));
-    let in_time = t.doc.times.iter().any(|x| x.tokens.contains(&i));
-    capital && !in_time && (tok.upos == "PROPN" || tok.xpos.starts_with("NNP") || in_entity)
+    capital && !t.in_time(i) && (tok.upos == "PROPN" || tok.xpos.starts_with("NNP") || in_entity)
 }
 
 /// A foreign place this small is more likely a namesake of something at

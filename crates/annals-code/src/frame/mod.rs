@@ -245,7 +245,18 @@ pub fn is_passive(t: &Tree, v: usize) -> bool {
 /// The direct objects of verb `v` (the passive subject for a passive).
 pub fn objects(t: &Tree, v: usize) -> Vec<usize> {
     if is_passive(t, v) {
-        t.kids(v, "nsubj:pass").collect()
+        let own: Vec<usize> = t.kids(v, "nsubj:pass").collect();
+        if !own.is_empty() {
+            return own;
+        }
+        // "died after being shot", "was arrested and charged": a passive
+        // clause with no subject of its own is about its governor's.
+        let shares = rel_is(t.rel(v), "advcl") || rel_is(t.rel(v), "conj");
+        match t.head(v).filter(|_| shares) {
+            Some(h) if !is_passive(t, h) => t.kids(h, "nsubj").filter(|&s| !t.in_time(s)).collect(),
+            Some(h) => t.kids(h, "nsubj:pass").collect(),
+            None => own,
+        }
     } else {
         t.kids(v, "obj").collect()
     }
@@ -276,9 +287,9 @@ pub fn subject(t: &Tree, v: usize) -> Option<usize> {
             if let Some(a) = obliques(t, cur).find(|(_, c)| c == "by").map(|(a, _)| a) {
                 return Some(a);
             }
-            if t.kid(cur, "nsubj:pass").is_some() {
-                return None;
-            }
+            // A passive names its doer only with "by": the subject it
+            // inherits ("died after being shot") is the one acted on.
+            return None;
         } else if let Some(s) = t.kids(cur, "nsubj").find(|&s| !t.in_time(s)) {
             // "This Thursday the Commission criticized ...": a time word
             // parsed as a second subject is no subject.
@@ -585,5 +596,21 @@ mod tests {
         let t = Tree::new(&d, 0);
         assert!(t.in_time(1), "{:?}", d.times);
         assert_eq!(subject(&t, 4), Some(3));
+    }
+
+    #[test]
+    fn a_passive_clause_inherits_its_governors_subject_as_patient() {
+        // The journalist died after being shot.
+        let d = doc(&spaced(
+            "1 The the DET DT _ 2 det _ _
+             2 journalist journalist NOUN NN _ 3 nsubj _ _
+             3 died die VERB VBD _ 0 root _ _
+             4 after after SCONJ IN _ 6 mark _ _
+             5 being be AUX VBG _ 6 aux:pass _ _
+             6 shot shoot VERB VBN _ 3 advcl _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        assert_eq!(subject(&t, 5), None);
+        assert_eq!(objects(&t, 5), [1]);
     }
 }

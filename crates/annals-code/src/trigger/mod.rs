@@ -113,7 +113,9 @@ fn modifiers<'b>(t: &'b Tree, i: usize) -> impl Iterator<Item = usize> + 'b {
 /// Whether an entry's conditions hold at trigger `i`.
 pub fn conditions_hold(t: &Tree, i: usize, e: &EventEntry) -> bool {
     let objs = objects(t, i);
-    if !e.obj.is_empty() && !objs.iter().any(|&o| lemma_in(t, o, &e.obj)) {
+    // "used water cannon and tear gas": any coordinated object will do.
+    let all_objs: Vec<usize> = objs.iter().flat_map(|&o| crate::frame::with_conjuncts(t, o)).collect();
+    if !e.obj.is_empty() && !all_objs.iter().any(|&o| lemma_in(t, o, &e.obj)) {
         return false;
     }
     if !e.not_obj.is_empty() && objs.iter().any(|&o| lemma_in(t, o, &e.not_obj)) {

@@ -119,6 +119,9 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
     if sources.is_empty() && targets.is_empty() && implicit.is_none() {
         return Vec::new();
     }
+    if targets.is_empty() && needs_partner(base, trig.pos, sources.len()) {
+        return Vec::new();
+    }
     // Attribution: the tree's reporter, else the quote's speaker.
     let reporter = attribution::reporter(t, trigger);
     let attribution = match reporter {
@@ -285,6 +288,16 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
     out
 }
 
+/// Whether an event of CAMEO code `code` is no event without a partner:
+/// a meeting, visit or talks with no one named ("Parliament would meet",
+/// "police vans arrived") unless its subject is a pair ("Egypt and Hamas
+/// met"), and an investigation noun into nothing named.
+pub fn needs_partner(code: &str, pos: crate::dict::events::TriggerPos, sources: usize) -> bool {
+    let consult = code.starts_with("04") && (matches!(code.get(..3), Some("042" | "043")) || sources < 2);
+    let inquiry = code.starts_with("09") && pos == crate::dict::events::TriggerPos::Noun;
+    consult || inquiry
+}
+
 /// The implicit target of a protest that names none: the authorities of
 /// the country it happens in ("protests filled the streets of San Juan"
 /// are aimed at Puerto Rico's government), with an empty span at the
@@ -419,4 +432,20 @@ fn confidence(source: &Option<ActorRef>, target: &Option<ActorRef>, mode: Mode) 
         c += 0.1;
     }
     (c * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dict::events::TriggerPos;
+
+    #[test]
+    fn meetings_and_inquiries_need_a_partner() {
+        assert!(needs_partner("042", TriggerPos::Verb, 2), "a visit needs someone visited");
+        assert!(needs_partner("040", TriggerPos::Verb, 1), "one actor meets no one");
+        assert!(!needs_partner("040", TriggerPos::Verb, 2), "a pair meets each other");
+        assert!(needs_partner("090", TriggerPos::Noun, 1));
+        assert!(!needs_partner("090", TriggerPos::Verb, 1));
+        assert!(!needs_partner("190", TriggerPos::Noun, 0));
+    }
 }

@@ -209,9 +209,9 @@ impl Context<'_> {
         // subject did it (not "which", the act itself).
         let relcl =
             t.children(h).iter().copied().find(|&c| t.rel(c).ends_with("relcl") && !crate::frame::is_passive(t, c));
-        let doer = relcl.and_then(|v| t.kid(v, "nsubj")).filter(|&x| {
-            !matches!(t.lemma(x).to_lowercase().as_str(), "which" | "that" | "who" | "what")
-        });
+        let doer = relcl
+            .and_then(|v| t.kid(v, "nsubj"))
+            .filter(|&x| !matches!(t.lemma(x).to_lowercase().as_str(), "which" | "that" | "who" | "what"));
         if let Some(r) = doer.and_then(|x| self.actor(t, x)) {
             return Some(r);
         }

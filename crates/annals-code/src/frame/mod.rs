@@ -232,10 +232,12 @@ fn operation_agent(t: &Tree, v: usize, judge: &Judge) -> Option<usize> {
 
 /// "prisoners sentenced to life": a past participle modifying a noun.
 pub fn reduced_relative(t: &Tree, trig: &Trigger) -> bool {
-    trig.pos == TriggerPos::Verb
-        && t.tok(trig.token).xpos == "VBN"
-        && rel_is(t.rel(trig.token), "acl")
-        && !t.rel(trig.token).ends_with("relcl")
+    trig.pos == TriggerPos::Verb && reduced_relative_at(t, trig.token)
+}
+
+/// Whether token `i` is a past participle modifying a noun.
+pub fn reduced_relative_at(t: &Tree, i: usize) -> bool {
+    t.tok(i).xpos == "VBN" && rel_is(t.rel(i), "acl") && !t.rel(i).ends_with("relcl")
 }
 
 pub fn is_passive(t: &Tree, v: usize) -> bool {

@@ -159,6 +159,11 @@ pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
             break;
         }
         let why = |what: &str| Some(format!("{what} {:?}", t.tok(a).form));
+        // "the release of those arrested": a past participle describing a
+        // noun tells what was done, whatever is asked of the noun.
+        if rel_is(rel, "acl") && !rel.ends_with("relcl") && t.tok(child).xpos == "VBN" {
+            break;
+        }
         // Crossing into a sibling clause (coordination, a clause the trigger
         // merely modifies) leaves the governing word's scope.
         let governed = ["xcomp", "ccomp", "obj", "acl", "nmod", "obl", "csubj", "nsubj", "advcl", "compound"]
@@ -229,6 +234,12 @@ pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
                 return (m, why("modal governor"));
             }
         }
+        if listed_demand(t, a, child) {
+            return (Mode::Requested, why("listed among demands by"));
+        }
+        if purpose(t, child) {
+            return (Mode::Intended, why("purpose of"));
+        }
         child = a;
     }
     (Mode::Asserted, None)
@@ -238,6 +249,27 @@ pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
 /// source of what its complement says.
 pub fn is_report(lemma: &str) -> bool {
     cues::has(List::Report, lemma)
+}
+
+/// "Protesters' demands include an investigation ...": what a list of
+/// demands (or calls, requests) includes or is was asked for. `child` is
+/// the object or complement of `a`, whose subject is the request noun.
+fn listed_demand(t: &Tree, a: usize, child: usize) -> bool {
+    let lemma = t.lemma(a).to_lowercase();
+    let lists = matches!(lemma.as_str(), "include" | "be" | "involve" | "contain" | "comprise");
+    let content = rel_is(t.rel(child), "obj") || rel_is(t.rel(child), "nsubj") || rel_is(t.rel(child), "xcomp");
+    lists && content && t.kids(a, "nsubj").any(|s| s != child && t.tok(s).upos == "NOUN" && is(List::Request, t, s))
+}
+
+/// "a safe zone to repatriate refugees", "an operation to neutralise the
+/// threat": an infinitive a noun is for names an aim, not a deed.
+fn purpose(t: &Tree, child: usize) -> bool {
+    // "to repatriate", "to be prosecuted".
+    let bare = t.tok(child).xpos == "VB" || t.kids(child, "aux:pass").any(|x| t.tok(x).xpos == "VB");
+    let infinitive = bare && t.kids(child, "mark").any(|m| t.lemma(m).eq_ignore_ascii_case("to"));
+    infinitive
+        && rel_is(t.rel(child), "acl")
+        && t.head(child).is_some_and(|h| matches!(t.tok(h).upos.as_str(), "NOUN" | "PROPN"))
 }
 
 #[cfg(test)]
@@ -340,5 +372,51 @@ mod tests {
             4,
         );
         assert_eq!(m, Mode::Requested);
+    }
+
+    #[test]
+    fn what_a_list_of_demands_includes_is_requested() {
+        // Their demands include the release of protesters
+        let m = mode_of(
+            "1 Their their PRON PRP$ _ 2 nmod:poss _ _
+             2 demands demand NOUN NNS _ 3 nsubj _ _
+             3 include include VERB VBP _ 0 root _ _
+             4 the the DET DT _ 5 det _ _
+             5 release release NOUN NN _ 3 obj _ _
+             6 of of ADP IN _ 7 case _ _
+             7 protesters protester NOUN NNS _ 5 nmod _ _",
+            4,
+        );
+        assert_eq!(m, Mode::Requested);
+    }
+
+    #[test]
+    fn an_infinitive_a_noun_is_for_is_an_aim() {
+        // a zone to repatriate refugees
+        let m = mode_of(
+            "1 a a DET DT _ 2 det _ _
+             2 zone zone NOUN NN _ 0 root _ _
+             3 to to PART TO _ 4 mark _ _
+             4 repatriate repatriate VERB VB _ 2 acl _ _
+             5 refugees refugee NOUN NNS _ 4 obj _ _",
+            3,
+        );
+        assert_eq!(m, Mode::Intended);
+    }
+
+    #[test]
+    fn a_participle_describing_a_noun_keeps_its_own_mode() {
+        // They demand the release of those arrested
+        let m = mode_of(
+            "1 They they PRON PRP _ 2 nsubj _ _
+             2 demand demand VERB VBP _ 0 root _ _
+             3 the the DET DT _ 4 det _ _
+             4 release release NOUN NN _ 2 obj _ _
+             5 of of ADP IN _ 6 case _ _
+             6 those those PRON DT _ 4 nmod _ _
+             7 arrested arrest VERB VBN _ 6 acl _ _",
+            6,
+        );
+        assert_eq!(m, Mode::Asserted);
     }
 }

@@ -112,7 +112,12 @@ fn modifiers<'b>(t: &'b Tree, i: usize) -> impl Iterator<Item = usize> + 'b {
 
 /// Whether an entry's conditions hold at trigger `i`.
 pub fn conditions_hold(t: &Tree, i: usize, e: &EventEntry) -> bool {
-    let objs = objects(t, i);
+    let mut objs = objects(t, i);
+    // "a statement released by the office": the noun a past participle
+    // describes is its object.
+    if objs.is_empty() && crate::frame::reduced_relative_at(t, i) {
+        objs.extend(t.head(i));
+    }
     // "used water cannon and tear gas": any coordinated object will do.
     let all_objs: Vec<usize> = objs.iter().flat_map(|&o| crate::frame::with_conjuncts(t, o)).collect();
     if !e.obj.is_empty() && !all_objs.iter().any(|&o| lemma_in(t, o, &e.obj)) {

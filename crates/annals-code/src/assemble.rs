@@ -289,11 +289,12 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
 }
 
 /// Whether an event of CAMEO code `code` is no event without a partner:
-/// a meeting, visit or talks with no one named ("Parliament would meet",
-/// "police vans arrived") unless its subject is a pair ("Egypt and Hamas
-/// met"), and an investigation noun into nothing named.
+/// a visit with no one visited ("police vans arrived") unless its subject
+/// is a pair, and an investigation noun into nothing named.
 pub fn needs_partner(code: &str, pos: crate::dict::events::TriggerPos, sources: usize) -> bool {
-    let consult = code.starts_with("04") && (matches!(code.get(..3), Some("042" | "043")) || sources < 2);
+    // A meeting's partners may hide in its subject ("negotiators for A and
+    // B met"), so only a visit needs its target.
+    let consult = matches!(code.get(..3), Some("042" | "043")) && sources < 2;
     let inquiry = code.starts_with("09") && pos == crate::dict::events::TriggerPos::Noun;
     consult || inquiry
 }
@@ -442,8 +443,8 @@ mod tests {
     #[test]
     fn meetings_and_inquiries_need_a_partner() {
         assert!(needs_partner("042", TriggerPos::Verb, 2), "a visit needs someone visited");
-        assert!(needs_partner("040", TriggerPos::Verb, 1), "one actor meets no one");
-        assert!(!needs_partner("040", TriggerPos::Verb, 2), "a pair meets each other");
+        assert!(!needs_partner("042", TriggerPos::Verb, 2), "a pair visits each other");
+        assert!(!needs_partner("040", TriggerPos::Verb, 1), "a meeting's partners may be in its subject");
         assert!(needs_partner("090", TriggerPos::Noun, 1));
         assert!(!needs_partner("090", TriggerPos::Verb, 1));
         assert!(!needs_partner("190", TriggerPos::Noun, 0));

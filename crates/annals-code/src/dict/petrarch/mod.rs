@@ -20,7 +20,7 @@ pub mod verbs;
 use super::actors::{Actor, FormKind};
 use super::events::{EventEntry, TriggerPos};
 use super::{ActorLookup, AgentLookup, EventLookup};
-use crate::event::Event;
+use crate::event::{ActorRef, Event};
 use annals_text::Doc;
 
 /// One malformed line.
@@ -233,7 +233,7 @@ impl Petrarch {
     /// event; a paired code (`[032:033]`) adds the reverse event; events of
     /// a discarded sentence (or of every sentence, for a story discard) go.
     /// Needs the coder's explanations; drops them unless `explain`.
-    pub fn finish(&self, doc: &Doc, events: Vec<Event>, explain: bool) -> Vec<Event> {
+    pub fn finish(&self, doc: &Doc, date: Option<&str>, events: Vec<Event>, explain: bool) -> Vec<Event> {
         if self.discards.story(&doc.text) {
             return Vec::new();
         }
@@ -260,23 +260,164 @@ impl Petrarch {
                 set_code(&mut r, &code);
                 r
             });
-            for ev in std::iter::once(e).chain(reverse) {
-                let key = |x: &Event| {
-                    (
-                        x.sentence,
-                        x.trigger.start,
-                        x.cameo.clone(),
-                        x.source.as_ref().and_then(|a| a.code.clone()),
-                        x.target.as_ref().and_then(|a| a.code.clone()),
-                    )
-                };
-                if !out.iter().any(|o| key(o) == key(&ev)) {
-                    out.push(ev);
+            out.extend(std::iter::once(e).chain(reverse));
+        }
+        let out = self.complete(doc, date, out);
+        let mut uniq: Vec<Event> = Vec::new();
+        for ev in out {
+            let key = |x: &Event| (x.sentence, x.trigger.start, x.cameo.clone(), code(&x.source), code(&x.target));
+            if !uniq.iter().any(|o| key(o) == key(&ev)) {
+                uniq.push(ev);
+            }
+        }
+        uniq
+    }
+
+    /// The actors named in a sentence's tokens, left to right: (first
+    /// token, end, reference). A role right after a name joins it
+    /// ("Gondor's government", "Minas Tirith border police").
+    fn actors_in(&self, doc: &Doc, s: usize, date: Option<&str>) -> Vec<(usize, usize, ActorRef)> {
+        let toks = doc.sentence_tokens(s);
+        let forms: Vec<&str> = toks.iter().map(|t| t.form.as_str()).collect();
+        let lemmas: Vec<String> = toks.iter().map(|t| t.lemma.to_lowercase()).collect();
+        let lemmas: Vec<&str> = lemmas.iter().map(String::as_str).collect();
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < forms.len() {
+            let Some((end, a)) = self.actors.find(&forms, k, date) else {
+                k += 1;
+                continue;
+            };
+            let mut code = a.code.clone();
+            let mut e = end;
+            let j = if forms.get(end) == Some(&"'s") { end + 1 } else { end };
+            if code.len() == 3 {
+                if let Some((ae, role)) = self.agents.find(&lemmas, j).or_else(|| self.agents.find(&lemmas, (j + 1).min(lemmas.len())).filter(|_| j < lemmas.len() && lemmas[j].chars().all(char::is_alphabetic))) {
+                    code.push_str(role);
+                    e = ae;
+                }
+            }
+            let (start, stop) = (toks[k].start, toks[e - 1].end);
+            out.push((
+                k,
+                e,
+                ActorRef {
+                    text: doc.text[start..stop].to_string(),
+                    start,
+                    end: stop,
+                    country: a.country.clone(),
+                    code: Some(code),
+                    name: Some(a.name.clone()),
+                    sector: None,
+                },
+            ));
+            k = e;
+        }
+        out
+    }
+
+    /// PETRARCH's sides: an event missing its source takes the nearest
+    /// actor before the verb, one missing its target the first actor after
+    /// it (with the actors coordinated with it); where a verb's events
+    /// still have no complete pair, coordinated actors act on each other
+    /// ("Gondor and Osgiliath renewed ties"), as PETRARCH pairs a compound
+    /// source with no target.
+    fn complete(&self, doc: &Doc, date: Option<&str>, events: Vec<Event>) -> Vec<Event> {
+        let mut groups: Vec<Vec<Event>> = Vec::new();
+        for e in events {
+            match groups.iter_mut().find(|g| g[0].sentence == e.sentence && g[0].trigger.start == e.trigger.start && g[0].cameo == e.cameo) {
+                Some(g) => g.push(e),
+                None => groups.push(vec![e]),
+            }
+        }
+        let mut out = Vec::new();
+        for g in groups {
+            let s = g[0].sentence.saturating_sub(1);
+            if s >= doc.sentences.len() {
+                out.extend(g);
+                continue;
+            }
+            let toks = doc.sentence_tokens(s);
+            let Some(v) = toks.iter().position(|t| t.start == g[0].trigger.start) else {
+                out.extend(g);
+                continue;
+            };
+            let actors = self.actors_in(doc, s, date);
+            let mut filled = Vec::new();
+            for e in g {
+                let (src, tgt) = (code(&e.source), code(&e.target));
+                let mut variants = Vec::new();
+                match (src.is_some(), tgt.is_some()) {
+                    (false, true) => {
+                        if let Some((_, _, a)) = actors.iter().rev().find(|(_, end, a)| *end <= v && a.code != tgt) {
+                            let mut x = e.clone();
+                            x.source = Some(a.clone());
+                            variants.push(x);
+                        }
+                    }
+                    (true, false) => {
+                        let after: Vec<&(usize, usize, ActorRef)> = actors.iter().filter(|(k, _, a)| *k > v && a.code != src).collect();
+                        if let Some(first) = after.first() {
+                            let mut end = first.1;
+                            let mut chosen = vec![first.2.clone()];
+                            for x in &after[1..] {
+                                let between = &toks[end..x.0];
+                                if between.iter().all(|t| matches!(t.form.to_lowercase().as_str(), "and" | "," | "or")) && !between.is_empty() {
+                                    chosen.push(x.2.clone());
+                                    end = x.1;
+                                } else {
+                                    break;
+                                }
+                            }
+                            for a in chosen {
+                                let mut x = e.clone();
+                                x.target = Some(a);
+                                variants.push(x);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                if variants.is_empty() {
+                    filled.push(e);
+                } else {
+                    filled.extend(variants);
+                }
+            }
+            let complete = |e: &Event| code(&e.source).is_some() && code(&e.target).is_some();
+            if filled.iter().any(complete) {
+                out.extend(filled.into_iter().filter(complete));
+                continue;
+            }
+            let mut parties: Vec<ActorRef> = Vec::new();
+            for e in &filled {
+                for a in [&e.source, &e.target].into_iter().flatten() {
+                    if a.code.is_some() && !parties.iter().any(|p| p.code == a.code) {
+                        parties.push(a.clone());
+                    }
+                }
+            }
+            if parties.len() < 2 {
+                out.extend(filled);
+                continue;
+            }
+            for x in &parties {
+                for y in &parties {
+                    if x.code != y.code {
+                        let mut e = filled[0].clone();
+                        e.source = Some(x.clone());
+                        e.target = Some(y.clone());
+                        out.push(e);
+                    }
                 }
             }
         }
         out
     }
+}
+
+fn code(a: &Option<ActorRef>) -> Option<String> {
+    a.as_ref().and_then(|a| a.code.clone())
 }
 
 /// The `file:line` origin of an explanation line `trigger "x": CODE lemma (origin)`.
@@ -324,8 +465,8 @@ impl EventLookup for Petrarch {
 }
 
 impl crate::coder::Finish for Petrarch {
-    fn finish(&self, doc: &Doc, events: Vec<Event>, explain: bool) -> Vec<Event> {
-        Petrarch::finish(self, doc, events, explain)
+    fn finish(&self, doc: &Doc, date: Option<&str>, events: Vec<Event>, explain: bool) -> Vec<Event> {
+        Petrarch::finish(self, doc, date, events, explain)
     }
 }
 

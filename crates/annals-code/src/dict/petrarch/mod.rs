@@ -263,8 +263,20 @@ impl Petrarch {
             out.extend(std::iter::once(e).chain(reverse));
         }
         let out = self.complete(doc, date, out);
+        let triggers: Vec<usize> = out.iter().filter_map(|e| token_at(doc, e.trigger.start)).collect();
         let mut uniq: Vec<Event> = Vec::new();
         for ev in out {
+            // PETRARCH codes who did what: an event needs a source, and a
+            // verb that only reports another coded event ("..., officials
+            // said") adds nothing.
+            if code(&ev.source).is_none() {
+                continue;
+            }
+            if let Some(e) = token_at(doc, ev.trigger.start) {
+                if triggers.iter().any(|&f| f != e && reports(doc, e, f)) {
+                    continue;
+                }
+            }
             let key = |x: &Event| (x.sentence, x.trigger.start, x.cameo.clone(), code(&x.source), code(&x.target));
             if !uniq.iter().any(|o| key(o) == key(&ev)) {
                 uniq.push(ev);
@@ -349,7 +361,13 @@ impl Petrarch {
                 let mut variants = Vec::new();
                 match (src.is_some(), tgt.is_some()) {
                     (false, true) => {
-                        if let Some((_, _, a)) = actors.iter().rev().find(|(_, end, a)| *end <= v && a.code != tgt) {
+                        // The actor in the verb's subject, else (no subject
+                        // in the parse) the nearest actor before the verb.
+                        let pick = match subject_span(doc, s, v) {
+                            Some(span) => actors.iter().find(|(k, end, a)| span.contains(k) && span.contains(&(end - 1)) && a.code != tgt),
+                            None => actors.iter().rev().find(|(_, end, a)| *end <= v && a.code != tgt),
+                        };
+                        if let Some((_, _, a)) = pick {
                             let mut x = e.clone();
                             x.source = Some(a.clone());
                             variants.push(x);
@@ -414,6 +432,65 @@ impl Petrarch {
         }
         out
     }
+}
+
+/// The document token that starts at byte `start`.
+fn token_at(doc: &Doc, start: usize) -> Option<usize> {
+    doc.tokens.iter().position(|t| t.start == start)
+}
+
+/// The sentence positions of the subject phrase of the verb at position
+/// `v` of sentence `s` (first to last), if the parse gives it one.
+fn subject_span(doc: &Doc, s: usize, v: usize) -> Option<std::ops::RangeInclusive<usize>> {
+    let base = doc.sentences[s].tokens.start;
+    let toks = doc.sentence_tokens(s);
+    let subj = toks.iter().position(|t| t.head == Some(base + v) && t.deprel.starts_with("nsubj"))?;
+    let under = |k: usize| {
+        let mut cur = Some(base + k);
+        for _ in 0..toks.len() {
+            match cur {
+                Some(c) if c == base + subj => return true,
+                Some(c) if c >= base && c < base + toks.len() => cur = doc.tokens[c].head,
+                _ => return false,
+            }
+        }
+        false
+    };
+    let inside: Vec<usize> = (0..toks.len()).filter(|&k| under(k)).collect();
+    Some(*inside.first()?..=*inside.last()?)
+}
+
+/// Whether event trigger `e` only reports the event at trigger `f`: `f`
+/// lies in a clause `e` takes as its content (`ccomp`, `parataxis` on the
+/// way up), or `e` is a reporting clause beside `f` (`e` hangs by
+/// `parataxis` from `f` or one of its governors).
+fn reports(doc: &Doc, e: usize, f: usize) -> bool {
+    let clausal = |r: &str| r.starts_with("ccomp") || r.starts_with("parataxis");
+    let mut cur = f;
+    let mut via = false;
+    for _ in 0..doc.tokens.len() {
+        let Some(h) = doc.tokens[cur].head else { break };
+        via |= doc.tokens[cur].deprel.starts_with("ccomp");
+        if h == e {
+            return via;
+        }
+        cur = h;
+    }
+    if clausal(&doc.tokens[e].deprel) {
+        if let Some(h) = doc.tokens[e].head {
+            let mut cur = Some(f);
+            while let Some(c) = cur {
+                if c == h {
+                    return true;
+                }
+                cur = doc.tokens[c].head;
+                if cur == Some(f) {
+                    break;
+                }
+            }
+        }
+    }
+    false
 }
 
 fn code(a: &Option<ActorRef>) -> Option<String> {

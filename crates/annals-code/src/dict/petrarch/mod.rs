@@ -248,6 +248,13 @@ impl Petrarch {
                 continue;
             }
             set_code(&mut e, &p.code);
+            for side in [&mut e.source, &mut e.target] {
+                if let Some(a) = side.as_mut() {
+                    if let Some(c) = self.phrase_code(doc, a.start, a.end, date) {
+                        a.code = Some(c);
+                    }
+                }
+            }
             if explain {
                 e.explain.push(format!("PETRARCH pattern {} [{}] ({})", p.text, p.code_text(), p.origin));
             } else {
@@ -283,6 +290,38 @@ impl Petrarch {
             }
         }
         uniq
+    }
+
+    /// PETRARCH's code for the noun phrase at bytes `start..end`: its first
+    /// actor, with the first role named anywhere else in the phrase
+    /// ("Bree Prime Minister Romendacil" → BREGOV, "Arnor cleric" →
+    /// ARNREL); a role alone is `---` and the role ("a senior official" →
+    /// ---GOV). `None` when the phrase names neither (a pronoun).
+    fn phrase_code(&self, doc: &Doc, start: usize, end: usize, date: Option<&str>) -> Option<String> {
+        let toks: Vec<&annals_text::Token> = doc.tokens.iter().filter(|t| t.start >= start && t.end <= end).collect();
+        let forms: Vec<&str> = toks.iter().map(|t| t.form.as_str()).collect();
+        let lemmas: Vec<String> = toks.iter().map(|t| t.lemma.to_lowercase()).collect();
+        let lemmas: Vec<&str> = lemmas.iter().map(String::as_str).collect();
+        let mut actor: Option<String> = None;
+        let mut role: Option<String> = None;
+        let mut k = 0;
+        while k < forms.len() {
+            if let Some((e, a)) = self.actors.find(&forms, k, date) {
+                actor.get_or_insert_with(|| a.code.clone());
+                k = e;
+            } else if let Some((e, r)) = self.agents.find(&lemmas, k) {
+                role.get_or_insert_with(|| r.to_string());
+                k = e;
+            } else {
+                k += 1;
+            }
+        }
+        match (actor, role) {
+            (Some(a), Some(r)) if a.len() == 3 => Some(format!("{a}{r}")),
+            (Some(a), _) => Some(a),
+            (None, Some(r)) => Some(format!("---{r}")),
+            (None, None) => None,
+        }
     }
 
     /// The actors named in a sentence's tokens, left to right: (first
@@ -475,6 +514,10 @@ fn reports(doc: &Doc, e: usize, f: usize) -> bool {
             return via;
         }
         cur = h;
+    }
+    // A reporting clause beside the event ("..., a senior official said").
+    if doc.tokens[e].deprel.starts_with("parataxis") {
+        return true;
     }
     if clausal(&doc.tokens[e].deprel) {
         if let Some(h) = doc.tokens[e].head {

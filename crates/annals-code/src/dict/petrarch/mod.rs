@@ -519,7 +519,12 @@ fn reports(doc: &Doc, e: usize, f: usize) -> bool {
     if doc.tokens[e].deprel.starts_with("parataxis") {
         return true;
     }
-    if clausal(&doc.tokens[e].deprel) {
+    // The same, parsed as an asyndetic conjunct after the event: a
+    // conjunct with no "and" of its own.
+    let asyndetic = doc.tokens[e].deprel.starts_with("conj")
+        && e > f
+        && !doc.tokens.iter().any(|t| t.head == Some(e) && t.deprel.starts_with("cc"));
+    if clausal(&doc.tokens[e].deprel) || asyndetic {
         if let Some(h) = doc.tokens[e].head {
             let mut cur = Some(f);
             while let Some(c) = cur {

@@ -246,7 +246,8 @@ pub fn register_custom(code: &str) {
     };
     let c = CameoCode {
         code: code.to_string(),
-        name: base.map_or_else(|| format!("dictionary code {code}"), |b| format!("{} (dictionary code {code})", b.name)),
+        name: base
+            .map_or_else(|| format!("dictionary code {code}"), |b| format!("{} (dictionary code {code})", b.name)),
         goldstein: base.map_or(0.0, |b| b.goldstein),
         quad_class,
     };

@@ -187,6 +187,7 @@ pub fn load_petrarch(dir: &Path, env: &Environment, strict: bool, skipped: &mut 
     *skipped += errors.len();
     let all_actors: String = actors.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("\n");
     let text = |x: &Option<(String, String)>| x.as_ref().map_or(String::new(), |(_, t)| t.clone());
-    let fingerprint = annals_code::dict::fingerprint(&all_actors, &format!("{}\n{}", text(&agents), text(&discards)), &text(&verbs));
+    let fingerprint =
+        annals_code::dict::fingerprint(&all_actors, &format!("{}\n{}", text(&agents), text(&discards)), &text(&verbs));
     Ok((p, fingerprint))
 }

@@ -68,7 +68,8 @@ pub fn read_records(xml: &str) -> Result<(Environment, Vec<Record>)> {
             .flatten()
             .map(|a| {
                 let k = a.key.as_ref().to_lowercase();
-                let v = a.normalized_value(quick_xml::XmlVersion::Implicit1_0).map(|v| v.into_owned()).unwrap_or_default();
+                let v =
+                    a.normalized_value(quick_xml::XmlVersion::Implicit1_0).map(|v| v.into_owned()).unwrap_or_default();
                 (k, v)
             })
             .collect()
@@ -84,9 +85,8 @@ pub fn read_records(xml: &str) -> Result<(Environment, Vec<Record>)> {
                     "Sentence" => {
                         let date = a.get("date").and_then(|d| {
                             let d = d.trim();
-                            (d.len() == 8).then(|| {
-                                Some((d[..4].parse().ok()?, d[4..6].parse().ok()?, d[6..8].parse().ok()?))
-                            })?
+                            (d.len() == 8)
+                                .then(|| Some((d[..4].parse().ok()?, d[4..6].parse().ok()?, d[6..8].parse().ok()?)))?
                         });
                         cur = Some(Record {
                             id: a.get("id").cloned().unwrap_or_default(),
@@ -197,9 +197,10 @@ pub fn run(a: Args) -> Result<bool> {
     if env.verbs.is_none() && env.actors.is_empty() {
         bail!("{}: no <Environment> naming dictionaries", a.records.display());
     }
-    let dir = a.dictionary_dir.clone().unwrap_or_else(|| {
-        a.records.parent().unwrap_or(Path::new(".")).join("../dictionaries")
-    });
+    let dir = a
+        .dictionary_dir
+        .clone()
+        .unwrap_or_else(|| a.records.parent().unwrap_or(Path::new(".")).join("../dictionaries"));
     let mut skipped = 0;
     let clock = std::time::Instant::now();
     let (dicts, _) = load_petrarch(&dir, &env, a.strict, &mut skipped)?;
@@ -258,13 +259,19 @@ pub fn run(a: Args) -> Result<bool> {
             println!("    found    {found:?}");
         }
     }
-    println!("{:<10} {:>7} {:>8} {:>8} {:>7} {:>6} {:>6}", "category", "records", "expected", "matched", "%", "exact", "extra");
+    println!(
+        "{:<10} {:>7} {:>8} {:>8} {:>7} {:>6} {:>6}",
+        "category", "records", "expected", "matched", "%", "exact", "extra"
+    );
     let mut cats: Vec<String> = CATEGORIES.iter().map(|s| s.to_string()).collect();
     cats.extend(by_cat.keys().filter(|k| !CATEGORIES.contains(&k.as_str())).cloned());
     for c in cats {
         let t = by_cat.get(&c).copied().unwrap_or_default();
         let pct = 100.0 * t.matched as f64 / t.expected.max(1) as f64;
-        println!("{c:<10} {:>7} {:>8} {:>8} {:>7.1} {:>6} {:>6}", t.records, t.expected, t.matched, pct, t.exact, t.extra);
+        println!(
+            "{c:<10} {:>7} {:>8} {:>8} {:>7.1} {:>6} {:>6}",
+            t.records, t.expected, t.matched, pct, t.exact, t.extra
+        );
     }
     let matched_pct = 100.0 * total.matched as f64 / total.expected.max(1) as f64;
     let extra_pct = 100.0 * total.extra as f64 / total.records.max(1) as f64;

@@ -17,6 +17,15 @@ struct Dated {
     until: Option<u32>,
 }
 
+/// A phrase's words, each with whether it is exact.
+type Phrase = Vec<(String, bool)>;
+/// Phrases by first word, with their entry.
+type Index = HashMap<String, Vec<(Phrase, usize)>>;
+/// A code with its period.
+type Code = (String, Option<u32>, Option<u32>);
+/// An entry being read: root, phrases, codes, line.
+type Pending = (String, Vec<String>, Vec<Code>, usize);
+
 #[derive(Debug, Default)]
 struct Entry {
     codes: Vec<Dated>,
@@ -28,14 +37,14 @@ pub struct Actors {
     actors: Vec<Actor>,
     entries: Vec<Entry>,
     /// First word → (words with exactness, entry), longest first.
-    by_first: HashMap<String, Vec<(Vec<(String, bool)>, usize)>>,
+    by_first: Index,
     /// Single-word stems (no trailing `_`) by stem, for prefix matches.
-    stems: HashMap<String, Vec<(Vec<(String, bool)>, usize)>>,
+    stems: Index,
     phrases: usize,
 }
 
 /// A parsed bracket: code and period.
-fn parse_code(s: &str) -> Result<(String, Option<u32>, Option<u32>), String> {
+fn parse_code(s: &str) -> Result<Code, String> {
     let inner = s.trim().trim_start_matches('[').trim_end_matches(']').trim();
     let spaced = inner.replace('<', " < ").replace('>', " > ");
     let toks: Vec<&str> = spaced.split_whitespace().collect();
@@ -93,7 +102,7 @@ impl Actors {
     /// Reads one actor file into the set.
     pub fn add(&mut self, text: &str, name: &str, errors: &mut Vec<PetrError>) {
         // The entry being read: (root, phrases, codes, line).
-        let mut cur: Option<(String, Vec<String>, Vec<(String, Option<u32>, Option<u32>)>, usize)> = None;
+        let mut cur: Option<Pending> = None;
         let lines = super::clean_lines(text);
         for (n, raw) in &lines {
             let line = raw.trim();
@@ -146,13 +155,7 @@ impl Actors {
         }
     }
 
-    #[allow(clippy::type_complexity)]
-    fn commit(
-        &mut self,
-        (root, phrases, codes, line): (String, Vec<String>, Vec<(String, Option<u32>, Option<u32>)>, usize),
-        file: &str,
-        errors: &mut Vec<PetrError>,
-    ) {
+    fn commit(&mut self, (root, phrases, codes, line): Pending, file: &str, errors: &mut Vec<PetrError>) {
         if codes.is_empty() {
             // A bad code on the root line was reported already.
             if errors.last().is_some_and(|e| e.line == line && e.file == file) {
@@ -209,7 +212,11 @@ impl Actors {
         let pick = match day {
             Some(d) => codes
                 .iter()
-                .find(|c| (c.from.is_some() || c.until.is_some()) && c.from.is_none_or(|f| f <= d) && c.until.is_none_or(|u| d <= u))
+                .find(|c| {
+                    (c.from.is_some() || c.until.is_some())
+                        && c.from.is_none_or(|f| f <= d)
+                        && c.until.is_none_or(|u| d <= u)
+                })
                 .or(undated)?,
             None => undated.or(codes.last())?,
         };

@@ -343,7 +343,11 @@ impl Petrarch {
             let mut e = end;
             let j = if forms.get(end) == Some(&"'s") { end + 1 } else { end };
             if code.len() == 3 {
-                if let Some((ae, role)) = self.agents.find(&lemmas, j).or_else(|| self.agents.find(&lemmas, (j + 1).min(lemmas.len())).filter(|_| j < lemmas.len() && lemmas[j].chars().all(char::is_alphabetic))) {
+                if let Some((ae, role)) = self.agents.find(&lemmas, j).or_else(|| {
+                    self.agents
+                        .find(&lemmas, (j + 1).min(lemmas.len()))
+                        .filter(|_| j < lemmas.len() && lemmas[j].chars().all(char::is_alphabetic))
+                }) {
                     code.push_str(role);
                     e = ae;
                 }
@@ -376,7 +380,10 @@ impl Petrarch {
     fn complete(&self, doc: &Doc, date: Option<&str>, events: Vec<Event>) -> Vec<Event> {
         let mut groups: Vec<Vec<Event>> = Vec::new();
         for e in events {
-            match groups.iter_mut().find(|g| g[0].sentence == e.sentence && g[0].trigger.start == e.trigger.start && g[0].cameo == e.cameo) {
+            match groups
+                .iter_mut()
+                .find(|g| g[0].sentence == e.sentence && g[0].trigger.start == e.trigger.start && g[0].cameo == e.cameo)
+            {
                 Some(g) => g.push(e),
                 None => groups.push(vec![e]),
             }
@@ -403,7 +410,9 @@ impl Petrarch {
                         // The actor in the verb's subject, else (no subject
                         // in the parse) the nearest actor before the verb.
                         let pick = match subject_span(doc, s, v) {
-                            Some(span) => actors.iter().find(|(k, end, a)| span.contains(k) && span.contains(&(end - 1)) && a.code != tgt),
+                            Some(span) => actors
+                                .iter()
+                                .find(|(k, end, a)| span.contains(k) && span.contains(&(end - 1)) && a.code != tgt),
                             None => actors.iter().rev().find(|(_, end, a)| *end <= v && a.code != tgt),
                         };
                         if let Some((_, _, a)) = pick {
@@ -413,13 +422,16 @@ impl Petrarch {
                         }
                     }
                     (true, false) => {
-                        let after: Vec<&(usize, usize, ActorRef)> = actors.iter().filter(|(k, _, a)| *k > v && a.code != src).collect();
+                        let after: Vec<&(usize, usize, ActorRef)> =
+                            actors.iter().filter(|(k, _, a)| *k > v && a.code != src).collect();
                         if let Some(first) = after.first() {
                             let mut end = first.1;
                             let mut chosen = vec![first.2.clone()];
                             for x in &after[1..] {
                                 let between = &toks[end..x.0];
-                                if between.iter().all(|t| matches!(t.form.to_lowercase().as_str(), "and" | "," | "or")) && !between.is_empty() {
+                                if between.iter().all(|t| matches!(t.form.to_lowercase().as_str(), "and" | "," | "or"))
+                                    && !between.is_empty()
+                                {
                                     chosen.push(x.2.clone());
                                     end = x.1;
                                 } else {

@@ -185,7 +185,8 @@ fn parse_body(text: &str, synsets: &HashMap<String, Vec<Vec<(String, bool)>>>) -
         return Err(format!("pattern {text:?} needs exactly one * (found {})", stars.len()));
     }
     let star = stars[0];
-    let mut body = Body { before: Vec::new(), verb_joined_before: toks[star].1, after: Vec::new(), source: None, target: None };
+    let mut body =
+        Body { before: Vec::new(), verb_joined_before: toks[star].1, after: Vec::new(), source: None, target: None };
     for (k, (tok, joined)) in toks.iter().enumerate() {
         if k == star {
             continue;
@@ -207,7 +208,10 @@ fn parse_body(text: &str, synsets: &HashMap<String, Vec<Vec<(String, bool)>>>) -
             "^" | "%" => {}
             _ => {
                 let alts = if let Some(name) = tok.strip_prefix('&') {
-                    synsets.get(&name.trim_end_matches('_').to_uppercase()).cloned().ok_or_else(|| format!("&{name} is not a synonym set"))?
+                    synsets
+                        .get(&name.trim_end_matches('_').to_uppercase())
+                        .cloned()
+                        .ok_or_else(|| format!("&{name} is not a synonym set"))?
                 } else {
                     vec![phrase_words(tok)]
                 };
@@ -264,6 +268,9 @@ fn verb_keys(w: &str) -> Vec<String> {
     }
     keys
 }
+
+/// A pattern with the roles its markers give, ranked by its words.
+type Ranked = (usize, Arc<Pattern>, Option<Role>, Option<Role>);
 
 /// A loaded verb file.
 #[derive(Debug, Default)]
@@ -372,10 +379,13 @@ impl Verbs {
         let mut block_code: Option<(String, Option<String>)> = None;
         let mut verbs: Vec<VerbLine> = Vec::new();
         let mut pats: Vec<(Arc<Pattern>, Option<Role>, Option<Role>)> = Vec::new();
-        let flush = |v: &mut Verbs, verbs: &mut Vec<VerbLine>, pats: &mut Vec<(Arc<Pattern>, Option<Role>, Option<Role>)>, code: &Option<(String, Option<String>)>| {
+        let flush = |v: &mut Verbs,
+                     verbs: &mut Vec<VerbLine>,
+                     pats: &mut Vec<(Arc<Pattern>, Option<Role>, Option<Role>)>,
+                     code: &Option<(String, Option<String>)>| {
             for vl in verbs.drain(..) {
                 let (c, pair) = vl.code.clone().or_else(|| code.clone()).unwrap_or(("---".into(), None));
-                let mut list: Vec<(usize, Arc<Pattern>, Option<Role>, Option<Role>)> = Vec::new();
+                let mut list: Vec<Ranked> = Vec::new();
                 for (p, s, t) in pats.iter() {
                     let mut merged = (**p).clone();
                     merged.before.extend(vl.before.iter().cloned());
@@ -549,14 +559,19 @@ fn parse_verb_line(l: &str, origin: &str) -> Result<VerbLine, String> {
     if !word.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '\'') {
         return Err(format!("{word:?} is not a verb"));
     }
-    let elem = |k: usize| Elem { alts: vec![vec![(toks[k].0.trim_start_matches('+').to_lowercase(), false)]], joined: true };
+    let elem =
+        |k: usize| Elem { alts: vec![vec![(toks[k].0.trim_start_matches('+').to_lowercase(), false)]], joined: true };
     let before = (0..vi).map(elem).collect();
     let after = (vi + 1..toks.len()).map(elem).collect();
     let mut keys = verb_keys(&word);
     for f in forms {
         // `+BREAKS_DOWN`: the marked word is the verb form.
         let ft = lex(f);
-        let w = ft.iter().find(|(t, _)| t.starts_with('+')).or(ft.first()).map(|(t, _)| t.trim_start_matches('+').to_lowercase());
+        let w = ft
+            .iter()
+            .find(|(t, _)| t.starts_with('+'))
+            .or(ft.first())
+            .map(|(t, _)| t.trim_start_matches('+').to_lowercase());
         for k in w.iter().flat_map(|w| verb_keys(w)) {
             if !keys.contains(&k) {
                 keys.push(k);
@@ -611,7 +626,8 @@ mod tests {
         ));
         let t = Tree::new(&d, 0);
         let r = v.entries("restore");
-        let fired: Vec<&str> = r.iter().filter(|e| e.pattern.as_ref().unwrap().holds(&t, 2)).map(|e| e.code.as_str()).collect();
+        let fired: Vec<&str> =
+            r.iter().filter(|e| e.pattern.as_ref().unwrap().holds(&t, 2)).map(|e| e.code.as_str()).collect();
         assert_eq!(fired, ["902", "064"]);
     }
 

@@ -32,6 +32,15 @@ pub struct Coder<'a> {
     pub places: &'a Places,
     /// Record why each event exists (`--explain`).
     pub explain: bool,
+    /// A last pass over each article's events that another dictionary
+    /// format's semantics need (PETRARCH's: [`crate::dict::petrarch`]).
+    pub finish: Option<&'a dyn Finish>,
+}
+
+/// A last pass over an article's events (published on `date`, ISO), given
+/// them with explanations; keeps the explanations only when `explain`.
+pub trait Finish: Sync {
+    fn finish(&self, doc: &Doc, date: Option<&str>, events: Vec<Event>, explain: bool) -> Vec<Event>;
 }
 
 /// What the coder needs to know about an article besides its text.
@@ -80,11 +89,17 @@ impl Coder<'_> {
             agents: AgentDict::embedded(),
             places: Places::embedded(),
             explain: false,
+            finish: None,
         }
     }
 
     /// Codes every sentence of `doc`.
     pub fn code(&self, info: &ArticleInfo, doc: &Doc) -> Vec<Event> {
+        if let Some(f) = self.finish {
+            let inner = Coder { explain: true, finish: None, ..*self };
+            let date = info.date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
+            return f.finish(doc, date.as_deref(), inner.code(info, doc), self.explain);
+        }
         let date = info.date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
         let resolver = Resolver { actors: self.actors, agents: self.agents, date: date.as_deref() };
         let discourse = Discourse::build(doc, &resolver, self.places);

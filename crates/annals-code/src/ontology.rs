@@ -186,7 +186,7 @@ impl Ontology {
 
     /// The CAMEO code `code`, if defined.
     pub fn cameo(&self, code: &str) -> Option<&CameoCode> {
-        self.by_code.get(code).map(|&i| &self.codes[i])
+        self.by_code.get(code).map(|&i| &self.codes[i]).or_else(|| custom(code))
     }
 
     /// The crosswalk row for `code`, or for its nearest ancestor when the
@@ -206,6 +206,53 @@ impl Ontology {
     /// embedded file).
     pub fn codes(&self) -> &[CameoCode] {
         &self.codes
+    }
+}
+
+fn customs() -> &'static std::sync::RwLock<HashMap<String, &'static CameoCode>> {
+    static C: OnceLock<std::sync::RwLock<HashMap<String, &'static CameoCode>>> = OnceLock::new();
+    C.get_or_init(Default::default)
+}
+
+fn custom(code: &str) -> Option<&'static CameoCode> {
+    customs().read().ok()?.get(code).copied()
+}
+
+/// Makes a code that a user's dictionary defines outside CAMEO known (the
+/// PETRARCH validation files use `903`, `1717`, `174K`): it takes the name,
+/// weight and quad class of its nearest CAMEO ancestor, if any, and is
+/// known to [`Ontology::cameo`] from then on, for the rest of the process.
+pub fn register_custom(code: &str) {
+    if get().by_code.contains_key(code) || custom(code).is_some() {
+        return;
+    }
+    let mut anc = parent(code);
+    let base = loop {
+        match anc {
+            Some(a) => match get().by_code.get(a) {
+                Some(&i) => break Some(&get().codes[i]),
+                None => anc = parent(a),
+            },
+            None => break None,
+        }
+    };
+    let root: Option<u8> = code.get(..2).and_then(|r| r.parse().ok());
+    let quad_class = match root {
+        Some(1..=5) => 1,
+        Some(6..=8) => 2,
+        Some(9..=13) => 3,
+        Some(14..=20) => 4,
+        _ => 0,
+    };
+    let c = CameoCode {
+        code: code.to_string(),
+        name: base
+            .map_or_else(|| format!("dictionary code {code}"), |b| format!("{} (dictionary code {code})", b.name)),
+        goldstein: base.map_or(0.0, |b| b.goldstein),
+        quad_class,
+    };
+    if let Ok(mut m) = customs().write() {
+        m.entry(code.to_string()).or_insert_with(|| Box::leak(Box::new(c)));
     }
 }
 

@@ -36,7 +36,7 @@ wept weep|withdrew withdraw|withdrawn withdraw|withheld withhold|won win|wrote w
 
 /// The irregular form's lemma; the table is indexed once, not scanned per
 /// token.
-fn irregular(form: &str) -> Option<&'static str> {
+pub fn irregular(form: &str) -> Option<&'static str> {
     static MAP: std::sync::OnceLock<HashMap<&'static str, &'static str>> = std::sync::OnceLock::new();
     MAP.get_or_init(|| IRREGULAR.split('|').filter_map(|p| p.split_once(' ')).collect()).get(form).copied()
 }

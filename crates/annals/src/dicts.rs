@@ -5,6 +5,7 @@
 use annals_code::dict::actors::ActorDict;
 use annals_code::dict::agents::AgentDict;
 use annals_code::dict::events::Lexicon;
+use annals_code::dict::petrarch::{Environment, Petrarch};
 use annals_code::Coder;
 use annals_store::Coding;
 use anyhow::{bail, Result};
@@ -20,6 +21,9 @@ pub struct Dictionaries {
     actors: Option<ActorDict>,
     agents: Option<AgentDict>,
     events: Option<Lexicon>,
+    /// PETRARCH-format dictionaries (`--dictionaries petrarch:DIR`), which
+    /// replace all three.
+    petrarch: Option<Box<Petrarch>>,
     /// Digest of the texts actually in use, user's or shipped.
     fingerprint: String,
 }
@@ -33,9 +37,18 @@ impl Dictionaries {
             actors: None,
             agents: None,
             events: None,
+            petrarch: None,
             fingerprint: annals_code::dict::embedded_fingerprint().to_string(),
         };
         let Some(dir) = dir else { return Ok(out) };
+        if let Some(p) = dir.to_str().and_then(|d| d.strip_prefix("petrarch:")) {
+            let dir = Path::new(p);
+            let env = petrarch_environment(dir)?;
+            let (d, fingerprint) = load_petrarch(dir, &env, strict, skipped)?;
+            out.petrarch = Some(Box::new(d));
+            out.fingerprint = fingerprint;
+            return Ok(out);
+        }
         let read = |name: &str| -> Result<Option<(String, String)>> {
             let p = dir.join(name);
             match std::fs::read_to_string(&p) {
@@ -84,6 +97,9 @@ impl Dictionaries {
     /// A coder on these dictionaries.
     pub fn coder(&self) -> Coder<'_> {
         let mut coder = Coder::embedded();
+        if let Some(p) = &self.petrarch {
+            return petrarch_coder(p);
+        }
         if let Some(d) = &self.actors {
             coder.actors = d;
         }
@@ -104,4 +120,74 @@ impl Dictionaries {
             dict_hash: self.fingerprint.clone(),
         }
     }
+}
+
+/// A coder on PETRARCH dictionaries: their verbs, actors and agents, and
+/// their semantics as a last pass.
+pub fn petrarch_coder(p: &Petrarch) -> Coder<'_> {
+    let mut coder = Coder::embedded();
+    coder.lexicon = p;
+    coder.actors = p;
+    coder.agents = p;
+    coder.finish = Some(p);
+    coder
+}
+
+/// The dictionaries a PETRARCH folder names: its config file's
+/// `[Dictionaries]` (`PETR_config.ini.txt` in the folder or in `../config`),
+/// else the Phoenix release set.
+pub fn petrarch_environment(dir: &Path) -> Result<Environment> {
+    for c in [dir.join("PETR_config.ini.txt"), dir.join("../config/PETR_config.ini.txt")] {
+        if let Ok(text) = std::fs::read_to_string(&c) {
+            let env = Environment::from_config(&text);
+            if env.verbs.is_some() || !env.actors.is_empty() {
+                return Ok(env);
+            }
+        }
+    }
+    Ok(Environment::phoenix())
+}
+
+/// Reads the PETRARCH files `env` names from `dir`. Bad lines are
+/// reported with file and line and skipped (counted in `skipped`), or fail
+/// the run with `strict`. Returns the dictionaries and their fingerprint.
+pub fn load_petrarch(dir: &Path, env: &Environment, strict: bool, skipped: &mut usize) -> Result<(Petrarch, String)> {
+    let read = |name: &str| -> Result<(String, String)> {
+        let p = dir.join(name);
+        let bytes = std::fs::read(&p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
+        // The files are "flat ASCII"; stray Latin-1 bytes are kept as characters.
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => e.into_bytes().iter().map(|&b| b as char).collect(),
+        };
+        Ok((name.to_string(), text))
+    };
+    let verbs = env.verbs.as_deref().map(read).transpose()?;
+    let actors = env.actors.iter().map(|a| read(a)).collect::<Result<Vec<_>>>()?;
+    let agents = env.agents.as_deref().map(read).transpose()?;
+    let discards = env.discards.as_deref().map(read).transpose()?;
+    if verbs.is_none() && actors.is_empty() {
+        bail!("{}: no PETRARCH verb or actor file named", dir.display());
+    }
+    let pair = |x: &Option<(String, String)>| x.as_ref().map(|(n, t)| (n.clone(), t.clone()));
+    let (v, ag, di) = (pair(&verbs), pair(&agents), pair(&discards));
+    let actor_refs: Vec<(&str, &str)> = actors.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let (p, errors) = Petrarch::from_texts(
+        v.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
+        &actor_refs,
+        ag.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
+        di.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
+    );
+    for e in &errors {
+        if strict {
+            bail!("{e}");
+        }
+        eprintln!("annals: skipped dictionary line {e}");
+    }
+    *skipped += errors.len();
+    let all_actors: String = actors.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("\n");
+    let text = |x: &Option<(String, String)>| x.as_ref().map_or(String::new(), |(_, t)| t.clone());
+    let fingerprint =
+        annals_code::dict::fingerprint(&all_actors, &format!("{}\n{}", text(&agents), text(&discards)), &text(&verbs));
+    Ok((p, fingerprint))
 }

@@ -48,6 +48,9 @@ pub enum Command {
     /// Score whole news reports against gold event files (news-gold/FORMAT.md):
     /// required and stretch recall, precision, attributes, violations.
     Events(crate::events_eval::Args),
+    /// Code PETRARCH's validation records from raw text with the dictionaries
+    /// their <Environment> names, and compare (source, target, CAMEO) triples.
+    Petrarch(crate::petrarch_eval::Args),
     /// Token and sentence F1 from the raw text of a CoNLL-U treebank (CoNLL 2018 style).
     Tokenize {
         gold: PathBuf,
@@ -80,6 +83,7 @@ pub fn run(c: Command) -> Result<ExitCode> {
     let mut ok = true;
     match c {
         Command::Events(a) => return crate::events_eval::run(a),
+        Command::Petrarch(a) => ok &= crate::petrarch_eval::run(a)?,
         Command::Parse { gold, models, min_upos, min_las } => {
             let p = pipeline(&models)?;
             let sents = conllu::read_file(&gold)?;

@@ -13,6 +13,7 @@ mod filters;
 mod ingest;
 mod input;
 mod parse;
+mod petrarch_eval;
 mod plover_eval;
 mod query;
 mod recode;

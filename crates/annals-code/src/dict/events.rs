@@ -84,6 +84,9 @@ pub struct EventEntry {
     pub both: Option<String>,
     /// `file:line` of the entry, for `--explain`.
     pub origin: String,
+    /// A PETRARCH pattern whose words must stand around the trigger
+    /// ([`crate::dict::petrarch`]); `None` for annals' own entries.
+    pub pattern: Option<std::sync::Arc<crate::dict::petrarch::verbs::Pattern>>,
 }
 
 impl EventEntry {
@@ -268,6 +271,7 @@ fn parse_line(line: &str, origin: &str) -> Result<EventEntry, String> {
         target: Vec::new(),
         both: None,
         origin: origin.to_string(),
+        pattern: None,
     };
     for opt in &cols[3..] {
         let (k, v) = opt.split_once('=').ok_or_else(|| format!("option {opt:?} is not key=value"))?;

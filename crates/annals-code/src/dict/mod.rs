@@ -4,6 +4,7 @@
 pub mod actors;
 pub mod agents;
 pub mod events;
+pub mod petrarch;
 
 use actors::{Actor, FormKind};
 use events::{EventEntry, TriggerPos};

@@ -112,6 +112,9 @@ fn modifiers<'b>(t: &'b Tree, i: usize) -> impl Iterator<Item = usize> + 'b {
 
 /// Whether an entry's conditions hold at trigger `i`.
 pub fn conditions_hold(t: &Tree, i: usize, e: &EventEntry) -> bool {
+    if e.pattern.as_ref().is_some_and(|p| !p.holds(t, i)) {
+        return false;
+    }
     let mut objs = objects(t, i);
     // "a statement released by the office": the noun a past participle
     // describes is its object.

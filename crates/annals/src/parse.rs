@@ -50,7 +50,13 @@ pub fn run(a: Args) -> Result<ExitCode> {
             .map(|s| s.words.iter().map(|w| (w.form.clone(), !w.misc.contains("SpaceAfter=No"))).collect())
             .collect();
         let doc = pipeline.annotate_tokenized(&input);
-        write(&doc, a.format, &mut out)?;
+        match a.format {
+            // The input's sentence ids and texts are kept.
+            Format::Conllu => {
+                conllu::write_tokenized(&doc, &sents, |s| out.write_all(s.as_bytes())).context("writing output")?
+            }
+            Format::Json => write(&doc, a.format, &mut out)?,
+        }
     } else if matches!(a.format, Format::Conllu) {
         // Raw text is annotated and written a batch of sentences at a time,
         // so a huge input does not need memory for its whole annotation.

@@ -103,7 +103,7 @@ pub fn entity_sentences(gum: &[TreeSentence], require_identity: bool) -> Vec<(Io
             // The head: the word whose head lies outside the mention.
             let Some(head) = (m.start..m.end).find(|&t| {
                 let h = s.words[t].head;
-                h == 0 || h - 1 < m.start || h - 1 >= m.end
+                h == 0 || h - 1 < m.start || h > m.end
             }) else {
                 continue;
             };

@@ -37,6 +37,9 @@ struct Context {
     amb: Vec<u64>,
     /// Cluster paths ([`Clusters::path`]); `None` without clusters.
     clu: Option<Vec<u16>>,
+    /// Whether the token is a quotation mark: quotes inside a phrase ("the
+    /// \"liberated\" detainees") are looked through.
+    quote: Vec<bool>,
 }
 
 const PAD: usize = 2;
@@ -56,6 +59,7 @@ impl Context {
             key: vec![0; n],
             amb: vec![START; n],
             clu: (!clusters.is_empty()).then(|| vec![0; n]),
+            quote: vec![false; n],
         };
         for i in n - PAD..n {
             c.norm[i] = END;
@@ -72,6 +76,7 @@ impl Context {
             c.key[i] = c.norm[i];
             c.amb[i] = ambiguity.get(&c.norm[i]).copied().unwrap_or(1);
             c.form[i] = hash_str(f);
+            c.quote[i] = matches!(*f, "\"" | "'" | "``" | "''" | "\u{201c}" | "\u{201d}" | "\u{2018}" | "\u{2019}");
             if let Some(clu) = c.clu.as_mut() {
                 clu[i] = clusters.path(c.norm[i]);
             }
@@ -146,6 +151,18 @@ impl Context {
         out.push(f2(34, self.amb[i], self.amb[i + 1]));
         out.push(f2(35, t1, self.amb[i + 1]));
         out.push(f3(36, t1, self.amb[i], self.amb[i + 1]));
+        if self.clu.is_some() {
+            // Context through a quotation mark.
+            if self.quote[i - 1] {
+                out.push(f1(55, t2));
+                out.push(f2(56, t2, self.suf[i][2]));
+                out.push(f2(57, t2, self.amb[i + 1]));
+            }
+            if self.quote[i + 1] {
+                out.push(f1(58, self.amb[i + 2]));
+                out.push(f2(59, self.amb[i], self.amb[i + 2]));
+            }
+        }
         if let Some(c) = &self.clu {
             let p = Clusters::prefix;
             out.push(f1(60, p(c[i], 4)));
@@ -183,6 +200,35 @@ impl Tagger {
     /// Tags a sentence; returns class indices into [`Tagger::labels`].
     pub fn tag(&self, forms: &[&str]) -> Vec<u16> {
         let ctx = Context::new(forms, &self.ambiguity, &self.clusters);
+        // A finite verb never follows an article ("the \"liberated\"
+        // detainees" is no past tense): after one, quotes looked through,
+        // finite verb tags are not chosen.
+        let finite: Vec<bool> = self
+            .labels()
+            .iter()
+            .map(|l| matches!(Tagger::split(l).1, "VBD" | "VBP" | "VBZ" | "MD"))
+            .collect();
+        let mut after_article = vec![false; forms.len()];
+        let mut art = false;
+        for (k, f) in forms.iter().enumerate() {
+            after_article[k] = art;
+            if !ctx.quote[k + PAD] {
+                art = f.eq_ignore_ascii_case("the") || f.eq_ignore_ascii_case("a") || f.eq_ignore_ascii_case("an");
+            }
+        }
+        let choose = |scores: &[f32], k: usize| -> u16 {
+            let best = argmax(scores);
+            if !after_article[k] || !finite[best] {
+                return best as u16;
+            }
+            let mut b = usize::MAX;
+            for (c, &s) in scores.iter().enumerate() {
+                if !finite[c] && (b == usize::MAX || s > scores[b]) {
+                    b = c;
+                }
+            }
+            b as u16
+        };
         let mut feats = Vec::with_capacity(64);
         let mut scores = vec![0f32; self.first.classes()];
         let mut first: Vec<u16> = Vec::with_capacity(forms.len());
@@ -192,7 +238,7 @@ impl Tagger {
                 None => {
                     ctx.features(k, &first, None, &mut feats);
                     self.first.score(&feats, &mut scores);
-                    argmax(&scores) as u16
+                    choose(&scores, k)
                 }
             };
             first.push(t + 1);
@@ -204,7 +250,7 @@ impl Tagger {
                 None => {
                     ctx.features(k, &second, Some(&first), &mut feats);
                     self.second.score(&feats, &mut scores);
-                    argmax(&scores) as u16
+                    choose(&scores, k)
                 }
             };
             second.push(t + 1);

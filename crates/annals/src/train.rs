@@ -52,6 +52,10 @@ pub struct Args {
     /// GUM train (for ablations).
     #[arg(long)]
     no_gum: bool,
+    /// Train the parser on UD EWT train alone (tagger and lemmatiser still
+    /// learn from GUM too).
+    #[arg(long)]
+    parser_no_gum: bool,
     /// Train without word clusters (for ablations).
     #[arg(long)]
     no_clusters: bool,
@@ -189,7 +193,8 @@ pub fn run(a: Args) -> Result<ExitCode> {
         train.iter().map(|s| s.words.iter().map(|w| w.xpos.clone()).collect()).collect()
     };
     if want("parser") {
-        let data: Vec<TrainSentence> = train
+        let ewt_only = if a.parser_no_gum { ewt(&a.data, "train")?.len() } else { train.len() };
+        let data: Vec<TrainSentence> = train[..ewt_only]
             .iter()
             .zip(&tags)
             .map(|(s, tags)| TrainSentence {

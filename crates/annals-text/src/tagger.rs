@@ -203,11 +203,8 @@ impl Tagger {
         // A finite verb never follows an article ("the \"liberated\"
         // detainees" is no past tense): after one, quotes looked through,
         // finite verb tags are not chosen.
-        let finite: Vec<bool> = self
-            .labels()
-            .iter()
-            .map(|l| matches!(Tagger::split(l).1, "VBD" | "VBP" | "VBZ" | "MD"))
-            .collect();
+        let finite: Vec<bool> =
+            self.labels().iter().map(|l| matches!(Tagger::split(l).1, "VBD" | "VBP" | "VBZ" | "MD")).collect();
         let mut after_article = vec![false; forms.len()];
         let mut art = false;
         for (k, f) in forms.iter().enumerate() {

@@ -293,8 +293,9 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
 /// is a pair, and an investigation noun into nothing named.
 pub fn needs_partner(code: &str, pos: crate::dict::events::TriggerPos, sources: usize) -> bool {
     // A meeting's partners may hide in its subject ("negotiators for A and
-    // B met"), so only a visit needs its target.
-    let consult = matches!(code.get(..3), Some("042" | "043")) && sources < 2;
+    // B met") and a host's guests in its talks, so only a visit needs its
+    // target.
+    let consult = code.starts_with("042") && sources < 2;
     let inquiry = code.starts_with("09") && pos == crate::dict::events::TriggerPos::Noun;
     consult || inquiry
 }
@@ -445,6 +446,7 @@ mod tests {
         assert!(needs_partner("042", TriggerPos::Verb, 2), "a visit needs someone visited");
         assert!(!needs_partner("042", TriggerPos::Verb, 2), "a pair visits each other");
         assert!(!needs_partner("040", TriggerPos::Verb, 1), "a meeting's partners may be in its subject");
+        assert!(!needs_partner("043", TriggerPos::Verb, 1), "talks hosted by Qatar");
         assert!(needs_partner("090", TriggerPos::Noun, 1));
         assert!(!needs_partner("090", TriggerPos::Verb, 1));
         assert!(!needs_partner("190", TriggerPos::Noun, 0));

@@ -443,7 +443,7 @@ mod tests {
 
     #[test]
     fn meetings_and_inquiries_need_a_partner() {
-        assert!(needs_partner("042", TriggerPos::Verb, 2), "a visit needs someone visited");
+        assert!(needs_partner("042", TriggerPos::Verb, 1), "a visit needs someone visited");
         assert!(!needs_partner("042", TriggerPos::Verb, 2), "a pair visits each other");
         assert!(!needs_partner("040", TriggerPos::Verb, 1), "a meeting's partners may be in its subject");
         assert!(!needs_partner("043", TriggerPos::Verb, 1), "talks hosted by Qatar");

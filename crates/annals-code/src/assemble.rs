@@ -116,10 +116,13 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
     } else {
         None
     };
-    if sources.is_empty() && targets.is_empty() && implicit.is_none() {
+    let site = if targets.is_empty() { struck_site(t, trig) } else { None };
+    if sources.is_empty() && targets.is_empty() && implicit.is_none() && site.is_none() {
+        tracing::debug!(trigger = %t.tok(trigger).form, code, ?f, "dropped: no actor on either side");
         return Vec::new();
     }
     if targets.is_empty() && needs_partner(base, trig.pos, sources.len()) {
+        tracing::debug!(trigger = %t.tok(trigger).form, code, "dropped: needs a partner");
         return Vec::new();
     }
     // Attribution: the tree's reporter, else the quote's speaker.
@@ -139,9 +142,13 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
     let date = narrative_date(cx, t, trigger, &entry.code, m, date);
     let historical = date.as_ref().is_some_and(|d| when::historical(d, cx.info.date));
     // Where: the clause's place, else one inside the event's arguments.
-    let heads: Vec<usize> = sources.iter().chain(&targets).map(|r| r.phrase.root).collect();
-    let mut inside: Vec<usize> = targets.first().map(|r| t.subtree(r.phrase.root, &[])).unwrap_or_default();
-    inside.extend(sources.first().map(|r| t.subtree(r.phrase.root, &[])).unwrap_or_default());
+    // (An actor may stand in another sentence: a quote's speaker.)
+    let here = |r: &&Resolved| t.range.contains(&r.phrase.root);
+    let heads: Vec<usize> = sources.iter().chain(&targets).filter(here).map(|r| r.phrase.root).collect();
+    let mut inside: Vec<usize> =
+        targets.first().filter(here).map(|r| t.subtree(r.phrase.root, &[])).unwrap_or_default();
+    inside.extend(sources.first().filter(here).map(|r| t.subtree(r.phrase.root, &[])).unwrap_or_default());
+    inside.extend(site.map(|h| t.subtree(h, &[])).unwrap_or_default());
     for o in objects(t, trigger).into_iter().chain(obliques(t, trigger).map(|(c, _)| c)) {
         inside.extend(t.subtree(o, &["acl", "relcl"]));
     }
@@ -225,6 +232,12 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
                     }
                 }
             }
+            // Force done to a site with no one named on either side is
+            // an event only when the site's place says whose people.
+            if source.is_none() && target.is_none() {
+                tracing::debug!(trigger = %tok.form, "dropped: a site struck in no known place");
+                continue;
+            }
             let confidence = confidence(&source, &target, m);
             let mut ex = explain.clone();
             if explain_on {
@@ -286,6 +299,24 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
         out.extend(demand);
     }
     out
+}
+
+/// "Bombs struck the Jolo Cathedral", "shelled a market": the target of
+/// force is a place or building, which the actor stage rightly refuses as
+/// an actor; the act is done to the people there.
+pub fn struck_site(t: &Tree, trig: &Trigger) -> Option<usize> {
+    if !matches!(trig.cameo().get(..2), Some("18" | "19" | "20")) {
+        return None;
+    }
+    let is_site = |h: usize| {
+        !t.in_time(h)
+            && (crate::cues::has(crate::cues::List::Site, &t.lemma(h).to_lowercase())
+                || t.doc
+                    .entities
+                    .iter()
+                    .any(|e| e.label == annals_text::EntityLabel::Location && e.tokens.contains(&h)))
+    };
+    trig.entry.target.iter().filter_map(|r| frame::find_role(t, trig.token, r, trig.pos)).find(|&h| is_site(h))
 }
 
 /// Whether an event of CAMEO code `code` is no event without a partner:

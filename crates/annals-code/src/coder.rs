@@ -95,6 +95,8 @@ impl Coder<'_> {
 
     /// Codes every sentence of `doc`.
     pub fn code(&self, info: &ArticleInfo, doc: &Doc) -> Vec<Event> {
+        let repaired = crate::repair::canonical(doc);
+        let doc: &Doc = &repaired;
         if let Some(f) = self.finish {
             let inner = Coder { explain: true, finish: None, ..*self };
             let date = info.date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));

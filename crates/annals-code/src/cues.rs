@@ -60,6 +60,7 @@ lists! {
     NamingVerb = "naming_verb",
     NeutralReport = "neutral_report",
     StandIn = "stand_in",
+    Site = "site",
 }
 
 /// A problem in the cue file.

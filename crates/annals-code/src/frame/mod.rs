@@ -221,11 +221,21 @@ fn attributive_gerund(t: &Tree, trig: &Trigger) -> Option<usize> {
 fn operation_agent(t: &Tree, v: usize, judge: &Judge) -> Option<usize> {
     obliques(t, v).filter(|(_, c)| matches!(c.as_str(), "in" | "during" | "by" | "through" | "under")).find_map(
         |(o, _)| {
-            t.children(o)
-                .iter()
-                .copied()
-                .filter(|&c| rel_is(t.rel(c), "amod") || rel_is(t.rel(c), "compound") || rel_is(t.rel(c), "nmod:poss"))
-                .find(|&c| judge(c).is_some_and(|s| s > 0))
+            // Through nested modifiers: "a United States counterterrorism
+            // operation" hangs "States" from "counterterrorism".
+            let mut stack = vec![o];
+            while let Some(n) = stack.pop() {
+                let mods = t.children(n).iter().copied().filter(|&c| {
+                    rel_is(t.rel(c), "amod") || rel_is(t.rel(c), "compound") || rel_is(t.rel(c), "nmod:poss")
+                });
+                for c in mods {
+                    if judge(c).is_some_and(|s| s > 0) {
+                        return Some(c);
+                    }
+                    stack.push(c);
+                }
+            }
+            None
         },
     )
 }
@@ -489,6 +499,16 @@ pub fn find_role(t: &Tree, trigger: usize, role: &Role, pos: TriggerPos) -> Opti
                 let v = t.head(trigger)?;
                 return obliques(t, v).find(|(_, case)| case == p).map(|(c, _)| c);
             }
+            // "through negotiations with Israel": a phrase right after the
+            // noun may be hung from the noun's governor instead (the classic
+            // attachment ambiguity); adjacency settles it for the noun.
+            if pos == TriggerPos::Noun {
+                let g = t.head(trigger)?;
+                let end = *t.subtree(trigger, &[]).last()?;
+                return obliques(t, g)
+                    .find(|&(c, ref case)| case == p && t.subtree(c, &[]).first() == Some(&(end + 1)))
+                    .map(|(c, _)| c);
+            }
             None
         }
         Role::None => None,
@@ -530,6 +550,69 @@ mod tests {
         let f = frame(&t, &Trigger { token: 4, entry: &e, pos: TriggerPos::Verb, code: None }, &all(&t));
         assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[2][..], &[5][..]));
         assert!(!f.agentless);
+    }
+
+    #[test]
+    fn a_nouns_partner_may_hang_from_its_governor_right_after_it() {
+        // Hamas sought a deal through negotiations with Israel.
+        let d = doc(&spaced(
+            "1 Hamas Hamas PROPN NNP _ 2 nsubj _ _
+             2 sought seek VERB VBD _ 0 root _ _
+             3 a a DET DT _ 4 det _ _
+             4 deal deal NOUN NN _ 2 obj _ _
+             5 through through ADP IN _ 6 case _ _
+             6 negotiations negotiation NOUN NNS _ 2 obl _ _
+             7 with with ADP IN _ 8 case _ _
+             8 Israel Israel PROPN NNP _ 2 obl _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        assert_eq!(find_role(&t, 5, &Role::Prep("with".into()), TriggerPos::Noun), Some(7));
+        // Not when a word comes between: "negotiations last year with Israel".
+        let d = doc(&spaced(
+            "1 Hamas Hamas PROPN NNP _ 2 nsubj _ _
+             2 sought seek VERB VBD _ 0 root _ _
+             3 negotiations negotiation NOUN NNS _ 2 obj _ _
+             4 yesterday yesterday NOUN NN _ 2 obl:tmod _ _
+             5 with with ADP IN _ 6 case _ _
+             6 Israel Israel PROPN NNP _ 2 obl _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        // (an object's partner may hang from the light verb anywhere)
+        assert_eq!(find_role(&t, 2, &Role::Prep("with".into()), TriggerPos::Noun), Some(5));
+        let d = doc(&spaced(
+            "1 Hamas Hamas PROPN NNP _ 2 nsubj _ _
+             2 sought seek VERB VBD _ 0 root _ _
+             3 through through ADP IN _ 4 case _ _
+             4 negotiations negotiation NOUN NNS _ 2 obl _ _
+             5 yesterday yesterday NOUN NN _ 2 obl:tmod _ _
+             6 with with ADP IN _ 7 case _ _
+             7 Israel Israel PROPN NNP _ 2 obl _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        assert_eq!(find_role(&t, 3, &Role::Prep("with".into()), TriggerPos::Noun), None);
+    }
+
+    #[test]
+    fn a_passive_done_in_an_operation_is_the_operations_actors_act() {
+        // Hamza was killed in a United States counterterrorism operation.
+        let d = doc(&spaced(
+            "1 Hamza Hamza PROPN NNP _ 3 nsubj:pass _ _
+             2 was be AUX VBD _ 3 aux:pass _ _
+             3 killed kill VERB VBN _ 0 root _ _
+             4 in in ADP IN _ 9 case _ _
+             5 a a DET DT _ 9 det _ _
+             6 United United PROPN NNP _ 7 compound _ _
+             7 States States PROPN NNPS _ 8 compound _ _
+             8 counterterrorism counterterrorism NOUN NN _ 9 compound _ _
+             9 operation operation NOUN NN _ 3 obl _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("190\tverb\tkill");
+        // Only the country is an actor here.
+        let judge = |h: usize| (h == 6 || h == 0).then_some(2);
+        let f = frame(&t, &Trigger { token: 2, entry: &e, pos: TriggerPos::Verb, code: None }, &judge);
+        assert_eq!(f.source.heads, vec![6]);
+        assert_eq!(f.target.heads, vec![0]);
     }
 
     #[test]

@@ -107,11 +107,16 @@ fn scheduled(t: &Tree, i: usize) -> bool {
         })
 }
 
-/// An order: a bare verb with no subject, auxiliary or infinitive marker
-/// heading its clause ("attack the tourists", "release them now").
+/// An order: a bare verb with no auxiliary or infinitive marker heading
+/// its clause, and no subject but the one it is addressed to ("attack the
+/// tourists", "release them now", "you take a knife").
 pub fn imperative(t: &Tree, i: usize) -> bool {
+    let addressee = |s: usize| t.tok(s).form.eq_ignore_ascii_case("you");
     let bare = |v: usize| {
-        t.tok(v).xpos == "VB" && t.kid(v, "nsubj").is_none() && t.kid(v, "aux").is_none() && t.kid(v, "mark").is_none()
+        t.tok(v).xpos == "VB"
+            && t.kids(v, "nsubj").all(addressee)
+            && t.kid(v, "aux").is_none()
+            && t.kid(v, "mark").is_none()
     };
     if !bare(i) {
         return false;
@@ -358,6 +363,28 @@ mod tests {
             0,
         );
         assert_eq!(m, Mode::Requested);
+        // " you take a knife and attack the tourists " (the addressee named)
+        let m = mode_of(
+            "1 you you PRON PRP _ 2 nsubj _ _
+             2 take take VERB VB _ 0 root _ _
+             3 a a DET DT _ 4 det _ _
+             4 knife knife NOUN NN _ 2 obj _ _
+             5 and and CCONJ CC _ 6 cc _ _
+             6 attack attack VERB VB _ 2 conj _ _
+             7 the the DET DT _ 8 det _ _
+             8 tourists tourist NOUN NNS _ 6 obj _ _",
+            5,
+        );
+        assert_eq!(m, Mode::Requested);
+        // " they attack the tourists " is no order
+        let m = mode_of(
+            "1 they they PRON PRP _ 2 nsubj _ _
+             2 attack attack VERB VB _ 0 root _ _
+             3 the the DET DT _ 4 det _ _
+             4 tourists tourist NOUN NNS _ 2 obj _ _",
+            1,
+        );
+        assert_ne!(m, Mode::Requested);
     }
 
     #[test]

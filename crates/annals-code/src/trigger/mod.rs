@@ -75,16 +75,24 @@ pub fn find<'l>(t: &Tree, lexicon: &'l dyn EventLookup) -> Vec<Trigger<'l>> {
     for i in t.range.clone() {
         let Some(pos) = trigger_pos(t, i) else { continue };
         let list = entries(t, i, pos, lexicon);
-        if list.is_empty() || !sense::is_event(t, i, pos) {
+        if list.is_empty() {
+            continue;
+        }
+        if !sense::is_event(t, i, pos) {
+            tracing::debug!(word = %t.tok(i).form, "not an event in this sense");
             continue;
         }
         if let Some(e) = list.iter().find(|e| conditions_hold(t, i, e)) {
             let code = match sense::figurative(t, i, e) {
-                Some(sense::Figurative::NoEvent) => continue,
+                Some(sense::Figurative::NoEvent) => {
+                    tracing::debug!(word = %t.tok(i).form, "figurative: no event");
+                    continue;
+                }
                 Some(sense::Figurative::Criticism) => Some("111"),
                 None => None,
             };
             if sense::generic(t, i, pos) {
+                tracing::debug!(word = %t.tok(i).form, "generic present: no event");
                 continue;
             }
             if !e.obj.is_empty() {
@@ -94,6 +102,9 @@ pub fn find<'l>(t: &Tree, lexicon: &'l dyn EventLookup) -> Vec<Trigger<'l>> {
         }
     }
     fired.retain(|g| !covered.contains(&g.token));
+    for g in &fired {
+        tracing::debug!(word = %t.tok(g.token).form, code = g.cameo(), origin = %g.entry.origin, "trigger");
+    }
     fired
 }
 

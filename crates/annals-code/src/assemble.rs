@@ -94,6 +94,17 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
         if trig.pos == crate::dict::events::TriggerPos::Noun {
             acts.extend(obliques(t, trigger).filter(|(_, c)| c == "of").map(|(x, _)| x));
         }
+        // One level down too: "called for an investigation into the
+        // shooting" is aimed at who shot.
+        let inner: Vec<usize> = acts
+            .iter()
+            .flat_map(|&o| {
+                obliques(t, o)
+                    .filter(|(_, c)| matches!(c.as_str(), "into" | "of" | "over" | "on" | "against"))
+                    .map(|(x, _)| x)
+            })
+            .collect();
+        acts.extend(inner);
         if let Some(r) = acts.into_iter().find_map(|o| cx.owner(t, o)) {
             let src_code = sources.first().and_then(|s| s.actor.code.clone());
             if r.actor.code != src_code {
@@ -110,6 +121,10 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
                 explain.push(format!("{name} via {v}"));
             }
         }
+    }
+    if sources.is_empty() && targets.is_empty() && remention(t, trig, &cx.roots.borrow()) {
+        tracing::debug!(trigger = %t.tok(trigger).form, "dropped: a re-mention of an earlier event");
+        return Vec::new();
     }
     let implicit = if sources.is_empty() && (f.agentless || trig.pos == crate::dict::events::TriggerPos::Noun) {
         entry.agent.clone()
@@ -301,6 +316,22 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
     out
 }
 
+/// "the day before the rally", "flew above the rally": a definite event
+/// noun set in a prepositional phrase, naming no one, refers back to an
+/// event the report has already told (of the same CAMEO root); it is the
+/// scene of something else, not a new event. `roots` are the roots coded
+/// so far in the report.
+pub fn remention(t: &Tree, trig: &Trigger, roots: &[String]) -> bool {
+    let i = trig.token;
+    let definite = t
+        .kids(i, "det")
+        .any(|d| matches!(t.lemma(d).to_lowercase().as_str(), "the" | "this" | "that" | "these" | "those"));
+    let circumstance =
+        (crate::tree::rel_is(t.rel(i), "obl") || crate::tree::rel_is(t.rel(i), "nmod")) && t.case_of(i).is_some();
+    let root = trig.cameo().get(..2).unwrap_or(trig.cameo());
+    trig.pos == crate::dict::events::TriggerPos::Noun && definite && circumstance && roots.iter().any(|r| r == root)
+}
+
 /// "Bombs struck the Jolo Cathedral", "shelled a market": the target of
 /// force is a place or building, which the actor stage rightly refuses as
 /// an actor; the act is done to the people there.
@@ -481,5 +512,37 @@ mod tests {
         assert!(needs_partner("090", TriggerPos::Noun, 1));
         assert!(!needs_partner("090", TriggerPos::Verb, 1));
         assert!(!needs_partner("190", TriggerPos::Noun, 0));
+    }
+
+    fn lexicon(line: &str) -> crate::dict::events::EventEntry {
+        let (l, errs) = crate::dict::events::Lexicon::parse(line, "t.tsv");
+        assert!(errs.is_empty(), "{errs:?}");
+        l.entries(TriggerPos::Noun, line.split('\t').nth(2).unwrap())[0].clone()
+    }
+
+    #[test]
+    fn a_definite_event_noun_in_a_phrase_re_mentions_an_earlier_event() {
+        use crate::fixture::{doc, spaced};
+        // Trump flew above the rally. / Trump flew to a rally.
+        let d = doc(&spaced(
+            "1 Trump Trump PROPN NNP _ 2 nsubj _ _
+             2 flew fly VERB VBD _ 0 root _ _
+             3 above above ADP IN _ 5 case _ _
+             4 the the DET DT _ 5 det _ _
+             5 rally rally NOUN NN _ 2 obl _ _
+
+             1 Trump Trump PROPN NNP _ 2 nsubj _ _
+             2 flew fly VERB VBD _ 0 root _ _
+             3 to to ADP IN _ 5 case _ _
+             4 a a DET DT _ 5 det _ _
+             5 rally rally NOUN NN _ 2 obl _ _",
+        ));
+        let e = lexicon("141\tnoun\trally");
+        let trig =
+            |s: usize| Trigger { token: d.sentences[s].tokens.start + 4, entry: &e, pos: TriggerPos::Noun, code: None };
+        let seen = vec!["14".to_string()];
+        assert!(remention(&Tree::new(&d, 0), &trig(0), &seen));
+        assert!(!remention(&Tree::new(&d, 0), &trig(0), &[]), "no earlier protest");
+        assert!(!remention(&Tree::new(&d, 1), &trig(1), &seen), "an indefinite rally is a new one");
     }
 }

@@ -66,6 +66,9 @@ pub struct Context<'c> {
     pub lead: RefCell<Option<ActorRef>>,
     /// Quotes (by start) whose speech event is coded.
     pub quotes_done: RefCell<Vec<usize>>,
+    /// The CAMEO roots of the events coded so far, for re-mentions ("the
+    /// rally" after "a rally").
+    pub roots: RefCell<Vec<String>>,
     /// Narrative time: the date the report last gave an event, by line of
     /// the text, and the first date it gave an event of each CAMEO root.
     pub narrative: RefCell<Narrative>,
@@ -115,6 +118,7 @@ impl Coder<'_> {
             doers: RefCell::new(Vec::new()),
             lead: RefCell::new(None),
             quotes_done: RefCell::new(Vec::new()),
+            roots: RefCell::new(Vec::new()),
             narrative: RefCell::new(Narrative::default()),
         };
         let mut out = Vec::new();
@@ -131,6 +135,10 @@ impl Coder<'_> {
             let fired: Vec<usize> = triggers.iter().map(|g| g.token).collect();
             events.extend(crate::speech::events(&cx, &t, &fired));
             for e in &events {
+                let root = e.cameo.get(..2).unwrap_or(&e.cameo).to_string();
+                if !cx.roots.borrow().contains(&root) {
+                    cx.roots.borrow_mut().push(root);
+                }
                 if s < 3 && cx.lead.borrow().is_none() {
                     let named = e.source.as_ref().filter(|a| a.code.is_some() && !a.text.is_empty());
                     *cx.lead.borrow_mut() = named.cloned();
@@ -215,11 +223,22 @@ impl Context<'_> {
         if !act || t.tok(h).upos != "NOUN" {
             return None;
         }
-        // Its possessor, `by` agent or actor modifier: "Trump's decision",
+        // Its possessor, `by` (or `from`) agent or actor modifier: "Trump's decision",
         // "the proclamation ... by Trump", "the US blockade measure".
-        let by =
-            t.kid(h, "nmod:poss").or_else(|| crate::frame::obliques(t, h).find(|(_, c)| c == "by").map(|(x, _)| x));
-        if let Some(r) = by.and_then(|x| self.actor(t, x)) {
+        // "the claim from Berlin", "a statement from the ministry".
+        let agentive = |c: &str| c == "by" || c == "from";
+        let by = t
+            .kid(h, "nmod:poss")
+            .or_else(|| crate::frame::obliques(t, h).find(|(_, c)| agentive(c)).map(|(x, _)| x))
+            .or_else(|| crate::frame::stranded_obliques(t, h).into_iter().find(|(_, c)| agentive(c)).map(|(x, _)| x));
+        // A capital or country there is the government speaking ("the
+        // claim from Berlin"), not a place, wherever the parse hung it.
+        let metonym = |x: usize| {
+            let r = self.resolver.local(t, x);
+            let country = r.dict_kind == Some(crate::dict::actors::ActorKind::Country) && r.actor.code.is_some();
+            country.then_some(r)
+        };
+        if let Some(r) = by.and_then(|x| self.actor(t, x).or_else(|| metonym(x))) {
             return Some(r);
         }
         // "the state of emergency Trump declared": the relative clause's

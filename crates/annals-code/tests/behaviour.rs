@@ -216,3 +216,38 @@ fn agentless_passives_name_the_unnamed_doer_only_by_role() {
     // A bare role takes the country of the event's place.
     assert_eq!(code_of(&a[0].target), "EGYMED", "{a:#?}");
 }
+
+#[test]
+fn a_rejected_claim_is_aimed_at_who_made_it() {
+    // The capital is the government speaking, however the parse hangs it.
+    let ev = code("The Russian government dismissed the claim from Berlin as groundless.", PUB);
+    let r: Vec<&Event> = ev.iter().filter(|e| e.trigger.text == "dismissed").collect();
+    assert!(!r.is_empty(), "{ev:#?}");
+    assert!(code_of(&r[0].source).starts_with("RUS"), "{r:#?}");
+    assert!(code_of(&r[0].target).starts_with("DEU"), "{r:#?}");
+}
+
+#[test]
+fn a_call_for_an_inquiry_into_an_act_is_aimed_at_its_doer() {
+    let ev = code("Amnesty International called for an investigation into the shooting by Kenyan police.", PUB);
+    let req = with_code(&ev, "10");
+    assert!(!req.is_empty(), "{ev:#?}");
+    assert_eq!(code_of(&req[0].source), "NGOHRIAMN", "{req:#?}");
+    assert_eq!(code_of(&req[0].target), "KENCOP", "{req:#?}");
+}
+
+#[test]
+fn the_house_is_a_legislature_and_a_house_is_not() {
+    let ev = code("The House impeached the president on Wednesday. Police raided a house in Ohio.", PUB);
+    let imp = with_code(&ev, "17");
+    let by_house: Vec<&&Event> = imp.iter().filter(|e| e.trigger.text == "impeached").collect();
+    assert!(!by_house.is_empty(), "{ev:#?}");
+    assert!(code_of(&by_house[0].source).ends_with("LEG"), "{by_house:#?}");
+    for e in &ev {
+        for a in [&e.source, &e.target].into_iter().flatten() {
+            if a.text.ends_with("a house") {
+                assert!(!a.code.as_deref().unwrap_or("").ends_with("LEG"), "{a:?}");
+            }
+        }
+    }
+}

@@ -13,6 +13,13 @@ pub fn admit(t: &Tree, h: usize, r: &Resolved) -> bool {
     if t.in_time(head) || t.in_time(h) {
         return false;
     }
+    // "a US$1 million reward", "HK$500": a country prefixing a currency
+    // sign names the currency.
+    let currency = |i: usize| matches!(t.tok(i).form.as_str(), "$" | "€" | "£" | "¥");
+    if t.head(head).is_some_and(currency) || (head + 1 < t.range.end && currency(head + 1) && !t.tok(head).space_after)
+    {
+        return false;
+    }
     let lemma = t.lemma(head).to_lowercase();
     // "European Union flags" is a thing, not the EU.
     if r.modifier_only {
@@ -87,5 +94,22 @@ mod tests {
         assert!(!ok(4), "an object");
         assert!(ok(6), "an organisation");
         assert!(!ok(9), "a place");
+    }
+
+    #[test]
+    fn a_country_naming_a_currency_is_no_actor() {
+        // offered a US$ 1 million reward
+        let d = doc(&spaced(
+            "1 offered offer VERB VBD _ 0 root _ _
+             2 a a DET DT _ 6 det _ _
+             3 US US PROPN NNP _ 4 compound _ SpaceAfter=No
+             4 $ $ SYM $ _ 6 compound _ _
+             5 million million NUM CD _ 4 nummod _ _
+             6 reward reward NOUN NN _ 1 obj _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let r = Resolver { actors: ActorDict::embedded(), agents: AgentDict::embedded(), date: None };
+        assert!(r.local(&t, 2).actor.code.is_some(), "the dictionary knows the US");
+        assert!(!admit(&t, 2, &r.local(&t, 2)));
     }
 }

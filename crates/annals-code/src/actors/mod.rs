@@ -115,7 +115,21 @@ impl Resolver<'_> {
         let toks = &p.tokens;
         let forms: Vec<&str> = toks.iter().map(|&i| t.tok(i).form.as_str()).collect();
         let lemmas: Vec<String> = toks.iter().map(|&i| t.tok(i).lemma.to_lowercase()).collect();
-        let lemma_refs: Vec<&str> = lemmas.iter().map(String::as_str).collect();
+        // Roles match on lemmas, keeping a written capital where the word is
+        // its own lemma: "the House" is a legislature, "a house" no role.
+        let role_words: Vec<String> = toks
+            .iter()
+            .zip(&lemmas)
+            .map(|(&i, l)| {
+                let form = &t.tok(i).form;
+                if form.to_lowercase() == *l {
+                    form.clone()
+                } else {
+                    l.clone()
+                }
+            })
+            .collect();
+        let role_refs: Vec<&str> = role_words.iter().map(String::as_str).collect();
         // Roles come from the head's own words: in "the Israeli version of
         // the fate of its soldiers" the soldiers are not who speaks.
         // A role inside them counts only for a head that carries another's
@@ -162,7 +176,7 @@ impl Resolver<'_> {
                     && (rel_is(&tok.deprel, "compound") || rel_is(&tok.deprel, "amod") || rel_is(&tok.deprel, "flat"))
             };
             if let Some((end, code)) =
-                self.agents.find_agent(&lemma_refs, k).filter(|(end, _)| *end > k + 1 || !name_part(toks[k]))
+                self.agents.find_agent(&role_refs, k).filter(|(end, _)| *end > k + 1 || !name_part(toks[k]))
             {
                 explain.push(format!("agent {:?} → {code}", lemmas[k..end].join(" ")));
                 roles.push((k, end, code.to_string(), nested.contains(&toks[k])));

@@ -274,6 +274,15 @@ pub fn objects(t: &Tree, v: usize) -> Vec<usize> {
     }
 }
 
+/// "the claim from Berlin", "negotiations with Israel": phrases that belong
+/// to noun `n` but that the parser hung from the noun's governor (the
+/// classic attachment ambiguity). Adjacency settles it for the noun: the
+/// phrase must start right after the noun's own words.
+pub fn stranded_obliques(t: &Tree, n: usize) -> Vec<(usize, String)> {
+    let (Some(g), Some(&end)) = (t.head(n), t.subtree(n, &[]).last()) else { return Vec::new() };
+    obliques(t, g).filter(|&(c, _)| c > n && t.subtree(c, &[]).first() == Some(&(end + 1))).collect()
+}
+
 /// Obliques and nominal modifiers of `i` with their prepositions.
 pub fn obliques<'b>(t: &'b Tree, i: usize) -> impl Iterator<Item = (usize, String)> + 'b {
     t.children(i)
@@ -503,11 +512,7 @@ pub fn find_role(t: &Tree, trigger: usize, role: &Role, pos: TriggerPos) -> Opti
             // noun may be hung from the noun's governor instead (the classic
             // attachment ambiguity); adjacency settles it for the noun.
             if pos == TriggerPos::Noun {
-                let g = t.head(trigger)?;
-                let end = *t.subtree(trigger, &[]).last()?;
-                return obliques(t, g)
-                    .find(|&(c, ref case)| case == p && t.subtree(c, &[]).first() == Some(&(end + 1)))
-                    .map(|(c, _)| c);
+                return stranded_obliques(t, trigger).into_iter().find(|(_, case)| case == p).map(|(c, _)| c);
             }
             None
         }

@@ -145,7 +145,7 @@ pub fn events(cx: &Context, t: &Tree, fired: &[usize]) -> Vec<Event> {
         }
         let Some(speaker_head) = attribution::subject(t, v) else { continue };
         let Some(speaker) = cx.actor(t, speaker_head) else { continue };
-        if let Some(e) = speech_event(cx, t, v, &what, &speaker, &[speaker_head]) {
+        if let Some(e) = speech_event(cx, t, v, &what, &speaker, &[speaker_head], fired) {
             out.push(e);
         }
         out.extend(demand_event(cx, t, &what, &speaker, fired));
@@ -163,7 +163,7 @@ pub fn events(cx: &Context, t: &Tree, fired: &[usize]) -> Vec<Event> {
             if !in_this && cx.first_quote_sentence(q.as_ref(), t.sentence) {
                 if let Some(speaker) = cx.speaker_of(t.tok(first).start, 0) {
                     if let Some((_, cue)) = evaluate(t, &inside) {
-                        if let Some(e) = speech_event(cx, t, cue, &inside, &speaker, &[]) {
+                        if let Some(e) = speech_event(cx, t, cue, &inside, &speaker, &[], fired) {
                             out.push(e);
                         }
                     }
@@ -227,6 +227,7 @@ fn speech_event(
     what: &[usize],
     speaker: &crate::actors::Resolved,
     not_target: &[usize],
+    fired: &[usize],
 ) -> Option<Event> {
     let (kind, cue) = evaluate(t, what)?;
     let mut target = None;
@@ -236,13 +237,26 @@ fn speech_event(
         }
         // One is blamed as the doer, never as the victim.
         let r = t.rel(h);
+        // "said Navalny was poisoned": the subject of a coded act in the
+        // passive is its victim; the statement reports that act (coded on
+        // its own), it accuses no one named.
+        if kind == Evaluation::Blame && r.starts_with("nsubj:pass") && t.head(h).is_some_and(|v| fired.contains(&v)) {
+            return None;
+        }
         if kind == Evaluation::Blame && !(rel_is(r, "nsubj") || rel_is(r, "obl:agent") || rel_is(r, "nmod:poss")) {
             let by = t.case_of(h).as_deref() == Some("by");
             if !by {
                 continue;
             }
         }
-        let r = cx.actor(t, h).or_else(|| cx.owner(t, h));
+        let mut r = cx.actor(t, h).or_else(|| cx.owner(t, h));
+        // An unknown person named in a report is of the report's country,
+        // as in the event's own slots ("we are with Mayor Adamowicz").
+        if let (Some(r), Some(c)) = (r.as_mut(), cx.discourse.focus.as_deref()) {
+            if r.kind == crate::actors::Kind::Person {
+                crate::actors::country::give_uncoded(&mut r.actor, c);
+            }
+        }
         if let Some(r) = r.filter(|r| r.actor.code.is_some() && r.actor.code != speaker.actor.code) {
             target = Some(r);
             break;

@@ -230,7 +230,15 @@ impl Context<'_> {
         let by = t
             .kid(h, "nmod:poss")
             .or_else(|| crate::frame::obliques(t, h).find(|(_, c)| agentive(c)).map(|(x, _)| x))
-            .or_else(|| crate::frame::stranded_obliques(t, h).into_iter().find(|(_, c)| agentive(c)).map(|(x, _)| x));
+            .or_else(|| crate::frame::stranded_obliques(t, h).into_iter().find(|(_, c)| agentive(c)).map(|(x, _)| x))
+            // A "by" phrase the parse hung deeper inside the noun's own
+            // words ("the proclamation of the Heights as territory by the
+            // President").
+            .or_else(|| {
+                t.subtree(h, &["acl", "relcl", "ccomp", "advcl"])
+                    .into_iter()
+                    .find(|&x| x != h && t.case_of(x).as_deref() == Some("by"))
+            });
         // A capital or country there is the government speaking ("the
         // claim from Berlin"), not a place, wherever the parse hung it.
         let metonym = |x: usize| {

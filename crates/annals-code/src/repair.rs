@@ -14,6 +14,7 @@
 //! | [`nominal_adjective`] | "opposed the withdrawal" with *withdrawal* tagged as an adjective | `NOUN` |
 //! | [`headless_clause`] | "Nabil Hasan al-Quaety, a journalist from Yemen, died in Aden" with *died* hung as a relative clause under a root noun | *died* `root`, the noun its `nsubj` |
 //! | [`time_subject`] | "This Thursday the US Commission ... criticized" with *Thursday* the subject and the Commission its apposition | the Commission `nsubj`, *Thursday* `obl:tmod` |
+//! | [`complement_read_as_main_clause`] | "Trump and his supporters claimed Biden won" with *claimed* a participle of *supporters* and *won* the root with two subjects | *claimed* the clause's verb, *won* its `ccomp` |
 //! | [`clause_after_preposition`] | "... after Turkey began an offensive" with *after* taken as a preposition of *Turkey* | *after* `mark`, *Turkey* `nsubj` of *began*, *began* `advcl` of the clause above |
 //!
 //! The stage runs once per article, before every other stage; a document
@@ -44,6 +45,12 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
             if let Some(root) = headless_clause(&t, i) {
                 changes.push((root, Change::Attach(i, "nsubj")));
                 changes.push((i, Change::Root));
+            }
+            if let Some((subject, complement)) = complement_read_as_main_clause(&t, i) {
+                let (head, rel) = (t.head(complement), t.rel(complement));
+                changes.push((subject, Change::Attach(i, "nsubj")));
+                changes.push((complement, Change::Attach(i, "ccomp")));
+                changes.push((i, head.map_or(Change::Root, |h| Change::Attach(h, leak(rel)))));
             }
             if let Some(c) = clause_after_preposition(&t, i) {
                 changes.push((c.subordinator, Change::Attach(c.verb, "mark")));
@@ -123,6 +130,39 @@ fn verbless_sentence(t: &Tree, v: usize) -> Option<usize> {
     let verb_phrase = t.subtree(v, &[]);
     let before = t.subtree(root, &[]).into_iter().filter(|k| !verb_phrase.contains(k) && *k < v).max()?;
     (before + 1 == v).then_some(root)
+}
+
+/// The relation names a repair may copy, as static strings.
+fn leak(rel: &str) -> &'static str {
+    const RELS: &[&str] = &["root", "ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "acl:relcl", "csubj"];
+    RELS.iter().find(|r| **r == rel).copied().unwrap_or("dep")
+}
+
+/// "Trump and his supporters claimed Biden won the elections": a greedy
+/// parser reads *claimed* as a participle describing *supporters* and
+/// gives *won* two subjects, *Trump* and *Biden*. A verb takes one subject,
+/// and a finite past form (tagged VBD, not VBN) describes no noun; so `v`
+/// is the sentence's verb with the first subject, and the clause of the
+/// second is its complement. Returns (the first subject, the complement's
+/// verb).
+pub fn complement_read_as_main_clause(t: &Tree, v: usize) -> Option<(usize, usize)> {
+    if t.tok(v).xpos != "VBD" || !rel_is(t.rel(v), "acl") || t.rel(v).ends_with("relcl") {
+        return None;
+    }
+    if t.children(v).iter().any(|&c| rel_is(t.rel(c), "nsubj") || rel_is(t.rel(c), "mark")) {
+        return None;
+    }
+    // The subject phrase v hangs in: climb conjuncts and appositions.
+    let mut s = t.head(v)?;
+    while ["conj", "appos", "flat"].iter().any(|r| rel_is(t.rel(s), r)) {
+        s = t.head(s)?;
+    }
+    if !rel_is(t.rel(s), "nsubj") || s > v {
+        return None;
+    }
+    let r = t.head(s)?;
+    let second = t.kids(r, "nsubj").any(|x| x > v && x < r);
+    (r > v && t.is_verbal(r) && second).then_some((s, r))
 }
 
 /// "This Thursday the United States Commission on International Religious
@@ -409,6 +449,37 @@ mod tests {
              3 released release VERB VBN _ 2 acl _ _
              4 were be AUX VBD _ 5 cop _ _
              5 home home ADV RB _ 0 root _ _",
+        ));
+        assert!(matches!(canonical(&d), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_verb_read_as_a_participle_before_a_clause_with_two_subjects_governs_it() {
+        // Trump and his supporters claimed Biden won the elections
+        let d = doc(&spaced(
+            "1 Trump Trump PROPN NNP _ 7 nsubj _ _
+             2 and and CCONJ CC _ 4 cc _ _
+             3 his his PRON PRP$ _ 4 nmod:poss _ _
+             4 supporters supporter NOUN NNS _ 1 conj _ _
+             5 claimed claim VERB VBD _ 4 acl _ _
+             6 Biden Biden PROPN NNP _ 7 nsubj _ _
+             7 won win VERB VBD _ 0 root _ _
+             8 the the DET DT _ 9 det _ _
+             9 elections election NOUN NNS _ 7 obj _ _",
+        ));
+        let c = canonical(&d);
+        let arc = |i: usize| (c.tokens[i].head, c.tokens[i].deprel.as_str());
+        assert_eq!(arc(4), (None, "root"));
+        assert_eq!(arc(0), (Some(4), "nsubj"));
+        assert_eq!(arc(6), (Some(4), "ccomp"));
+        assert_eq!(arc(5), (Some(6), "nsubj"));
+        // "the prisoners released yesterday won": a participle (VBN) does
+        // describe its noun, and "won" has one subject.
+        let d = doc(&spaced(
+            "1 prisoners prisoner NOUN NNS _ 4 nsubj _ _
+             2 released release VERB VBN _ 1 acl _ _
+             3 yesterday yesterday NOUN NN _ 2 obl:tmod _ _
+             4 won win VERB VBD _ 0 root _ _",
         ));
         assert!(matches!(canonical(&d), Cow::Borrowed(_)));
     }

@@ -251,3 +251,16 @@ fn the_house_is_a_legislature_and_a_house_is_not() {
         }
     }
 }
+
+#[test]
+fn criticism_of_an_act_is_aimed_at_its_doer_not_at_the_medium() {
+    let ev = code(
+        "On live television, the Turkish president attacked the recognition of the region as Israeli territory by the President of the United States.",
+        PUB,
+    );
+    let c: Vec<&Event> = ev.iter().filter(|e| e.trigger.text == "attacked").collect();
+    assert!(!c.is_empty(), "{ev:#?}");
+    assert!(c[0].cameo.starts_with("11"), "{c:#?}");
+    assert!(code_of(&c[0].source).starts_with("TUR"), "{c:#?}");
+    assert!(code_of(&c[0].target).starts_with("USA"), "{c:#?}");
+}

@@ -81,6 +81,11 @@ fn side(t: &Tree, trig: &Trigger, roles: &[Role], is_source: bool, judge: &Judge
     let mut via = None;
     for r in roles {
         let Some(h) = find_role(t, trigger, r, pos) else { continue };
+        // A target's preposition phrase follows its verb: "On live
+        // television, Erdogan attacked ..." names a medium, not a target.
+        if !is_source && pos == TriggerPos::Verb && matches!(r, Role::Prep(_)) && h < trigger {
+            continue;
+        }
         match strength(h) {
             Some(2) => {
                 head = Some(h);
@@ -381,7 +386,8 @@ fn deeper_targets(t: &Tree, trigger: usize) -> Vec<usize> {
         out.extend(t.kid(o, "nmod:poss"));
         out.extend(object_partners(o));
     }
-    out.extend(partners(trigger));
+    // The trigger's own partners follow it (see `side`).
+    out.extend(partners(trigger).into_iter().filter(|&c| c > trigger));
     for x in t.kids(trigger, "xcomp").chain(t.kids(trigger, "ccomp")) {
         out.extend(objects(t, x));
         out.extend(partners(x));
@@ -618,6 +624,26 @@ mod tests {
         let f = frame(&t, &Trigger { token: 2, entry: &e, pos: TriggerPos::Verb, code: None }, &judge);
         assert_eq!(f.source.heads, vec![6]);
         assert_eq!(f.target.heads, vec![0]);
+    }
+
+    #[test]
+    fn a_targets_phrase_follows_its_verb() {
+        // On television Erdogan attacked the proclamation.
+        let d = doc(&spaced(
+            "1 On on ADP IN _ 2 case _ _
+             2 television television NOUN NN _ 4 obl _ _
+             3 Erdogan Erdogan PROPN NNP _ 4 nsubj _ _
+             4 attacked attack VERB VBD _ 0 root _ _
+             5 the the DET DT _ 6 det _ _
+             6 proclamation proclamation NOUN NN _ 4 obj _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("190\tverb\tattack\ttgt=obj|on");
+        // Only the nouns are candidates; the object is no actor here.
+        let judge = |h: usize| (h == 1 || h == 2).then_some(2);
+        let f = frame(&t, &Trigger { token: 3, entry: &e, pos: TriggerPos::Verb, code: None }, &judge);
+        assert_eq!(f.source.heads, vec![2]);
+        assert!(!f.target.heads.contains(&1), "{f:?}");
     }
 
     #[test]

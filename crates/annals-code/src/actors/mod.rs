@@ -152,6 +152,15 @@ impl Resolver<'_> {
                 .actors
                 .find_actor(&forms, k, self.date)
                 .or_else(|| self.date.and_then(|_| self.actors.find_actor(&forms, k, None)));
+            // A region's adjective opening a longer name is part of that
+            // name: "the Western Mindanao Command", "Southern Transitional
+            // Council" are not the West or the South.
+            let found = found.filter(|(end, a, kind)| {
+                let in_name = *kind == FormKind::Adjective
+                    && a.kind == crate::dict::actors::ActorKind::Region
+                    && toks.get(*end).is_some_and(|&n| t.tok(n).upos == "PROPN");
+                !in_name
+            });
             if let Some((end, a, kind)) = found {
                 // The first named actor wins; an adjective yields to a name
                 // ("Egyptian Hamas officials" is Hamas, seen from Egypt).
@@ -186,8 +195,7 @@ impl Resolver<'_> {
             k += 1;
         }
         let head_at = toks.iter().position(|&i| i == p.head);
-        let person_head =
-            t.doc.entities.iter().any(|e| e.label == annals_text::EntityLabel::Person && e.tokens.contains(&p.head));
+        let person_head = person_name(t, p.head);
         let agent = pick_role(&roles, &lemmas, head_at, person_head);
         let head_has_role = head_at.is_some_and(|h| roles.iter().any(|(a, b, _, _)| (*a..*b).contains(&h)));
         let stand_in = cues::has(List::StandIn, &t.lemma(p.head).to_lowercase());

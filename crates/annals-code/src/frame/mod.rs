@@ -59,6 +59,18 @@ pub fn frame(t: &Tree, trig: &Trigger, judge: &Judge) -> Frame {
     let reduced = reduced_relative(t, trig);
     let agentless = source.heads.is_empty() && trig.pos == TriggerPos::Verb && (is_passive(t, trig.token) || reduced);
     let mut f = Frame { source, target, agentless };
+    // "a meeting between Giuliani and Yermak", "talks between the two
+    // sides": a noun's "between" pair are its parties, the first as source.
+    if trig.pos == TriggerPos::Noun && f.source.heads.is_empty() {
+        let between = obliques(t, trig.token)
+            .chain(stranded_obliques(t, trig.token))
+            .find(|(_, c)| c == "between")
+            .map(|(h, _)| with_conjuncts(t, h).into_iter().filter(|&x| judge(x).is_some()).collect::<Vec<_>>());
+        if let Some(pair) = between.filter(|p| p.len() >= 2) {
+            f.source = Side { heads: vec![pair[0]], via: Some("between (first)".into()) };
+            f.target = Side { heads: pair[1..].to_vec(), via: Some("between (others)".into()) };
+        }
+    }
     // Symmetric events: the `with` partner is a party too.
     if let Some(p) = &trig.entry.both {
         if f.target.heads.is_empty() {
@@ -81,6 +93,7 @@ fn side(t: &Tree, trig: &Trigger, roles: &[Role], is_source: bool, judge: &Judge
     let mut via = None;
     for r in roles {
         let Some(h) = find_role(t, trigger, r, pos) else { continue };
+        let h = relative_antecedent(t, h);
         // A target's preposition phrase follows its verb: "On live
         // television, Erdogan attacked ..." names a medium, not a target.
         if !is_source && pos == TriggerPos::Verb && matches!(r, Role::Prep(_)) && h < trigger {
@@ -175,15 +188,21 @@ fn side(t: &Tree, trig: &Trigger, roles: &[Role], is_source: bool, judge: &Judge
             via = Some("the operation's actor".into());
         }
     }
-    let Some(mut h) = head else { return Side::default() };
-    // A relative pronoun stands for the noun its clause describes.
-    if t.tok(h).upos == "PRON" && matches!(t.lemma(h).to_lowercase().as_str(), "who" | "which" | "that" | "whom") {
-        if let Some(v) = t.head(h).filter(|&v| t.rel(v).ends_with("relcl")) {
-            h = t.head(v).unwrap_or(h);
-        }
-    }
+    let Some(h) = head else { return Side::default() };
+    let h = relative_antecedent(t, h);
     let heads: Vec<usize> = with_conjuncts(t, h).into_iter().filter(|&x| x != trigger).collect();
     Side { heads, via }
+}
+
+/// A relative pronoun stands for the noun its clause describes: in "her
+/// husband, who was arrested in May" the one arrested is the husband.
+pub fn relative_antecedent(t: &Tree, h: usize) -> usize {
+    let relative =
+        t.tok(h).upos == "PRON" && matches!(t.lemma(h).to_lowercase().as_str(), "who" | "which" | "that" | "whom");
+    match t.head(h).filter(|&v| relative && t.rel(v).ends_with("relcl")) {
+        Some(v) => t.head(v).unwrap_or(h),
+        None => h,
+    }
 }
 
 /// `h` and the nominals coordinated with it under the same preposition.
@@ -644,6 +663,42 @@ mod tests {
         let f = frame(&t, &Trigger { token: 3, entry: &e, pos: TriggerPos::Verb, code: None }, &judge);
         assert_eq!(f.source.heads, vec![2]);
         assert!(!f.target.heads.contains(&1), "{f:?}");
+    }
+
+    #[test]
+    fn a_relative_pronoun_stands_for_the_noun_its_clause_describes() {
+        // her husband, who was arrested
+        let d = doc(&spaced(
+            "1 her her PRON PRP$ _ 2 nmod:poss _ _
+             2 husband husband NOUN NN _ 0 root _ SpaceAfter=No
+             3 , , PUNCT , _ 6 punct _ _
+             4 who who PRON WP _ 6 nsubj:pass _ _
+             5 was be AUX VBD _ 6 aux:pass _ _
+             6 arrested arrest VERB VBN _ 2 acl:relcl _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("173\tverb\tarrest");
+        // Pronouns are no actors for this judge: the antecedent must be asked.
+        let judge = |h: usize| (t.tok(h).upos == "NOUN").then_some(1);
+        let f = frame(&t, &Trigger { token: 5, entry: &e, pos: TriggerPos::Verb, code: None }, &judge);
+        assert_eq!(f.target.heads, vec![1]);
+    }
+
+    #[test]
+    fn a_nouns_between_pair_are_its_parties() {
+        // a meeting between Giuliani and Yermak
+        let d = doc(&spaced(
+            "1 a a DET DT _ 2 det _ _
+             2 meeting meeting NOUN NN _ 0 root _ _
+             3 between between ADP IN _ 4 case _ _
+             4 Giuliani Giuliani PROPN NNP _ 2 nmod _ _
+             5 and and CCONJ CC _ 6 cc _ _
+             6 Yermak Yermak PROPN NNP _ 4 conj _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("040\tnoun\tmeeting");
+        let f = frame(&t, &Trigger { token: 1, entry: &e, pos: TriggerPos::Noun, code: None }, &all(&t));
+        assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[3][..], &[5][..]));
     }
 
     #[test]

@@ -228,7 +228,10 @@ pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
             // "assassination plots": the act was plotted.
             return (Mode::Intended, why("plotted"));
         }
-        if is(List::Intend, t, a) && (complement || (noun && rel_is(rel, "acl"))) {
+        // "neutralizing the threat is an aim of the operation": what a
+        // noun of intention is predicated of.
+        let predicated = noun && (rel_is(rel, "csubj") || rel_is(rel, "nsubj")) && t.kid(a, "cop").is_some();
+        if is(List::Intend, t, a) && (complement || (noun && rel_is(rel, "acl")) || predicated) {
             if negated(t, a) {
                 return (Mode::Negated, why("negated intention"));
             }
@@ -267,14 +270,16 @@ fn listed_demand(t: &Tree, a: usize, child: usize) -> bool {
 }
 
 /// "a safe zone to repatriate refugees", "an operation to neutralise the
-/// threat": an infinitive a noun is for names an aim, not a deed.
+/// threat": an infinitive a noun is for names an aim, not a deed; so does
+/// an infinitive of purpose beside a clause ("extradite anyone ... to be
+/// prosecuted").
 fn purpose(t: &Tree, child: usize) -> bool {
     // "to repatriate", "to be prosecuted".
     let bare = t.tok(child).xpos == "VB" || t.kids(child, "aux:pass").any(|x| t.tok(x).xpos == "VB");
     let infinitive = bare && t.kids(child, "mark").any(|m| t.lemma(m).eq_ignore_ascii_case("to"));
-    infinitive
-        && rel_is(t.rel(child), "acl")
-        && t.head(child).is_some_and(|h| matches!(t.tok(h).upos.as_str(), "NOUN" | "PROPN"))
+    let for_noun = rel_is(t.rel(child), "acl")
+        && t.head(child).is_some_and(|h| matches!(t.tok(h).upos.as_str(), "NOUN" | "PROPN"));
+    infinitive && (for_noun || rel_is(t.rel(child), "advcl"))
 }
 
 #[cfg(test)]
@@ -415,6 +420,37 @@ mod tests {
             4,
         );
         assert_eq!(m, Mode::Requested);
+    }
+
+    #[test]
+    fn what_an_aim_is_said_to_be_is_intended() {
+        // neutralizing the threat is an aim
+        let m = mode_of(
+            "1 neutralizing neutralize VERB VBG _ 5 csubj _ _
+             2 the the DET DT _ 3 det _ _
+             3 threat threat NOUN NN _ 1 obj _ _
+             4 is be AUX VBZ _ 5 cop _ _
+             5 aim aim NOUN NN _ 0 root _ _",
+            0,
+        );
+        assert_eq!(m, Mode::Intended);
+    }
+
+    #[test]
+    fn an_infinitive_of_purpose_is_an_aim() {
+        // extradite anyone accused of a crime to be prosecuted
+        let m = mode_of(
+            "1 extradite extradite VERB VB _ 0 root _ _
+             2 anyone anyone PRON NN _ 1 obj _ _
+             3 accused accuse VERB VBN _ 2 acl _ _
+             4 of of ADP IN _ 5 case _ _
+             5 crime crime NOUN NN _ 3 obl _ _
+             6 to to PART TO _ 8 mark _ _
+             7 be be AUX VB _ 8 aux:pass _ _
+             8 prosecuted prosecute VERB VBN _ 3 advcl _ _",
+            7,
+        );
+        assert_eq!(m, Mode::Intended);
     }
 
     #[test]

@@ -234,6 +234,12 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
             if target.is_none() && cameo.code.starts_with("14") {
                 let country = place.as_ref().and_then(|p| p.country.clone());
                 let country = country.or_else(|| source.as_ref().and_then(|a| a.country.clone())).or(home.clone());
+                // A rally of the state itself ("Erdogan told a rally", "the
+                // government's rally") protests against no one.
+                if source.as_ref().is_some_and(|a| is_state(a) && a.country == country) {
+                    tracing::debug!(trigger = %tok.form, "dropped: a rally of the authorities themselves");
+                    continue;
+                }
                 target = country.map(|c| authorities(&c, tok.start));
             }
             // A bare role takes the country of the place, else the report's;
@@ -352,14 +358,25 @@ pub fn struck_site(t: &Tree, trig: &Trigger) -> Option<usize> {
 
 /// Whether an event of CAMEO code `code` is no event without a partner:
 /// a visit with no one visited ("police vans arrived") unless its subject
-/// is a pair, and an investigation noun into nothing named.
+/// is a pair, an investigation noun into nothing named, and a bare
+/// statement.
 pub fn needs_partner(code: &str, pos: crate::dict::events::TriggerPos, sources: usize) -> bool {
     // A meeting's partners may hide in its subject ("negotiators for A and
     // B met") and a host's guests in its talks, so only a visit needs its
     // target.
     let consult = code.starts_with("042") && sources < 2;
     let inquiry = code.starts_with("09") && pos == crate::dict::events::TriggerPos::Noun;
-    consult || inquiry
+    // "released a statement", "held a press conference": a statement to no
+    // one in particular is no interaction.
+    let statement = code == "010";
+    consult || inquiry || statement
+}
+
+/// Whether actor `a` is a state's own organ or officer (government,
+/// legislature, courts, forces, police, intelligence).
+fn is_state(a: &ActorRef) -> bool {
+    const STATE: &[&str] = &["GOV", "LEG", "JUD", "MIL", "COP", "SPY"];
+    a.code.as_deref().is_some_and(|c| c.len() == 6 && STATE.contains(&&c[3..]))
 }
 
 /// The implicit target of a protest that names none: the authorities of
@@ -512,6 +529,22 @@ mod tests {
         assert!(needs_partner("090", TriggerPos::Noun, 1));
         assert!(!needs_partner("090", TriggerPos::Verb, 1));
         assert!(!needs_partner("190", TriggerPos::Noun, 0));
+        assert!(needs_partner("010", TriggerPos::Verb, 1), "a statement to no one");
+    }
+
+    #[test]
+    fn state_organs_are_told_from_other_actors() {
+        let a = |code: &str| ActorRef {
+            text: String::new(),
+            start: 0,
+            end: 0,
+            code: Some(code.into()),
+            name: None,
+            country: None,
+            sector: None,
+        };
+        assert!(is_state(&a("TURGOV")) && is_state(&a("USALEG")) && is_state(&a("HKGCOP")));
+        assert!(!is_state(&a("TUROPP")) && !is_state(&a("TUR")) && !is_state(&a("PSEREBHMS")));
     }
 
     fn lexicon(line: &str) -> crate::dict::events::EventEntry {

@@ -17,6 +17,7 @@ pub fn is_event(t: &Tree, i: usize, pos: TriggerPos) -> bool {
     !(part_of_name(t, i)
         || anonymity_idiom(t, i)
         || attributive_participle(t, i)
+        || describes_anyone(t, i)
         || (pos == TriggerPos::Noun && (noun_modifier(t, i) || definition(t, i))))
 }
 
@@ -56,6 +57,25 @@ pub fn attributive_participle(t: &Tree, i: usize) -> bool {
     // As an adjective on the noun ("the detained suspect").
     let amod = rel_is(t.rel(i), "amod") && t.head(i).is_some_and(|h| h > i);
     amod || next.is_some_and(|k| objs.contains(&k))
+}
+
+/// "extradite anyone accused of a crime", "every person arrested": a
+/// participle describing anyone at all says what kind of person is meant,
+/// not that something was done to someone.
+pub fn describes_anyone(t: &Tree, i: usize) -> bool {
+    if !crate::frame::reduced_relative_at(t, i) {
+        return false;
+    }
+    let Some(n) = t.head(i) else { return false };
+    let lemma = t.lemma(n).to_lowercase();
+    let anyone = matches!(
+        lemma.as_str(),
+        "anyone" | "anybody" | "everyone" | "everybody" | "whoever" | "someone" | "somebody" | "anything"
+    );
+    // "people accused of crimes": a bare plural of persons in general.
+    let bare = t.kids(n, "det").next().is_none() && t.kid(n, "nmod:poss").is_none() && t.kid(n, "nummod").is_none();
+    let people = bare && matches!(lemma.as_str(), "people" | "person" | "individual" | "those");
+    anyone || people || t.kids(n, "det").any(|d| matches!(t.lemma(d).to_lowercase().as_str(), "any" | "every" | "each"))
 }
 
 /// A noun compounded on another noun says what kind of thing that one is:
@@ -124,6 +144,28 @@ pub fn definition(t: &Tree, i: usize) -> bool {
     }
     t.kid(i, "nsubj")
         .is_some_and(|s| t.kids(s, "det").any(|d| matches!(t.lemma(d).to_lowercase().as_str(), "a" | "an")))
+}
+
+#[cfg(test)]
+mod generic_tests {
+    use super::*;
+    use crate::fixture::{doc, spaced};
+
+    #[test]
+    fn a_participle_describing_anyone_is_no_event() {
+        // extradite anyone accused of a crime / extradite the man accused of a crime
+        for (det, generic) in [("anyone", true), ("people", true), ("man", false)] {
+            let d = doc(&spaced(&format!(
+                "1 extradite extradite VERB VB _ 0 root _ _
+                 2 {det} {det} NOUN NN _ 1 obj _ _
+                 3 accused accuse VERB VBN _ 2 acl _ _
+                 4 of of ADP IN _ 5 case _ _
+                 5 crime crime NOUN NN _ 3 obl _ _"
+            )));
+            let t = Tree::new(&d, 0);
+            assert_eq!(describes_anyone(&t, 2), generic, "{det}");
+        }
+    }
 }
 
 #[cfg(test)]

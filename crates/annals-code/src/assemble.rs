@@ -45,6 +45,9 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
     let code = match m {
         // "will boycott the elections unless ...": a threat that was made.
         Mode::Hypothetical if mode::ultimatum(t, trigger) => analog::threat(base),
+        // An aim ("an operation to neutralise the threat") keeps its act's
+        // code: nobody announced it.
+        Mode::Intended if why.as_deref().is_some_and(|w| w.starts_with(mode::PURPOSE)) => base,
         Mode::Intended | Mode::Future => analog::intent(base).unwrap_or(base),
         Mode::Negated if mode::refusal(t, trigger) => analog::reject(base).unwrap_or(base),
         _ => base,

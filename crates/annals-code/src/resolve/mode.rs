@@ -246,12 +246,16 @@ pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
             return (Mode::Requested, why("listed among demands by"));
         }
         if purpose(t, child) {
-            return (Mode::Intended, why("purpose of"));
+            return (Mode::Intended, why(PURPOSE));
         }
         child = a;
     }
     (Mode::Asserted, None)
 }
+
+/// The note of an aim: an act done "to" achieve another. The aim is
+/// intended, but it is no announced intention (no CAMEO 03 analogue).
+pub const PURPOSE: &str = "purpose of";
 
 /// Whether `lemma` reports speech or belief, which makes its subject the
 /// source of what its complement says.

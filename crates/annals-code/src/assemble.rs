@@ -251,7 +251,7 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
                 for (a, r) in [(&mut source, s), (&mut target, g)] {
                     let Some(a) = a.as_mut() else { continue };
                     country::give(a, c);
-                    if r.is_some_and(|r| r.kind == Kind::Person) {
+                    if r.is_some_and(|r| r.kind == Kind::Person || r.kind == Kind::Organisation) {
                         country::give_uncoded(a, c);
                     }
                 }

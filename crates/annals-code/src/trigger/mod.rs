@@ -132,8 +132,14 @@ pub fn conditions_hold(t: &Tree, i: usize, e: &EventEntry) -> bool {
     if objs.is_empty() && crate::frame::reduced_relative_at(t, i) {
         objs.extend(t.head(i));
     }
-    // "used water cannon and tear gas": any coordinated object will do.
-    let all_objs: Vec<usize> = objs.iter().flat_map(|&o| crate::frame::with_conjuncts(t, o)).collect();
+    // "used water cannon and tear gas": any coordinated object will do,
+    // including a noun the parse coordinated with the verb itself.
+    let mut all_objs: Vec<usize> = objs.iter().flat_map(|&o| crate::frame::with_conjuncts(t, o)).collect();
+    if let Some(&first) = objs.first() {
+        all_objs.extend(
+            t.kids(i, "conj").filter(|&c| c > first && matches!(t.tok(c).upos.as_str(), "NOUN" | "PROPN")),
+        );
+    }
     if !e.obj.is_empty() && !all_objs.iter().any(|&o| lemma_in(t, o, &e.obj)) {
         return false;
     }
@@ -259,6 +265,22 @@ mod tests {
              4 calm calm NOUN NN _ 2 obl _ _",
         ));
         assert!(find(&Tree::new(&d, 0), &lex).is_empty());
+    }
+
+    #[test]
+    fn an_object_coordinated_with_the_verb_by_the_parse_still_counts() {
+        // police used water canons and tear gas (gas hung as the verb's conjunct)
+        let (lex, _) = Lexicon::parse("175\tverb\tuse\tobj=gas\n", "t.tsv");
+        let d = doc(&spaced(
+            "1 police police NOUN NN _ 2 nsubj _ _
+             2 used use VERB VBD _ 0 root _ _
+             3 water water NOUN NN _ 4 compound _ _
+             4 canons canon NOUN NNS _ 2 obj _ _
+             5 and and CCONJ CC _ 7 cc _ _
+             6 tear tear NOUN NN _ 7 compound _ _
+             7 gas gas NOUN NN _ 2 conj _ _",
+        ));
+        assert_eq!(find(&Tree::new(&d, 0), &lex).len(), 1);
     }
 
     #[test]

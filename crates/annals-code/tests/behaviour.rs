@@ -264,3 +264,11 @@ fn criticism_of_an_act_is_aimed_at_its_doer_not_at_the_medium() {
     assert!(code_of(&c[0].source).starts_with("TUR"), "{c:#?}");
     assert!(code_of(&c[0].target).starts_with("USA"), "{c:#?}");
 }
+
+#[test]
+fn a_hashtag_names_what_it_tags() {
+    let ev = code("Kenya's foreign minister condemned #Uganda on Twitter on Monday.", PUB);
+    let c = with_code(&ev, "11");
+    assert!(!c.is_empty(), "{ev:#?}");
+    assert!(code_of(&c[0].target).starts_with("UGA"), "{c:#?}");
+}

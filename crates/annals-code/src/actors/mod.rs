@@ -113,7 +113,14 @@ impl Resolver<'_> {
     /// as written, determiners and numbers included.
     pub fn resolve(&self, t: &Tree, p: &Phrase) -> Resolved {
         let toks = &p.tokens;
-        let forms: Vec<&str> = toks.iter().map(|&i| t.tok(i).form.as_str()).collect();
+        // A hashtag names what it tags: "#US blockade" is the US's.
+        let forms: Vec<&str> = toks
+            .iter()
+            .map(|&i| {
+                let f = t.tok(i).form.as_str();
+                f.strip_prefix('#').filter(|rest| rest.starts_with(char::is_alphabetic)).unwrap_or(f)
+            })
+            .collect();
         let lemmas: Vec<String> = toks.iter().map(|&i| t.tok(i).lemma.to_lowercase()).collect();
         // Roles match on lemmas, keeping a written capital where the word is
         // its own lemma: "the House" is a legislature, "a house" no role.

@@ -251,7 +251,9 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
                 for (a, r) in [(&mut source, s), (&mut target, g)] {
                     let Some(a) = a.as_mut() else { continue };
                     country::give(a, c);
-                    if r.is_some_and(|r| r.kind == Kind::Person || r.kind == Kind::Organisation) {
+                    if r.is_some_and(|r| {
+                        r.kind == Kind::Person || (r.kind == Kind::Organisation && !international(&a.text))
+                    }) {
                         country::give_uncoded(a, c);
                     }
                 }
@@ -373,6 +375,24 @@ pub fn needs_partner(code: &str, pos: crate::dict::events::TriggerPos, sources: 
     // one in particular is no interaction.
     let statement = code == "010";
     consult || inquiry || statement
+}
+
+/// Whether an organisation's name says it is no one country's ("the
+/// International Criminal Court", "World Food Programme").
+fn international(name: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "International",
+        "World",
+        "Global",
+        "United Nations",
+        "Intergovernmental",
+        "European",
+        "African",
+        "Asian",
+        "Arab",
+        "Islamic Cooperation",
+    ];
+    MARKS.iter().any(|m| name.contains(m))
 }
 
 /// Whether actor `a` is a state's own organ or officer (government,
@@ -548,6 +568,7 @@ mod tests {
         };
         assert!(is_state(&a("TURGOV")) && is_state(&a("USALEG")) && is_state(&a("HKGCOP")));
         assert!(!is_state(&a("TUROPP")) && !is_state(&a("TUR")) && !is_state(&a("PSEREBHMS")));
+        assert!(international("the International Criminal Court") && !international("the Federal Aviation Office"));
     }
 
     fn lexicon(line: &str) -> crate::dict::events::EventEntry {

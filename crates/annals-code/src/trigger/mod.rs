@@ -136,9 +136,7 @@ pub fn conditions_hold(t: &Tree, i: usize, e: &EventEntry) -> bool {
     // including a noun the parse coordinated with the verb itself.
     let mut all_objs: Vec<usize> = objs.iter().flat_map(|&o| crate::frame::with_conjuncts(t, o)).collect();
     if let Some(&first) = objs.first() {
-        all_objs.extend(
-            t.kids(i, "conj").filter(|&c| c > first && matches!(t.tok(c).upos.as_str(), "NOUN" | "PROPN")),
-        );
+        all_objs.extend(t.kids(i, "conj").filter(|&c| c > first && matches!(t.tok(c).upos.as_str(), "NOUN" | "PROPN")));
     }
     if !e.obj.is_empty() && !all_objs.iter().any(|&o| lemma_in(t, o, &e.obj)) {
         return false;

@@ -177,6 +177,17 @@ pub fn run(c: Command) -> Result<ExitCode> {
                 100.0 * s.target as f64 / s.with_target.max(1) as f64
             );
             println!("full triple      {:6.2}", pct(s.triple));
+            let of = |n: usize, d: usize| 100.0 * n as f64 / d.max(1) as f64;
+            println!(
+                "place            {:6.2}   (of {} found events whose sentence states the place: the event has it)",
+                of(s.place, s.with_place),
+                s.with_place
+            );
+            println!(
+                "no place         {:6.2}   (of {} found events whose sentence states none: the event has none)",
+                of(s.no_place, s.without_place),
+                s.without_place
+            );
             gate("PLOVER category recall", pct(s.category), min_recall, &mut ok);
             gate("PLOVER full triple", pct(s.triple), min_triple, &mut ok);
         }

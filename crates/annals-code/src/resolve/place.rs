@@ -23,7 +23,40 @@ fn name_like(t: &Tree, i: usize) -> bool {
     let tok = t.tok(i);
     let capital = tok.form.chars().next().is_some_and(char::is_uppercase);
     let in_entity = t.doc.entities.iter().any(|e| e.tokens.contains(&i));
-    capital && !t.in_time(i) && (tok.upos == "PROPN" || tok.xpos.starts_with("NNP") || in_entity)
+    // A word of an organisation's or a person's name is no place:
+    // "Cumhuriyet University", "Union for the Total Independence of Angola".
+    let other_name = t.doc.entities.iter().any(|e| {
+        e.tokens.contains(&i)
+            && e.label != annals_text::EntityLabel::Location
+            && !(e.tokens.start == i && e.tokens.len() == 1)
+    });
+    capital && !t.in_time(i) && !other_name && (tok.upos == "PROPN" || tok.xpos.starts_with("NNP") || in_entity)
+}
+
+/// The words of the locative phrase headed by `x` where its place may be
+/// named: its own words and those of nested place phrases ("in the West
+/// Bank city of Nablus"), not of phrases about something else ("on
+/// independence for Namibia", "against Israel").
+fn place_span(t: &Tree, x: usize) -> Vec<usize> {
+    const STOP: &[&str] = &["acl", "punct", "conj", "cc", "case", "det"];
+    let mut out = vec![x];
+    let mut stack = vec![x];
+    while let Some(n) = stack.pop() {
+        for &c in t.children(n) {
+            if STOP.iter().any(|r| rel_is(t.rel(c), r)) {
+                continue;
+            }
+            let nested = rel_is(t.rel(c), "nmod") || rel_is(t.rel(c), "obl");
+            let keeps = t.case_of(c).is_none_or(|p| p == "of" || p == "'s" || cues::has(List::Locative, &p));
+            if nested && !keeps {
+                continue;
+            }
+            out.push(c);
+            stack.push(c);
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// A foreign place this small is more likely a namesake of something at
@@ -89,7 +122,12 @@ pub fn place(
         if !locative && !object {
             continue;
         }
-        let span = t.subtree(x, &["acl", "punct", "conj", "cc", "case", "det"]);
+        let span = place_span(t, x);
+        // A name that is the event's source or target is an actor there,
+        // not its place ("apologized to Brazil").
+        if span.iter().any(|i| actors.contains(i)) {
+            continue;
+        }
         if let Some(p) = best_name(t, &span, places, home) {
             cands.push((x, p));
         }
@@ -155,6 +193,35 @@ mod tests {
         let t = Tree::new(&d, 0);
         let p = place(&t, 1, &[0], &[], Places::embedded(), None).expect("a place");
         assert_eq!(p.name, "Nablus");
+    }
+
+    #[test]
+    fn no_place_from_an_addressee_a_topic_or_a_name() {
+        // Argentina apologized to Brazil over talks on independence for Namibia
+        let d = doc(&spaced(
+            "1 Argentina Argentina PROPN NNP _ 2 nsubj _ NER=B-LOC
+             2 apologized apologize VERB VBD _ 0 root _ _
+             3 to to ADP IN _ 4 case _ _
+             4 Brazil Brazil PROPN NNP _ 2 obl _ NER=B-LOC
+             5 over over ADP IN _ 6 case _ _
+             6 talks talk NOUN NNS _ 2 obl _ _
+             7 on on ADP IN _ 8 case _ _
+             8 independence independence NOUN NN _ 6 nmod _ _
+             9 for for ADP IN _ 10 case _ _
+             10 Namibia Namibia PROPN NNP _ 8 nmod _ NER=B-LOC",
+        ));
+        let t = Tree::new(&d, 0);
+        // Brazil is the target: an actor, not the place.
+        assert!(place(&t, 1, &[0, 3], &[], Places::embedded(), None).is_none());
+        // Students protested at Cumhuriyet University
+        let d = doc(&spaced(
+            "1 Students student NOUN NNS _ 2 nsubj _ _
+             2 protested protest VERB VBD _ 0 root _ _
+             3 at at ADP IN _ 5 case _ _
+             4 Cumhuriyet Cumhuriyet PROPN NNP _ 5 compound _ NER=B-ORG
+             5 University University PROPN NNP _ 2 obl _ NER=I-ORG",
+        ));
+        assert!(place(&Tree::new(&d, 0), 1, &[0], &[], Places::embedded(), None).is_none());
     }
 
     #[test]

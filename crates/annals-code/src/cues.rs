@@ -61,6 +61,7 @@ lists! {
     NeutralReport = "neutral_report",
     StandIn = "stand_in",
     Site = "site",
+    QuoteVerb = "quote_verb",
 }
 
 /// A problem in the cue file.

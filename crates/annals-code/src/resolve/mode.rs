@@ -85,10 +85,21 @@ pub fn refusal(t: &Tree, i: usize) -> bool {
         })
 }
 
-/// Whether the trigger is what someone "must" or "should" do: a demand by
-/// whoever says so.
-pub fn obliged(t: &Tree, i: usize) -> bool {
-    has_aux(t, i, &["must", "should"])
+/// Whether verb `v` says what someone is obliged to do: "must" or
+/// "should" ("Parliament must be recalled"), "need to", "have to", "ought
+/// to" ("they need to stand by us"), or "it is time to" ("it's time to
+/// give the public the final say"). The obliged one is `v`'s subject, or
+/// for "need/have to" the subject of "need/have".
+pub fn obliged(t: &Tree, v: usize) -> bool {
+    let lemma = |i: usize| t.lemma(i).to_lowercase();
+    if t.kids(v, "aux").any(|a| matches!(lemma(a).as_str(), "must" | "should" | "ought")) {
+        return true;
+    }
+    let infinitive = t.kids(v, "mark").any(|m| lemma(m) == "to");
+    let Some(h) = t.head(v).filter(|_| infinitive) else { return false };
+    let need = matches!(lemma(h).as_str(), "need" | "have") && rel_is(t.rel(v), "xcomp") && t.is_verbal(h);
+    let time = lemma(h) == "time" && t.kid(h, "cop").is_some();
+    (need || time) && !negated(t, h)
 }
 
 fn conditional(t: &Tree, i: usize) -> bool {

@@ -150,6 +150,24 @@ pub fn events(cx: &Context, t: &Tree, fired: &[usize]) -> Vec<Event> {
         }
         out.extend(demand_event(cx, t, &what, &speaker, fired));
     }
+    // "..., so Parliament must be recalled immediately": a demand anywhere
+    // in a quote is its speaker's, whatever else the sentence reports.
+    if !out.is_empty() || used_quote {
+        let inside: Vec<usize> = t
+            .range
+            .clone()
+            .filter(|&i| cx.discourse.quote_at(t.tok(i).start).is_some() && t.tok(i).upos != "PUNCT")
+            .collect();
+        if let Some(&first) = inside.first() {
+            if let Some(speaker) = cx.speaker_of(t.tok(first).start, 0) {
+                if let Some(d) = demand_event(cx, t, &inside, &speaker, fired) {
+                    if !out.iter().any(|e| e.trigger.start == d.trigger.start) {
+                        out.push(d);
+                    }
+                }
+            }
+        }
+    }
     // A sentence inside a quote, its speaker found elsewhere.
     if out.is_empty() && !used_quote {
         let inside: Vec<usize> = t
@@ -185,13 +203,14 @@ fn demand_event(
     speaker: &crate::actors::Resolved,
     fired: &[usize],
 ) -> Option<Event> {
-    let v = what.iter().copied().find(|&i| {
-        t.is_verbal(i)
-            && !fired.contains(&i)
-            && t.kids(i, "aux").any(|a| matches!(t.lemma(a).to_lowercase().as_str(), "must" | "should"))
-            && !mode::negated(t, i)
-    })?;
-    let subject = t.kid(v, "nsubj").or_else(|| t.kid(v, "nsubj:pass"));
+    let v = what
+        .iter()
+        .copied()
+        .find(|&i| t.is_verbal(i) && !fired.contains(&i) && mode::obliged(t, i) && !mode::negated(t, i))?;
+    let subject = t
+        .kid(v, "nsubj")
+        .or_else(|| t.kid(v, "nsubj:pass"))
+        .or_else(|| t.head(v).filter(|_| rel_is(t.rel(v), "xcomp")).and_then(|h| t.kid(h, "nsubj")));
     // "we must ..." is a resolve, not a demand of others.
     if subject.is_some_and(|s| cues::has(List::FirstPerson, &t.tok(s).form.to_lowercase())) {
         return None;
@@ -315,6 +334,32 @@ mod tests {
         assert_eq!(evaluate(&t, &t.range.clone().collect::<Vec<_>>()), Some((Evaluation::Negative, 3)));
         let t = Tree::new(&d, 1);
         assert_eq!(evaluate(&t, &t.range.clone().collect::<Vec<_>>()).map(|e| e.0), Some(Evaluation::Negative));
+    }
+
+    #[test]
+    fn obligations_are_demands() {
+        // they need to stand by us / it is time to give the public a say / they want to stay
+        let d = doc(&spaced(
+            "1 they they PRON PRP _ 2 nsubj _ _
+             2 need need VERB VBP _ 0 root _ _
+             3 to to PART TO _ 4 mark _ _
+             4 stand stand VERB VB _ 2 xcomp _ _
+
+             1 it it PRON PRP _ 3 nsubj _ _
+             2 is be AUX VBZ _ 3 cop _ _
+             3 time time NOUN NN _ 0 root _ _
+             4 to to PART TO _ 5 mark _ _
+             5 give give VERB VB _ 3 acl _ _
+
+             1 they they PRON PRP _ 2 nsubj _ _
+             2 want want VERB VBP _ 0 root _ _
+             3 to to PART TO _ 4 mark _ _
+             4 stay stay VERB VB _ 2 xcomp _ _",
+        ));
+        let at = |s: usize, k: usize| d.sentences[s].tokens.start + k;
+        assert!(mode::obliged(&Tree::new(&d, 0), at(0, 3)));
+        assert!(mode::obliged(&Tree::new(&d, 1), at(1, 4)));
+        assert!(!mode::obliged(&Tree::new(&d, 2), at(2, 3)));
     }
 
     #[test]

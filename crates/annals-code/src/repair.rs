@@ -118,8 +118,11 @@ fn verbless_sentence(t: &Tree, v: usize) -> Option<usize> {
     if t.children(v).iter().any(|&c| own.iter().any(|r| rel_is(t.rel(c), r))) {
         return None;
     }
+    // No finite verb outside the participle's own clause ("Protesters
+    // called for his resignation after revelations he sent ...").
     let finite = |k: usize| matches!(t.tok(k).xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD");
-    if t.range.clone().any(finite) {
+    let own = t.subtree(v, &[]);
+    if t.range.clone().any(|k| finite(k) && !own.contains(&k)) {
         return None;
     }
     let root = t.range.clone().find(|&i| t.tok(i).head.is_none())?;
@@ -442,6 +445,18 @@ mod tests {
         let c = canonical(&d);
         assert_eq!((c.tokens[6].head, c.tokens[6].deprel.as_str(), c.tokens[6].xpos.as_str()), (None, "root", "VBD"));
         assert_eq!((c.tokens[2].head, c.tokens[2].deprel.as_str()), (Some(6), "nsubj"));
+        // Protesters called for an inquiry after he sent messages: the only
+        // finite verb lies inside the participle's own clause.
+        let d = doc(&spaced(
+            "1 Protesters protester NOUN NNS _ 0 root _ _
+             2 called call VERB VBN _ 1 acl _ _
+             3 for for ADP IN _ 4 case _ _
+             4 inquiry inquiry NOUN NN _ 2 obl _ _
+             5 after after SCONJ IN _ 7 mark _ _
+             6 he he PRON PRP _ 7 nsubj _ _
+             7 sent send VERB VBD _ 2 advcl _ _",
+        ));
+        assert_eq!(canonical(&d).tokens[1].deprel, "root");
         // "the prisoners released yesterday were ...": a finite verb elsewhere.
         let d = doc(&spaced(
             "1 the the DET DT _ 2 det _ _

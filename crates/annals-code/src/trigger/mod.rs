@@ -126,7 +126,9 @@ pub fn conditions_hold(t: &Tree, i: usize, e: &EventEntry) -> bool {
     if e.pattern.as_ref().is_some_and(|p| !p.holds(t, i)) {
         return false;
     }
-    let mut objs = objects(t, i);
+    // A pronoun object stands for its parallel antecedent here ("obtained
+    // the messages and released them" releases messages).
+    let mut objs: Vec<usize> = objects(t, i).into_iter().map(|o| t.parallel_antecedent(o).unwrap_or(o)).collect();
     // "a statement released by the office": the noun a past participle
     // describes is its object.
     if objs.is_empty() && crate::frame::reduced_relative_at(t, i) {
@@ -279,6 +281,21 @@ mod tests {
              7 gas gas NOUN NN _ 2 conj _ _",
         ));
         assert_eq!(find(&Tree::new(&d, 0), &lex).len(), 1);
+    }
+
+    #[test]
+    fn a_pronoun_object_reads_as_its_parallel_antecedent() {
+        // The center obtained the messages and released them.
+        let (lex, _) = Lexicon::parse("0841\tverb\trelease\tnotobj=message\n", "t.tsv");
+        let d = doc(&spaced(
+            "1 center center NOUN NN _ 2 nsubj _ _
+             2 obtained obtain VERB VBD _ 0 root _ _
+             3 messages message NOUN NNS _ 2 obj _ _
+             4 and and CCONJ CC _ 5 cc _ _
+             5 released release VERB VBD _ 2 conj _ _
+             6 them they PRON PRP _ 5 obj _ _",
+        ));
+        assert!(find(&Tree::new(&d, 0), &lex).is_empty());
     }
 
     #[test]

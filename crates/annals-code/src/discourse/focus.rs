@@ -22,6 +22,13 @@ pub fn focus(doc: &Doc, mentions: &[Mention], places: &Places) -> Option<String>
     let mut weight: HashMap<String, f64> = HashMap::new();
     let w = |sentence: usize| if sentence < LEAD { 2.0 } else { 1.0 };
     for m in mentions {
+        // The outlets a report cites ("told Reuters", "Time magazine") say
+        // nothing about whose story it is.
+        let media = m.resolved.actor.sector.as_deref() == Some("MED")
+            || m.resolved.actor.code.as_deref().is_some_and(|c| c.get(3..6) == Some("MED"));
+        if media {
+            continue;
+        }
         if let Some(c) = &m.resolved.actor.country {
             *weight.entry(c.clone()).or_default() += w(m.sentence);
         }

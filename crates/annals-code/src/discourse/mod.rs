@@ -248,4 +248,25 @@ mod tests {
         assert_eq!(r.actor.code.as_deref(), Some("GOV"));
         assert_eq!(disc.focus.as_deref(), Some("IDN"));
     }
+
+    #[test]
+    fn the_outlets_a_report_cites_do_not_make_its_focus() {
+        // Kenyan police arrested protesters, the officials told CNN and Fox
+        // News (two American outlets against one Kenya).
+        let d = doc(&spaced(
+            "1 Kenyan Kenyan ADJ JJ _ 2 amod _ _
+             2 police police NOUN NN _ 3 nsubj _ _
+             3 arrested arrest VERB VBD _ 0 root _ _
+             4 protesters protester NOUN NNS _ 3 obj _ _
+             5 , , PUNCT , _ 8 punct _ _
+             6 the the DET DT _ 7 det _ _
+             7 officials official NOUN NNS _ 8 nsubj _ _
+             8 told tell VERB VBD _ 3 parataxis _ _
+             9 CNN CNN PROPN NNP _ 8 obj _ NER=B-ORG
+             10 and and CCONJ CC _ 11 cc _ _
+             11 Fox Fox PROPN NNP _ 9 conj _ NER=B-ORG
+             12 News News PROPN NNP _ 11 flat _ NER=I-ORG",
+        ));
+        assert_eq!(build(&d).focus.as_deref(), Some("KEN"));
+    }
 }

@@ -494,7 +494,7 @@ pub fn light_verb_subject(t: &Tree, noun: usize) -> Option<usize> {
     let v = t.head(noun)?;
     let light = LIGHT_VERBS.contains(&t.lemma(v).to_lowercase().as_str());
     let means =
-        rel_is(rel, "obl") && matches!(t.case_of(noun).as_deref(), Some("through" | "via" | "in" | "during" | "by"));
+        rel_is(rel, "obl") && matches!(t.case_of(noun).as_deref(), Some("through" | "via" | "in" | "by"));
     if (light && (rel_is(rel, "obj") || rel_is(rel, "nsubj:pass"))) || means {
         return subject(t, v);
     }
@@ -699,6 +699,27 @@ mod tests {
         let e = entry("040\tnoun\tmeeting");
         let f = frame(&t, &Trigger { token: 1, entry: &e, pos: TriggerPos::Noun, code: None }, &all(&t));
         assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[3][..], &[5][..]));
+    }
+
+    #[test]
+    fn what_happens_during_an_event_says_nothing_of_its_doer() {
+        // The government tightened security during the rally / Hamas sought a deal through talks
+        let d = doc(&spaced(
+            "1 government government NOUN NN _ 2 nsubj _ _
+             2 tightened tighten VERB VBD _ 0 root _ _
+             3 security security NOUN NN _ 2 obj _ _
+             4 during during ADP IN _ 5 case _ _
+             5 rally rally NOUN NN _ 2 obl _ _
+
+             1 Hamas Hamas PROPN NNP _ 2 nsubj _ _
+             2 sought seek VERB VBD _ 0 root _ _
+             3 deal deal NOUN NN _ 2 obj _ _
+             4 through through ADP IN _ 5 case _ _
+             5 talks talk NOUN NNS _ 2 obl _ _",
+        ));
+        assert_eq!(light_verb_subject(&Tree::new(&d, 0), 4), None);
+        let second = d.sentences[1].tokens.start;
+        assert_eq!(light_verb_subject(&Tree::new(&d, 1), second + 4), Some(second));
     }
 
     #[test]

@@ -190,7 +190,8 @@ impl Context<'_> {
             }
             r.explain.push(why);
         };
-        if r.kind == Kind::Person && r.actor.country.is_none() {
+        let unknown_org = r.kind == Kind::Organisation && r.actor.code.is_none();
+        if (r.kind == Kind::Person && r.actor.country.is_none()) || unknown_org {
             if let Some(n) = self.discourse.name(t, h).filter(|n| n.actor.code.is_some()) {
                 if r.actor.code.is_none() || n.actor.country.is_some() {
                     let n = n.clone();

@@ -71,6 +71,14 @@ pub fn frame(t: &Tree, trig: &Trigger, judge: &Judge) -> Frame {
             f.target = Side { heads: pair[1..].to_vec(), via: Some("between (others)".into()) };
         }
     }
+    // "The US had been allied with Kurdish groups": a symmetric relation in
+    // the passive is the state of its subject, which is a party.
+    if trig.entry.both.is_some() && f.source.heads.is_empty() && is_passive(t, trig.token) {
+        if let Some(s) = t.kid(trig.token, "nsubj:pass").filter(|&s| judge(s).is_some()) {
+            f.source = Side { heads: with_conjuncts(t, s), via: Some("passive subject of a relation".into()) };
+            f.agentless = false;
+        }
+    }
     // Symmetric events: the `with` partner is a party too.
     if let Some(p) = &trig.entry.both {
         if f.target.heads.is_empty() {
@@ -493,8 +501,7 @@ pub fn light_verb_subject(t: &Tree, noun: usize) -> Option<usize> {
     let rel = t.rel(noun);
     let v = t.head(noun)?;
     let light = LIGHT_VERBS.contains(&t.lemma(v).to_lowercase().as_str());
-    let means =
-        rel_is(rel, "obl") && matches!(t.case_of(noun).as_deref(), Some("through" | "via" | "in" | "by"));
+    let means = rel_is(rel, "obl") && matches!(t.case_of(noun).as_deref(), Some("through" | "via" | "in" | "by"));
     if (light && (rel_is(rel, "obj") || rel_is(rel, "nsubj:pass"))) || means {
         return subject(t, v);
     }
@@ -720,6 +727,24 @@ mod tests {
         assert_eq!(light_verb_subject(&Tree::new(&d, 0), 4), None);
         let second = d.sentences[1].tokens.start;
         assert_eq!(light_verb_subject(&Tree::new(&d, 1), second + 4), Some(second));
+    }
+
+    #[test]
+    fn a_relation_in_the_passive_is_its_subjects_state() {
+        // The US had been allied with Kurdish groups
+        let d = doc(&spaced(
+            "1 US US PROPN NNP _ 4 nsubj:pass _ _
+             2 had have AUX VBD _ 4 aux _ _
+             3 been be AUX VBN _ 4 aux:pass _ _
+             4 allied ally VERB VBN _ 0 root _ _
+             5 with with ADP IN _ 7 case _ _
+             6 Kurdish Kurdish ADJ JJ _ 7 amod _ _
+             7 groups group NOUN NNS _ 4 obl _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("050\tverb\tally\ttgt=with\tboth=with");
+        let f = frame(&t, &Trigger { token: 3, entry: &e, pos: TriggerPos::Verb, code: None }, &all(&t));
+        assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[0][..], &[6][..]));
     }
 
     #[test]

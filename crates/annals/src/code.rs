@@ -9,13 +9,13 @@
 //! was coded, 1 when something was skipped, 2 on a fatal error.
 
 use crate::dicts::Dictionaries;
-use crate::export::csv_field;
 use crate::input::{is_stdin, read_stdin};
-use annals_code::{ArticleInfo, Event};
+use annals_code::ArticleInfo;
 /// Dates are read as annals-read reads them (`plover_eval` shares this).
 pub use annals_read::parse_date;
 use annals_read::{reason, Item, Items};
-use annals_store::{gdelt, plover, EventRow};
+use annals_record::{csv, plover};
+use annals_store::gdelt;
 use annals_text::Pipeline;
 use anyhow::{bail, Context, Result};
 use std::io::Write;
@@ -54,7 +54,7 @@ pub struct Args {
 enum Format {
     /// One JSON event record per line (the design's record).
     Jsonl,
-    /// One row per event, main fields only.
+    /// One row per event, main fields only (the layout of `annals export --format csv`).
     Csv,
     /// GDELT 2.0 event table: 61 tab-separated columns, one row per asserted,
     /// dated event, each counted once (`annals export` groups mentions into
@@ -89,9 +89,10 @@ pub fn run(a: Args) -> Result<ExitCode> {
     let (mut text_time, mut code_time, mut words) = (std::time::Duration::ZERO, std::time::Duration::ZERO, 0usize);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    if matches!(a.format, Format::Csv) {
-        writeln!(out, "{}", CSV_HEADER.join(","))?;
-    }
+    let mut csv = match a.format {
+        Format::Csv => Some(csv::Writer::new(std::io::stdout())?),
+        _ => None,
+    };
     let geo = if a.iso_geo { gdelt::GeoCodes::Iso3 } else { gdelt::GeoCodes::Fips };
     let (mut gdelt_rows, mut left_out) = (0i64, 0usize);
     for f in &a.files {
@@ -134,10 +135,9 @@ pub fn run(a: Args) -> Result<ExitCode> {
                         serde_json::to_writer(&mut out, e)?;
                         writeln!(out)?;
                     }
-                    Format::Csv => writeln!(out, "{}", csv_row(e))?,
+                    Format::Csv => csv.as_mut().expect("made for csv").write(e)?,
                     Format::Gdelt => {
-                        let row = stored(e)?;
-                        if annals_store::happenings::key(&row).is_none() {
+                        if annals_store::happenings::key(e).is_none() {
                             left_out += 1;
                             continue;
                         }
@@ -151,7 +151,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
                             added: &art.published.as_deref().map(gdelt::stamp).unwrap_or_default(),
                             url: art.url.as_deref().unwrap_or(&art.id),
                         };
-                        writeln!(out, "{}", gdelt::event_fields(&row, &counts, geo).join("\t"))?;
+                        writeln!(out, "{}", gdelt::event_fields(e, &counts, geo).join("\t"))?;
                     }
                     Format::Plover => {
                         let cite = plover::Citation {
@@ -159,12 +159,15 @@ pub fn run(a: Args) -> Result<ExitCode> {
                             title: art.title.clone(),
                             outlet: art.outlet.clone(),
                         };
-                        serde_json::to_writer(&mut out, &plover::record(&stored(e)?, &cite))?;
+                        serde_json::to_writer(&mut out, &plover::record(e, &cite))?;
                         writeln!(out)?;
                     }
                 }
             }
         }
+    }
+    if let Some(mut c) = csv {
+        c.flush().context("writing output")?;
     }
     out.flush().context("writing output")?;
     if left_out > 0 {
@@ -185,60 +188,4 @@ pub fn run(a: Args) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// An event as the store reads it back, which is what the GDELT and PLOVER
-/// writers take.
-fn stored(e: &Event) -> Result<EventRow> {
-    Ok(EventRow::from_json(&serde_json::to_string(e)?)?)
-}
-
-const CSV_HEADER: [&str; 16] = [
-    "id",
-    "article",
-    "sentence",
-    "trigger",
-    "source",
-    "source_code",
-    "target",
-    "target_code",
-    "cameo",
-    "plover",
-    "mode",
-    "attribution",
-    "quantity",
-    "date",
-    "historical",
-    "place",
-];
-
-fn csv_row(e: &Event) -> String {
-    let actor = |a: &Option<annals_code::event::ActorRef>| {
-        a.as_ref().map_or((String::new(), String::new()), |a| (a.text.clone(), a.code.clone().unwrap_or_default()))
-    };
-    let (s, sc) = actor(&e.source);
-    let (t, tc) = actor(&e.target);
-    let mode = serde_json::to_value(e.mode).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
-    [
-        e.id.clone(),
-        e.article.clone(),
-        e.sentence.to_string(),
-        e.trigger.text.clone(),
-        s,
-        sc,
-        t,
-        tc,
-        e.cameo.clone(),
-        e.plover.clone().unwrap_or_default(),
-        mode,
-        e.attribution.as_ref().map(|a| a.text.clone()).unwrap_or_default(),
-        e.quantity.as_ref().map(|q| q.value.to_string()).unwrap_or_default(),
-        e.date.as_ref().map(|d| d.value.clone()).unwrap_or_default(),
-        e.historical.to_string(),
-        e.place.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
-    ]
-    .iter()
-    .map(|f| csv_field(f))
-    .collect::<Vec<_>>()
-    .join(",")
 }

@@ -13,7 +13,7 @@
 use crate::dicts::Dictionaries;
 use annals_code::{ArticleInfo, Coder};
 use annals_read::{Article, Item, Notice};
-use annals_store::{ArticleRow, EventRow, Inserted, RunStats, Store};
+use annals_store::{ArticleRow, Event, Inserted, RunStats, Store};
 use annals_text::Pipeline;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -72,15 +72,10 @@ fn row(a: Article) -> ArticleRow {
 }
 
 /// Codes one article into event rows (also for `annals recode`).
-pub fn code(pipeline: &Pipeline, coder: &Coder, a: &ArticleRow) -> Result<Vec<EventRow>> {
+pub fn code(pipeline: &Pipeline, coder: &Coder, a: &ArticleRow) -> Result<Vec<Event>> {
     let doc = pipeline.annotate(&a.text);
     let date = a.published.as_deref().and_then(annals_read::parse_date);
-    let events = coder.code(&ArticleInfo { id: &a.id, date }, &doc);
-    events
-        .iter()
-        .map(|e| Ok(EventRow::from_json(&serde_json::to_string(e)?)?))
-        .collect::<Result<Vec<_>>>()
-        .with_context(|| format!("{}: storing its events", a.id))
+    Ok(coder.code(&ArticleInfo { id: &a.id, date }, &doc))
 }
 
 /// Codes and stores `pending` (emptying it).
@@ -101,7 +96,7 @@ fn flush(
             fresh.push(a);
         }
     }
-    let coded: Vec<Result<Vec<EventRow>>> = fresh.par_iter().map(|a| code(pipeline, coder, a)).collect();
+    let coded: Vec<Result<Vec<Event>>> = fresh.par_iter().map(|a| code(pipeline, coder, a)).collect();
     let mut batch = store.batch(fresh.len());
     for (a, events) in fresh.iter().zip(coded) {
         match batch.insert(a, &events?)? {

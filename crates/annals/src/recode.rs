@@ -13,7 +13,7 @@ mod diff;
 
 use crate::dicts::Dictionaries;
 use crate::ingest;
-use annals_store::{ArticleRow, EventRow, Store};
+use annals_store::{ArticleRow, Event, Store};
 use annals_text::Pipeline;
 use anyhow::{Context, Result};
 use diff::Changes;
@@ -59,7 +59,7 @@ fn progress_bar(len: usize) -> Result<ProgressBar> {
 }
 
 /// Reads one stored article with its events; `None` (reported) if unreadable.
-fn load(store: &Store, id: &str, bar: &ProgressBar) -> Result<Option<(ArticleRow, Vec<EventRow>)>> {
+fn load(store: &Store, id: &str, bar: &ProgressBar) -> Result<Option<(ArticleRow, Vec<Event>)>> {
     let Some(article) = store.article(id)? else {
         bar.suspend(|| eprintln!("annals: recode: {id}: no longer in the store; skipped"));
         return Ok(None);
@@ -105,7 +105,7 @@ pub fn run(mut a: Args) -> Result<ExitCode> {
             }
         }
         let Some(pipeline) = &pipeline else { break };
-        let coded: Vec<Result<Vec<EventRow>>> =
+        let coded: Vec<Result<Vec<Event>>> =
             work.par_iter().map(|(art, _)| ingest::code(pipeline, &coder, art)).collect();
         let mut batch = (!a.dry_run).then(|| store.batch(work.len()));
         for ((art, old), new) in work.iter().zip(coded) {

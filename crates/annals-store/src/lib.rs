@@ -284,30 +284,44 @@ fn find_duplicate(conn: &Connection, a: &ArticleRow, hash: &str) -> Result<Optio
     Ok(found.map(|(id, why)| (id, [DuplicateOf::Id, DuplicateOf::Url, DuplicateOf::Text][why as usize])))
 }
 
-/// Indexes and groups the articles a migration found stored (see
-/// `schema`), in one transaction with the removal of its marker, so a crash
-/// leaves it to be done again on the next open.
+/// The work migrations left for Rust (see `schema`): each runs in one
+/// transaction with the removal of its marker, so a crash leaves it to be
+/// done again on the next open.
 fn backfill(conn: &mut Connection) -> Result<()> {
+    let pending = |conn: &Connection, what: &str| -> Result<bool> {
+        Ok(conn.query_row("SELECT count(*) FROM pending_backfills WHERE what = ?1", [what], |r| r.get::<_, i64>(0))?
+            > 0)
+    };
     let what = "near_duplicates_and_happenings";
-    let pending: bool =
-        conn.query_row("SELECT count(*) FROM pending_backfills WHERE what = ?1", [what], |r| r.get::<_, i64>(0))? > 0;
-    if !pending {
-        return Ok(());
+    if pending(conn, what)? {
+        let tx = conn.transaction()?;
+        group_stored(&tx)?;
+        tx.execute("DELETE FROM pending_backfills WHERE what = ?1", [what])?;
+        tx.commit()?;
     }
-    let tx = conn.transaction()?;
+    let what = "event_spans";
+    if pending(conn, what)? {
+        let tx = conn.transaction()?;
+        record::respan_stored(&tx)?;
+        tx.execute("DELETE FROM pending_backfills WHERE what = ?1", [what])?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// Indexes and groups the articles a migration found stored.
+fn group_stored(tx: &Connection) -> Result<()> {
     let articles = tx
         .prepare("SELECT id, text FROM articles ORDER BY rowid")?
         .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for (id, text) in articles {
-        if let Some(link) = near_dup::index_article(&tx, &id, &text)? {
-            let events = coding::stored_events(&tx, &id)?;
-            happenings::link_mentions(&tx, &id, &link.original, &events)?;
+        if let Some(link) = near_dup::index_article(tx, &id, &text)? {
+            let events = coding::stored_events(tx, &id)?;
+            happenings::link_mentions(tx, &id, &link.original, &events)?;
         }
     }
-    happenings::regroup(&tx)?;
-    tx.execute("DELETE FROM pending_backfills WHERE what = ?1", [what])?;
-    tx.commit()?;
+    happenings::regroup(tx)?;
     Ok(())
 }
 

@@ -208,6 +208,27 @@ pub(crate) fn insert_sql() -> &'static str {
     })
 }
 
+/// Sets `event_start`/`event_end` of the stored week- and month-precision
+/// events to the first and last day their date means (schema version 6:
+/// before it a month ended on its 31st and a week had no span).
+pub(crate) fn respan_stored(conn: &rusqlite::Connection) -> Result<()> {
+    let stored: Vec<(i64, String)> = conn
+        .prepare(
+            "SELECT seq, event_date FROM events WHERE date_precision IN ('week', 'month') AND event_date IS NOT NULL",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut set = conn.prepare(
+        "UPDATE events SET event_start = ?2, event_end = ?3 WHERE seq = ?1
+         AND (event_start IS NOT ?2 OR event_end IS NOT ?3)",
+    )?;
+    for (seq, value) in stored {
+        let p = annals_record::Period::parse(&value);
+        set.execute(rusqlite::params![seq, p.map(|p| p.first.to_string()), p.map(|p| p.last.to_string())])?;
+    }
+    Ok(())
+}
+
 /// Reads an event record kept in the store.
 pub(crate) fn read_event(json: &str) -> Result<Event> {
     Event::from_json(json).map_err(|e| Error::BadRecord(e.0))

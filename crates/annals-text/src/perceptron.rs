@@ -582,13 +582,3 @@ impl Rng {
         }
     }
 }
-#[cfg(test)]
-mod stats {
-    #[test]
-    #[ignore]
-    fn model_stats() {
-        let b = std::fs::read(std::env::var("PARSER").unwrap()).unwrap();
-        let p = crate::parser::Parser::read(&b[..]).unwrap();
-        p.stats();
-    }
-}

@@ -8,15 +8,11 @@
 //! skipped; with `--strict` it stops the run. Exit status: 0 when everything
 //! was coded, 1 when something was skipped, 2 on a fatal error.
 
-use crate::dicts::Dictionaries;
 use crate::input::{is_stdin, read_stdin};
-use annals_code::ArticleInfo;
-/// Dates are read as annals-read reads them (`plover_eval` shares this).
-pub use annals_read::parse_date;
+use annals_engine::{Engine, Options};
 use annals_read::{reason, Item, Items};
 use annals_record::{csv, plover};
 use annals_store::gdelt;
-use annals_text::Pipeline;
 use anyhow::{bail, Context, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -78,14 +74,9 @@ fn read_input(path: &Path) -> Result<Items> {
 }
 
 pub fn run(a: Args) -> Result<ExitCode> {
-    let clock = std::time::Instant::now();
-    let pipeline = Pipeline::embedded()?;
-    let models = clock.elapsed();
-    let mut skipped = 0;
-    let dicts = Dictionaries::load(a.dictionaries.as_deref(), a.strict, &mut skipped)?;
-    let mut coder = dicts.coder();
-    coder.explain = a.explain;
-    let dictionaries = clock.elapsed() - models;
+    let engine = Engine::load(&Options { dictionaries: a.dictionaries.clone(), strict: a.strict, explain: a.explain })?;
+    let (models, dictionaries) = (engine.loaded().models, engine.loaded().dictionaries);
+    let mut skipped = crate::report_skipped_lines(&engine.loaded().skipped_lines);
     let (mut text_time, mut code_time, mut words) = (std::time::Duration::ZERO, std::time::Duration::ZERO, 0usize);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -121,14 +112,11 @@ pub fn run(a: Args) -> Result<ExitCode> {
                     art.id = name.to_string_lossy().into_owned();
                 }
             }
-            let date = art.published.as_deref().and_then(parse_date);
-            let t0 = std::time::Instant::now();
-            let doc = pipeline.annotate(&art.text);
-            let t1 = std::time::Instant::now();
-            let events = coder.code(&ArticleInfo { id: &art.id, date }, &doc);
-            text_time += t1 - t0;
-            code_time += t1.elapsed();
-            words += doc.tokens.len();
+            let coded = engine.code_timed(&art.id, &art.text, art.published.as_deref());
+            text_time += coded.text;
+            code_time += coded.code;
+            words += coded.tokens;
+            let events = coded.events;
             for e in &events {
                 match a.format {
                     Format::Jsonl => {

@@ -638,6 +638,9 @@ mod tests {
                     assert_eq!(a.country.as_deref(), Some(code));
                 }
             }
+            Err(_) if std::env::var_os("ANNALS_REQUIRE_SHARED").is_some_and(|v| v == "1") => {
+                panic!("ANNALS_REQUIRE_SHARED=1 but {} is missing", iso.display())
+            }
             Err(_) => eprintln!("skipping ISO cross-check: {} not found", iso.display()),
         }
         for code in ["PSE", "USA", "GBR", "RUS", "CHN", "KSV", "SUN", "VAT", "TWN"] {
@@ -777,11 +780,10 @@ mod tests {
     }
 
     #[test]
-    fn loads_fast() {
-        let t = std::time::Instant::now();
-        let (d, _) = ActorDict::parse(EMBEDDED, "actors.tsv");
-        let ms = t.elapsed().as_millis();
-        eprintln!("actors.tsv: {} actors, {} forms in {ms} ms", d.len(), d.form_count());
-        assert!(ms < 1000, "{ms} ms");
+    fn the_shipped_file_loads_whole() {
+        // Load time is measured by `annals code --timings`, not asserted here.
+        let (d, errors) = ActorDict::parse(EMBEDDED, "actors.tsv");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(d.len() >= 700 && d.form_count() >= 2_500, "{} actors, {} forms", d.len(), d.form_count());
     }
 }

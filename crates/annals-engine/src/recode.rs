@@ -3,7 +3,7 @@
 //! analyst counts by (event code, actor codes, mode, date, place).
 
 use annals_code::ontology;
-use annals_store::Event;
+use annals_record::Event;
 use std::collections::{BTreeMap, HashMap};
 
 /// Where an event is in its article: two events at one trigger are the

@@ -24,6 +24,41 @@
 
 pub use jiff::civil::Date;
 use jiff::civil::{ISOWeekDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// How precise a date is, finest first: what the text layer resolves a time
+/// expression to and what an event date records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+}
+
+impl Precision {
+    /// Every precision, finest first.
+    pub const ALL: [Precision; 5] =
+        [Precision::Day, Precision::Week, Precision::Month, Precision::Year, Precision::Decade];
+
+    /// Its name: `day`, `week`, `month`, `year` or `decade`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Week => "week",
+            Precision::Month => "month",
+            Precision::Year => "year",
+            Precision::Decade => "decade",
+        }
+    }
+
+    /// The precision named `s`.
+    pub fn parse(s: &str) -> Option<Precision> {
+        Precision::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+}
 
 /// 1970-01-01, day 0 of the day counts.
 const EPOCH: Date = Date::constant(1970, 1, 1);

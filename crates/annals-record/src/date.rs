@@ -2,37 +2,9 @@
 //! `2024-03`, `2024`, `2010s`, `2014/2015`), how precise it is, how it was
 //! found, and the civil days it can mean.
 
+pub use annals_calendar::Precision;
 use annals_calendar::{Date, Period};
 use serde::{Deserialize, Serialize};
-
-/// How precise an event date is, finest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Precision {
-    Day,
-    Week,
-    Month,
-    Year,
-    Decade,
-}
-
-impl Precision {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Precision::Day => "day",
-            Precision::Week => "week",
-            Precision::Month => "month",
-            Precision::Year => "year",
-            Precision::Decade => "decade",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Precision> {
-        [Precision::Day, Precision::Week, Precision::Month, Precision::Year, Precision::Decade]
-            .into_iter()
-            .find(|p| p.as_str() == s)
-    }
-}
 
 /// How the date was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -127,15 +127,7 @@ pub enum TimeValue {
 }
 
 /// How precise a resolved value is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Precision {
-    Day,
-    Week,
-    Month,
-    Year,
-    Decade,
-}
+pub use annals_calendar::Precision;
 
 /// A resolved time: an ISO-8601-style string ("2022-07-06", "2022-W27",
 /// "2022-06", "2014", "2014/2015" for a year range, "1990s" for a decade).

@@ -5,9 +5,8 @@
 //! publication date. An event dated clearly before publication is
 //! `historical`: "In 2011 Israel released ..." is not today's news.
 
-use crate::event::{Basis, EventDate, Precision as DatePrecision};
+use crate::event::{Basis, EventDate, Precision};
 use crate::tree::Tree;
-use annals_text::timex::Precision;
 
 /// The date of the event at `trigger`; `report` is the reporting verb, if
 /// any; `published` the article's date.
@@ -35,7 +34,7 @@ pub fn date(t: &Tree, trigger: usize, report: Option<usize>, published: Option<(
             let Some(r) = resolved else { continue };
             let d = EventDate {
                 value: r.value,
-                precision: precision(r.precision),
+                precision: r.precision,
                 basis: if explicit { Basis::Explicit } else { Basis::Relative },
             };
             if found.as_ref().is_none_or(|f| f.basis == Basis::Relative && explicit) {
@@ -48,19 +47,9 @@ pub fn date(t: &Tree, trigger: usize, report: Option<usize>, published: Option<(
     }
     published.map(|(y, m, d)| EventDate {
         value: format!("{y:04}-{m:02}-{d:02}"),
-        precision: DatePrecision::Day,
+        precision: Precision::Day,
         basis: Basis::Publication,
     })
-}
-
-fn precision(p: Precision) -> DatePrecision {
-    match p {
-        Precision::Day => DatePrecision::Day,
-        Precision::Week => DatePrecision::Week,
-        Precision::Month => DatePrecision::Month,
-        Precision::Year => DatePrecision::Year,
-        Precision::Decade => DatePrecision::Decade,
-    }
 }
 
 /// Whether `d` lies clearly before the publication date (see
@@ -76,7 +65,7 @@ mod tests {
 
     #[test]
     fn historical_needs_a_publication_date() {
-        let d = EventDate { value: "2011".into(), precision: DatePrecision::Year, basis: Basis::Explicit };
+        let d = EventDate { value: "2011".into(), precision: Precision::Year, basis: Basis::Explicit };
         assert!(historical(&d, Some((2022, 7, 7))));
         assert!(!historical(&d, Some((2011, 7, 7))));
         assert!(!historical(&d, None));

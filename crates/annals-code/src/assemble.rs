@@ -435,7 +435,7 @@ fn narrative_date(
     let line = t.doc.text[..t.tok(trigger).start].matches('\n').count();
     let root = code.get(..2).unwrap_or(code).to_string();
     let mut n = cx.narrative.borrow_mut();
-    let from_text = date.as_ref().is_some_and(|d| d.basis != "publication");
+    let from_text = date.as_ref().is_some_and(|d| d.basis != crate::event::Basis::Publication);
     if from_text {
         if m == Mode::Asserted {
             let d = date.clone().expect("dated");
@@ -451,7 +451,7 @@ fn narrative_date(
         t.kids(trigger, "det").any(|d| matches!(t.lemma(d).to_lowercase().as_str(), "the" | "this" | "that" | "these"));
     if tok.upos == "NOUN" && definite {
         if let Some((_, d)) = n.by_root.iter().find(|(r, _)| *r == root) {
-            return Some(crate::event::EventDate { basis: "relative".into(), ..d.clone() });
+            return Some(crate::event::EventDate { basis: crate::event::Basis::Relative, ..d.clone() });
         }
     }
     let past = matches!(tok.xpos.as_str(), "VBD" | "VBN")
@@ -459,7 +459,7 @@ fn narrative_date(
     if past && m == Mode::Asserted {
         if let Some((l, d)) = n.line.as_ref().filter(|(l, _)| *l == line) {
             let _ = l;
-            return Some(crate::event::EventDate { basis: "relative".into(), ..d.clone() });
+            return Some(crate::event::EventDate { basis: crate::event::Basis::Relative, ..d.clone() });
         }
     }
     date

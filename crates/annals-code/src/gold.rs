@@ -531,8 +531,8 @@ mod tests {
             quantity: None,
             date: Some(crate::event::EventDate {
                 value: "2020-01-08".into(),
-                precision: "day".into(),
-                basis: "relative".into(),
+                precision: crate::event::Precision::Day,
+                basis: crate::event::Basis::Relative,
             }),
             historical: false,
             place: None,

@@ -160,7 +160,10 @@ fn negotiations_refusal_and_nothing_asserted_from_the_hypotheticals() {
     assert!(s12.iter().any(|e| e.cameo.starts_with("12") && code(&e.source) == "ISR"), "{}", dump(&s12));
     let s13 = in_sentence(&ev, 13);
     assert!(s13.iter().filter(|e| e.trigger.text == "offer").all(|e| e.mode != Mode::Asserted), "{}", dump(&s13));
+    // "if Israel believes that its allegations will drive Hamas to despair
+    // ... the issue of liberating our prisoners": coded, and only as hypotheses.
     let s14 = in_sentence(&ev, 14);
+    assert!(!s14.is_empty(), "sentence 14's hypothetical events are not coded");
     assert!(s14.iter().all(|e| e.mode != Mode::Asserted), "{}", dump(&s14));
     // The garbled "the Gaza-run Islamic" yields no invented actor.
     for e in &ev {

@@ -177,9 +177,7 @@ pub(crate) mod tests {
             "<div>".repeat(50_000),
             "</div>".repeat(50_000)
         );
-        let clock = std::time::Instant::now();
         let items = page("deep.html", deep.as_bytes(), &Origin::default());
-        assert!(clock.elapsed().as_secs() < 5, "took {:?}", clock.elapsed());
         match items.as_slice() {
             [Item::Skipped(n)] => assert_eq!(n.reason, reason::TOO_DEEP),
             other => panic!("{other:?}"),

@@ -244,11 +244,10 @@ fn read_from<R: BufRead + 'static>(name: String, mut input: R, format: Format) -
 }
 
 /// Parses an ISO date or date-time ("2022-07-07", "2022-07-07T10:00:00Z").
+/// `None` unless the day exists (no 31 February).
 pub fn parse_date(s: &str) -> Option<(i32, u8, u8)> {
-    let d = s.trim().get(..10)?;
-    let mut it = d.split('-');
-    let (y, m, dd) = (it.next()?.parse().ok()?, it.next()?.parse().ok()?, it.next()?.parse().ok()?);
-    ((1..=12).contains(&m) && (1..=31).contains(&dd) && d.as_bytes()[4] == b'-').then_some((y, m, dd))
+    let d = annals_calendar::parse_day(s)?;
+    Some((i32::from(d.year()), d.month() as u8, d.day() as u8))
 }
 
 /// An ISO date string, or `None` when `s` does not start with one.
@@ -271,6 +270,8 @@ mod tests {
         assert_eq!(parse_date("2022-07-07T10:00:00Z"), Some((2022, 7, 7)));
         assert_eq!(parse_date("07/07/2022"), None);
         assert_eq!(parse_date("2022-13-01"), None);
+        assert_eq!(parse_date("2023-02-29"), None);
+        assert_eq!(parse_date("2024-02-29"), Some((2024, 2, 29)));
         assert_eq!(parse_date(""), None);
         assert_eq!(iso_date(" 2024-03-14T10:00:00+02:00"), Some("2024-03-14".into()));
     }

@@ -7,7 +7,7 @@
 //! One `codings` row serves every event coded alike, so provenance costs an
 //! integer per event.
 
-use crate::{happenings, write_events, ArticleRow, Error, EventRow, Result, Store};
+use crate::{happenings, record, write_events, ArticleRow, Error, Event, Result, Store};
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// What produced a set of events.
@@ -98,7 +98,7 @@ impl Store {
     }
 
     /// The stored events of article `id`, in the order they were coded.
-    pub fn article_events(&self, id: &str) -> Result<Vec<EventRow>> {
+    pub fn article_events(&self, id: &str) -> Result<Vec<Event>> {
         stored_events(&self.conn, id)
     }
 
@@ -108,7 +108,7 @@ impl Store {
     /// any error the old events stay, whole. Replacing many articles in a
     /// [`Batch`](crate::Batch) and calling [`Store::regroup_touched`] once
     /// is quicker.
-    pub fn replace_events(&mut self, article: &str, events: &[EventRow]) -> Result<usize> {
+    pub fn replace_events(&mut self, article: &str, events: &[Event]) -> Result<usize> {
         let mut b = self.batch(1);
         let r = b.replace(article, events)?;
         b.finish()?;
@@ -118,10 +118,10 @@ impl Store {
 }
 
 /// The stored events of article `id`, in the order they were coded.
-pub(crate) fn stored_events(conn: &Connection, id: &str) -> Result<Vec<EventRow>> {
+pub(crate) fn stored_events(conn: &Connection, id: &str) -> Result<Vec<Event>> {
     let mut st = conn.prepare_cached("SELECT record FROM events WHERE article = ?1 ORDER BY seq")?;
     let rows = st.query_map([id], |r| r.get::<_, String>(0))?;
-    rows.map(|j| EventRow::from_json(&j?)).collect()
+    rows.map(|j| record::read_event(&j?)).collect()
 }
 
 /// Deletes and rewrites the events of one article under a savepoint, so a
@@ -133,7 +133,7 @@ pub(crate) fn replace_one(
     coding: Option<i64>,
     touched: &mut happenings::Touched,
     article: &str,
-    events: &[EventRow],
+    events: &[Event],
 ) -> Result<usize> {
     if let Some(e) = events.iter().find(|e| e.article != article) {
         return Err(Error::BadRecord(format!("event {} belongs to article {:?}, not {article:?}", e.id, e.article)));

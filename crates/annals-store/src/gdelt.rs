@@ -37,10 +37,9 @@
 //! matches, and written whole: its counts, its representative event's fields
 //! and all its mentions, so that the two tables agree.
 
-use crate::happenings::When;
-use crate::{EventRow, Filter, Result, Store};
-use annals_calendar::days_from_civil;
-use serde_json::Value;
+use crate::record::read_event;
+use crate::{Filter, Result, Store};
+use annals_record::{decimal, ActorRef, Event, EventDate};
 use std::io::Write;
 
 /// The event table's columns, in the codebook's order (no header is written).
@@ -128,20 +127,6 @@ pub const MENTION_COLUMNS: [&str; 16] = [
     "Extras",
 ];
 
-/// CAMEO actor role (type) codes.
-const TYPES: &[&str] = &[
-    "COP", "GOV", "INS", "JUD", "MIL", "OPP", "REB", "SEP", "SPY", "UAF", "AGR", "BUS", "CRM", "CVL", "DEV", "EDU",
-    "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "MOD", "RAD", "IGO", "NGO", "IMG", "INT", "MNC", "NGM",
-    "PTY", "SET", "UIS",
-];
-
-/// CAMEO religion codes.
-const RELIGIONS: &[&str] = &[
-    "ADR", "ALE", "ATH", "BAH", "BUD", "CHR", "CON", "CPT", "CTH", "DOX", "ENR", "EVA", "HIN", "HSD", "ITR", "JAN",
-    "JEW", "JHW", "LDS", "MOS", "MRN", "NRM", "ORT", "PAG", "PRO", "SFI", "SHI", "SHN", "SIK", "SUN", "TAO", "UDS",
-    "ZRO",
-];
-
 /// A field with the separators of the format replaced.
 fn clean(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
@@ -149,56 +134,35 @@ fn clean(s: &str) -> String {
 
 /// The ten actor columns (code, name, country, known group, ethnic,
 /// religion 1-2, type 1-3) of an actor.
-pub fn actor_fields(
-    code: Option<&str>,
-    name: Option<&str>,
-    country: Option<&str>,
-    sector: Option<&str>,
-) -> [String; 10] {
-    let Some(code) = code else { return Default::default() };
-    let rest = match country {
-        Some(c) if code.starts_with(c) => &code[c.len()..],
-        _ => code,
-    };
-    let (mut types, mut religions, mut group) = (Vec::new(), Vec::new(), None);
-    let parts = rest.as_bytes().chunks(3).filter_map(|c| std::str::from_utf8(c).ok());
-    for part in parts.chain(sector) {
-        if TYPES.contains(&part) {
-            if !types.contains(&part) {
-                types.push(part);
-            }
-        } else if RELIGIONS.contains(&part) {
-            religions.push(part);
-        } else if group.is_none() && part.len() == 3 {
-            group = Some(part);
-        }
-    }
+pub fn actor_fields(a: Option<&ActorRef>) -> [String; 10] {
+    let Some((a, code)) = a.and_then(|a| a.parts().map(|c| (a, c))) else { return Default::default() };
     let at = |v: &[&str], i: usize| v.get(i).map(|s| s.to_string()).unwrap_or_default();
     [
-        clean(code),
-        name.map(|n| clean(&n.to_uppercase())).unwrap_or_default(),
-        country.map(clean).unwrap_or_default(),
-        group.map(String::from).unwrap_or_default(),
+        clean(code.code),
+        a.name.as_deref().map(|n| clean(&n.to_uppercase())).unwrap_or_default(),
+        a.country.as_deref().map(clean).unwrap_or_default(),
+        code.group.map(String::from).unwrap_or_default(),
         String::new(),
-        at(&religions, 0),
-        at(&religions, 1),
-        at(&types, 0),
-        at(&types, 1),
-        at(&types, 2),
+        at(&code.religions, 0),
+        at(&code.religions, 1),
+        at(&code.roles, 0),
+        at(&code.roles, 1),
+        at(&code.roles, 2),
     ]
 }
 
-/// The four date columns (Day, MonthYear, Year, FractionDate).
-pub fn date_fields(value: &str, precision: &str) -> [String; 4] {
-    let Some((y, m, d)) = When::new(value, precision).and_then(|w| w.first_day()) else {
+/// The four date columns (Day, MonthYear, Year, FractionDate) of a date:
+/// its first day.
+pub fn date_fields(date: Option<&EventDate>) -> [String; 4] {
+    let Some(d) = date.and_then(EventDate::period).map(|p| p.first) else {
         return Default::default();
     };
-    let doy = days_from_civil(y, m, d) - days_from_civil(y, 1, 1) + 1;
+    let (y, m) = (d.year(), d.month());
     [
-        format!("{y:04}{m:02}{d:02}"),
+        format!("{y:04}{m:02}{:02}", d.day()),
         format!("{y:04}{m:02}"),
         format!("{y:04}"),
-        format!("{:.4}", y as f64 + doy as f64 / 365.0),
+        format!("{:.4}", f64::from(y) + f64::from(d.day_of_year()) / 365.0),
     ]
 }
 
@@ -226,31 +190,24 @@ impl GeoCodes {
 }
 
 /// The eight geo columns of the event's place.
-fn geo_fields(e: &EventRow, codes: GeoCodes) -> [String; 8] {
+fn geo_fields(e: &Event, codes: GeoCodes) -> [String; 8] {
+    let Some(p) = &e.place else { return blank_geo() };
     let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
-    // annals knows no place's first-order division: ADM1 is the country alone.
-    let country = e.place_country.as_deref().map(|c| codes.country(&clean(c))).unwrap_or_default();
-    match (e.geonames_id.filter(|g| *g > 0), &e.place_name, &e.place_country) {
-        (Some(g), name, _) => [
-            if e.place_country.as_deref() == Some("USA") { "3" } else { "4" }.into(),
-            clean(name.as_deref().unwrap_or_default()),
+    let country = p.country.as_deref().map(|c| codes.country(&clean(c))).unwrap_or_default();
+    match (p.geonames_id.filter(|g| *g > 0), &p.country) {
+        (Some(g), _) => [
+            if p.country.as_deref() == Some("USA") { "3" } else { "4" }.into(),
+            clean(&p.name),
             country.clone(),
             country,
             String::new(),
-            num(e.lat),
-            num(e.lon),
+            num(p.lat),
+            num(p.lon),
             g.to_string(),
         ],
-        (None, name, Some(c)) => [
-            "1".into(),
-            clean(name.as_deref().unwrap_or(c)),
-            country.clone(),
-            country,
-            String::new(),
-            num(e.lat),
-            num(e.lon),
-            String::new(),
-        ],
+        (None, Some(_)) => {
+            ["1".into(), clean(&p.name), country.clone(), country, String::new(), num(p.lat), num(p.lon), String::new()]
+        }
         _ => blank_geo(),
     }
 }
@@ -315,28 +272,18 @@ pub struct Counts<'a> {
 /// The 61 fields of one event-table row, in [`EVENT_COLUMNS`] order. Used
 /// for stored happenings and by `annals code`, where each event stands
 /// alone.
-pub fn event_fields(e: &EventRow, h: &Counts, codes: GeoCodes) -> Vec<String> {
+pub fn event_fields(e: &Event, h: &Counts, codes: GeoCodes) -> Vec<String> {
     let mut f: Vec<String> = vec![h.id.to_string()];
-    f.extend(date_fields(e.event_date.as_deref().unwrap_or_default(), e.date_precision.as_deref().unwrap_or_default()));
-    f.extend(actor_fields(
-        e.source_code.as_deref(),
-        e.source_name.as_deref(),
-        e.source_country.as_deref(),
-        e.source_sector.as_deref(),
-    ));
-    f.extend(actor_fields(
-        e.target_code.as_deref(),
-        e.target_name.as_deref(),
-        e.target_country.as_deref(),
-        e.target_sector.as_deref(),
-    ));
+    f.extend(date_fields(e.date.as_ref()));
+    f.extend(actor_fields(e.source.as_ref()));
+    f.extend(actor_fields(e.target.as_ref()));
     let code = &e.cameo;
     f.push(if h.root { "1" } else { "0" }.into());
     f.push(code.clone());
     f.push(code.get(..3).unwrap_or(code).to_string());
     f.push(code.get(..2).unwrap_or(code).to_string());
-    f.push(e.quad_class.map(|q| q.to_string()).unwrap_or_default());
-    f.push(e.goldstein.map(|g| g.to_string()).unwrap_or_default());
+    f.push(e.quad_class.to_string());
+    f.push(decimal(e.goldstein).to_string());
     f.extend([h.mentions.to_string(), h.sources.to_string(), h.articles.to_string(), "0".into()]);
     f.extend(blank_geo());
     f.extend(blank_geo());
@@ -368,7 +315,7 @@ pub fn write_events_matching(store: &Store, f: &Filter, codes: GeoCodes, out: &m
     let mut rows = st.query(rusqlite::params_from_iter(p))?;
     let mut n = 0;
     while let Some(r) = rows.next()? {
-        let e = EventRow::from_json(&r.get::<_, String>(4)?)?;
+        let e = read_event(&r.get::<_, String>(4)?)?;
         let (added, url): (String, String) = (r.get(5)?, r.get(7)?);
         let h = Counts {
             id: r.get(0)?,
@@ -414,9 +361,8 @@ pub fn write_mentions_matching(store: &Store, f: &Filter, out: &mut dyn Write) -
     while let Some(r) = rows.next()? {
         let url: Option<String> = r.get(3)?;
         let outlet: Option<String> = r.get(5)?;
-        let record: Value =
-            serde_json::from_str(&r.get::<_, String>(7)?).map_err(|e| crate::Error::BadRecord(e.to_string()))?;
-        let offset = |who: &str| record.get(who).and_then(|a| a.get("start")).and_then(Value::as_i64).unwrap_or(-1);
+        let e = read_event(&r.get::<_, String>(7)?)?;
+        let offset = |a: &Option<ActorRef>| a.as_ref().map_or(-1, |a| a.start as i64);
         let source = outlet.clone().or_else(|| url.as_deref().map(|u| host(u).to_string())).unwrap_or_default();
         let f = [
             r.get::<_, i64>(0)?.to_string(),
@@ -426,8 +372,8 @@ pub fn write_mentions_matching(store: &Store, f: &Filter, out: &mut dyn Write) -
             clean(&source),
             clean(&url.unwrap_or(r.get::<_, String>(4)?)),
             r.get::<_, i64>(6)?.to_string(),
-            offset("source").to_string(),
-            offset("target").to_string(),
+            offset(&e.source).to_string(),
+            offset(&e.target).to_string(),
             r.get::<_, i64>(8)?.to_string(),
             "1".into(),
             r.get::<_, Option<f64>>(9)?
@@ -448,28 +394,45 @@ pub fn write_mentions_matching(store: &Store, f: &Filter, out: &mut dyn Write) -
 mod tests {
     use super::*;
 
+    fn actor(code: &str, name: Option<&str>, country: Option<&str>, sector: Option<&str>) -> ActorRef {
+        let s = |v: Option<&str>| v.map(String::from);
+        ActorRef {
+            code: Some(code.into()),
+            name: s(name),
+            country: s(country),
+            sector: s(sector),
+            ..Default::default()
+        }
+    }
+
     #[test]
     fn actor_codes_are_cut_into_their_parts() {
-        let f = actor_fields(Some("PSEREBHMS"), Some("Hamas"), Some("PSE"), Some("REB"));
+        let f = actor_fields(Some(&actor("PSEREBHMS", Some("Hamas"), Some("PSE"), Some("REB"))));
         assert_eq!(f[..4], ["PSEREBHMS", "HAMAS", "PSE", "HMS"]);
         assert_eq!(f[7..], ["REB", "", ""]);
-        let f = actor_fields(Some("NGOHRIAMN"), Some("Amnesty International"), None, None);
+        let f = actor_fields(Some(&actor("NGOHRIAMN", Some("Amnesty International"), None, None)));
         assert_eq!((f[2].as_str(), f[3].as_str(), f[7].as_str(), f[8].as_str()), ("", "AMN", "NGO", "HRI"));
-        let f = actor_fields(Some("PSE"), Some("Palestinians"), Some("PSE"), Some("CVL"));
+        let f = actor_fields(Some(&actor("PSE", Some("Palestinians"), Some("PSE"), Some("CVL"))));
         assert_eq!((f[3].as_str(), f[7].as_str()), ("", "CVL"));
-        let f = actor_fields(Some("IRQMOSSHI"), None, Some("IRQ"), None);
+        let f = actor_fields(Some(&actor("IRQMOSSHI", None, Some("IRQ"), None)));
         assert_eq!((f[5].as_str(), f[6].as_str()), ("MOS", "SHI"));
-        assert_eq!(actor_fields(None, Some("x"), None, None), <[String; 10]>::default());
+        let uncoded = ActorRef { text: "x".into(), name: Some("x".into()), ..Default::default() };
+        assert_eq!(actor_fields(Some(&uncoded)), <[String; 10]>::default());
+        assert_eq!(actor_fields(None), <[String; 10]>::default());
     }
 
     #[test]
     fn dates() {
-        assert_eq!(date_fields("2019-01-25", "day"), ["20190125", "201901", "2019", "2019.0685"]);
-        assert_eq!(date_fields("2011", "year")[0], "20110101");
-        assert_eq!(date_fields("2024-W11", "week")[0], "20240311");
-        assert_eq!(date_fields("2010s", "decade")[0], "20100101");
-        assert_eq!(date_fields("2014/2015", "year")[0], "20140101");
-        assert_eq!(date_fields("someday", "day"), <[String; 4]>::default());
+        use annals_record::{Basis, Precision::*};
+        let d =
+            |v: &str, precision| date_fields(Some(&EventDate { value: v.into(), precision, basis: Basis::Explicit }));
+        assert_eq!(d("2019-01-25", Day), ["20190125", "201901", "2019", "2019.0685"]);
+        assert_eq!(d("2011", Year)[0], "20110101");
+        assert_eq!(d("2024-W11", Week)[0], "20240311");
+        assert_eq!(d("2010s", Decade)[0], "20100101");
+        assert_eq!(d("2014/2015", Year)[0], "20140101");
+        assert_eq!(d("someday", Day), <[String; 4]>::default());
+        assert_eq!(date_fields(None), <[String; 4]>::default());
         assert_eq!(stamp("2024-05-01T12:03:04Z"), "20240501120304");
         assert_eq!(stamp("2022-07-07"), "20220707000000");
         assert_eq!(stamp("July"), "");

@@ -27,78 +27,54 @@
 //! reprints). A mention whose original is no longer stored groups by its
 //! own key.
 
-use crate::{EventRow, Filter, Result, Store};
-use annals_calendar::{civil_from_days, days_from_civil, iso_thursday as thursday, iso_week_thursday};
+use crate::{Event, Filter, Result, Store};
+use annals_record::{ActorRef, Date, EventDate, Mode, Period, Place, Precision};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashSet};
 
-/// Date precisions, finest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Precision {
-    Day,
-    Week,
-    Month,
-    Year,
-    Decade,
-}
-
-impl Precision {
-    pub fn parse(s: &str) -> Option<Precision> {
-        Some(match s {
-            "day" => Precision::Day,
-            "week" => Precision::Week,
-            "month" => Precision::Month,
-            "year" => Precision::Year,
-            "decade" => Precision::Decade,
-            _ => return None,
-        })
-    }
-}
-
-/// An event date as the coder writes it: `2024-03-12`, `2024-W11`,
-/// `2024-03`, `2024`, `2010s`, or a range `2014/2015`.
+/// An event date as grouping compares it: its value (`2024-03-12`,
+/// `2024-W11`, `2024-03`, `2024`, `2010s`, a range `2014/2015`) and
+/// precision, with the days it can mean.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct When {
     pub value: String,
     pub precision: Precision,
+    period: Period,
 }
 
 impl When {
+    /// `None` when `value` is no date or `precision` no precision.
     pub fn new(value: &str, precision: &str) -> Option<When> {
-        let precision = Precision::parse(precision)?;
-        let v = value.trim();
-        v.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?;
-        Some(When { value: v.to_string(), precision })
+        When::of(value, Precision::parse(precision)?)
     }
 
-    fn year(&self) -> Option<i64> {
-        self.value.get(..4)?.parse().ok()
+    /// `None` when `value` is no date.
+    pub fn of(value: &str, precision: Precision) -> Option<When> {
+        let value = value.trim();
+        Some(When { period: Period::parse(value)?, value: value.to_string(), precision })
     }
 
-    fn ymd(&self) -> Option<(i64, u8, u8)> {
-        let mut it = self.value.split('-');
-        let y = it.next()?.parse().ok()?;
-        let m = it.next()?.parse().ok()?;
-        let d = it.next()?.get(..2)?.parse().ok()?;
-        Some((y, m, d))
+    /// The Thursday of the ISO week of the first day: its year and month
+    /// are the week's.
+    fn thursday(&self) -> Option<Date> {
+        let d = self.period.first;
+        let from_monday = i64::from(d.weekday().to_monday_zero_offset());
+        annals_calendar::from_days(annals_calendar::days(d) - from_monday + 3)
     }
 
-    /// The Thursday (days since 1970) of a `YYYY-Www` week.
-    fn week_thursday(&self) -> Option<i64> {
-        let (y, w) = self.value.split_once("-W")?;
-        let (y, w): (i64, i64) = (y.parse().ok()?, w.parse().ok()?);
-        Some(iso_week_thursday(y, w))
+    /// The year the date belongs to (a week's ISO year).
+    pub(crate) fn year(&self) -> Option<i64> {
+        Some(i64::from(match self.precision {
+            Precision::Week => self.thursday()?.year(),
+            _ => self.period.first.year(),
+        }))
     }
 
-    /// The first day the date can mean, as (year, month, day): a week's
-    /// Monday, a month's first, a range's first day.
-    pub fn first_day(&self) -> Option<(i64, u8, u8)> {
-        if self.precision == Precision::Week {
-            return Some(civil_from_days(self.week_thursday()? - 3));
-        }
-        let d = crate::record::bound(self.value.split('/').next()?, false)?;
-        Some((d.get(..4)?.parse().ok()?, d.get(5..7)?.parse().ok()?, d.get(8..10)?.parse().ok()?))
+    /// The first day the date can mean: a week's Monday, a month's first, a
+    /// range's first day.
+    pub fn first_day(&self) -> Date {
+        self.period.first
     }
 
     /// This date at precision `p`, which must be as coarse as its own;
@@ -111,24 +87,13 @@ impl When {
         if p < self.precision || self.value.contains('/') {
             return None;
         }
-        let year = match self.precision {
-            Week => civil_from_days(self.week_thursday()?).0,
-            _ => self.year()?,
-        };
+        let year = self.year()?;
         Some(match (self.precision, p) {
             (_, Decade) => format!("{}0s", year.div_euclid(10)),
             (_, Year) => format!("{year:04}"),
-            (Day, Month) => self.value.get(..7)?.to_string(),
-            (Week, Month) => {
-                let (y, m, _) = civil_from_days(self.week_thursday()?);
-                format!("{y:04}-{m:02}")
-            }
-            (Day, Week) => {
-                let (y, m, d) = self.ymd()?;
-                let t = thursday(days_from_civil(y, m, d));
-                let (ty, _, _) = civil_from_days(t);
-                format!("{ty:04}-W{:02}", (t - days_from_civil(ty, 1, 1)) / 7 + 1)
-            }
+            (Day, Month) => self.period.first.strftime("%Y-%m").to_string(),
+            (Week, Month) => self.thursday()?.strftime("%Y-%m").to_string(),
+            (Day, Week) => annals_calendar::week_label(self.period.first),
             _ => return None,
         })
     }
@@ -154,20 +119,22 @@ pub struct Key {
 
 /// The happening key and date of an event; `None` when it gets no happening
 /// (not asserted, undated, or dated in a form we cannot compare).
-pub fn key(e: &EventRow) -> Option<(Key, When)> {
-    if e.mode != "asserted" {
+pub fn key(e: &Event) -> Option<(Key, When)> {
+    if e.mode != Mode::Asserted {
         return None;
     }
-    let when = When::new(e.event_date.as_deref()?, e.date_precision.as_deref()?)?;
-    let place = match (e.geonames_id.filter(|g| *g > 0), &e.place_country) {
+    let when = e.date.as_ref().and_then(|d| When::of(&d.value, d.precision))?;
+    let geonames_id = e.place.as_ref().and_then(|p| p.geonames_id);
+    let place_country = e.place.as_ref().and_then(|p| p.country.as_ref());
+    let place = match (geonames_id.filter(|g| *g > 0), place_country) {
         (Some(g), _) => format!("geonames:{g}"),
         (None, Some(c)) => format!("country:{c}"),
         (None, None) => String::new(),
     };
     let key = Key {
         root: e.cameo.get(..2).unwrap_or(&e.cameo).to_string(),
-        source: e.source_code.clone().unwrap_or_default(),
-        target: e.target_code.clone().unwrap_or_default(),
+        source: e.source_code().unwrap_or_default().to_string(),
+        target: e.target_code().unwrap_or_default().to_string(),
         place,
     };
     Some((key, when))
@@ -232,7 +199,7 @@ pub fn match_mentions(reprint: &[MentionKey], original: &[MentionKey]) -> Vec<Op
 }
 
 /// The happening event `e` (stored as `event_id`) joins or starts.
-fn place_event(conn: &Connection, e: &EventRow, event_id: &str) -> Result<Option<i64>> {
+fn place_event(conn: &Connection, e: &Event, event_id: &str) -> Result<Option<i64>> {
     let Some((k, when)) = key(e) else { return Ok(None) };
     let year = when.year().unwrap_or(0);
     let mut st = conn.prepare_cached(
@@ -248,7 +215,7 @@ fn place_event(conn: &Connection, e: &EventRow, event_id: &str) -> Result<Option
     if let Some(id) = choose(&when, &candidates) {
         return Ok(Some(id));
     }
-    let precision = e.date_precision.as_deref().unwrap_or_default();
+    let precision = when.precision.as_str();
     conn.prepare_cached(
         "INSERT INTO happenings (cameo_root, source_code, target_code, place, year, date_value, date_precision, event)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -289,7 +256,7 @@ type Repeated = Option<(String, Option<i64>)>;
 
 /// For each of `events`, the event of article `original` it repeats, with
 /// that event's happening.
-fn repeated(conn: &Connection, original: &str, events: &[EventRow]) -> Result<Vec<Repeated>> {
+fn repeated(conn: &Connection, original: &str, events: &[Event]) -> Result<Vec<Repeated>> {
     let mut st = conn.prepare_cached(
         "SELECT id, happening, cameo, source_code, target_code, sentence_text FROM events WHERE article = ?1 ORDER BY seq",
     )?;
@@ -306,7 +273,7 @@ fn repeated(conn: &Connection, original: &str, events: &[EventRow]) -> Result<Ve
 
 /// Marks the events of a near-duplicate `article` that repeat events of
 /// its `original` (no happenings: the backfill regroups afterwards).
-pub(crate) fn link_mentions(conn: &Connection, article: &str, original: &str, events: &[EventRow]) -> Result<usize> {
+pub(crate) fn link_mentions(conn: &Connection, article: &str, original: &str, events: &[Event]) -> Result<usize> {
     let mut set = conn.prepare_cached("UPDATE events SET mention_of = ?2 WHERE seq = ?1")?;
     let mut n = 0;
     for (seq, m) in seqs(conn, article)?.into_iter().zip(repeated(conn, original, events)?) {
@@ -326,7 +293,7 @@ pub(crate) fn assign_article(
     conn: &Connection,
     article: &str,
     original: Option<&str>,
-    events: &[EventRow],
+    events: &[Event],
 ) -> Result<usize> {
     let matched = match original {
         Some(o) => repeated(conn, o, events)?,
@@ -352,12 +319,12 @@ pub(crate) fn assign_article(
     Ok(mentions)
 }
 
-fn mention_key(e: &EventRow) -> MentionKey {
+fn mention_key(e: &Event) -> MentionKey {
     MentionKey {
         cameo: e.cameo.clone(),
-        source: e.source_code.clone(),
-        target: e.target_code.clone(),
-        sentence: e.sentence_text.clone(),
+        source: e.source_code().map(String::from),
+        target: e.target_code().map(String::from),
+        sentence: e.text.clone(),
     }
 }
 
@@ -369,27 +336,50 @@ const WALK_COLUMNS: &str = "seq, id, cameo, source_code, target_code, mode, even
 struct Walked {
     seq: i64,
     /// Only the fields [`key`] reads are set.
-    event: EventRow,
+    event: Event,
     mention_of: Option<String>,
 }
 
 fn walked(r: &Row) -> rusqlite::Result<Walked> {
-    Ok(Walked {
-        seq: r.get(0)?,
-        event: EventRow {
-            id: r.get(1)?,
-            cameo: r.get(2)?,
-            source_code: r.get(3)?,
-            target_code: r.get(4)?,
-            mode: r.get(5)?,
-            event_date: r.get(6)?,
-            date_precision: r.get(7)?,
-            place_country: r.get(8)?,
-            geonames_id: r.get(9)?,
-            ..Default::default()
-        },
-        mention_of: r.get(10)?,
-    })
+    let actor = |code: Option<String>| code.map(|code| ActorRef { code: Some(code), ..Default::default() });
+    let date = match (r.get::<_, Option<String>>(6)?, r.get::<_, Option<String>>(7)?) {
+        (Some(value), Some(p)) => {
+            Precision::parse(&p).map(|precision| EventDate { value, precision, basis: annals_record::Basis::Explicit })
+        }
+        _ => None,
+    };
+    let (country, geonames_id) = (r.get::<_, Option<String>>(8)?, r.get::<_, Option<i64>>(9)?);
+    let place = (country.is_some() || geonames_id.is_some()).then(|| Place {
+        country,
+        geonames_id: geonames_id.map(|g| g as u64),
+        ..Default::default()
+    });
+    // A mode this annals does not know is not asserted: it gets no happening.
+    let mode = Mode::parse(&r.get::<_, String>(5)?).unwrap_or(Mode::Hypothetical);
+    let event = Event {
+        id: r.get(1)?,
+        article: String::new(),
+        sentence: 0,
+        text: String::new(),
+        trigger: Default::default(),
+        source: actor(r.get(3)?),
+        target: actor(r.get(4)?),
+        cameo: r.get(2)?,
+        cameo_name: String::new(),
+        quad_class: 0,
+        goldstein: 0.0,
+        plover: None,
+        plover_mode: None,
+        mode,
+        attribution: None,
+        quantity: None,
+        date,
+        historical: false,
+        place,
+        confidence: 0.0,
+        explain: Vec::new(),
+    };
+    Ok(Walked { seq: r.get(0)?, event, mention_of: r.get(10)? })
 }
 
 /// Places `events` (in storage order) in happenings, as inserts do, except
@@ -478,7 +468,7 @@ pub(crate) struct Touched {
 }
 
 impl Touched {
-    pub(crate) fn add(&mut self, e: &EventRow) {
+    pub(crate) fn add(&mut self, e: &Event) {
         self.keys.extend(key(e).map(|(k, _)| k));
         self.events.insert(e.id.clone());
     }
@@ -689,16 +679,13 @@ mod tests {
         assert_eq!(When::new("2024", "era"), None);
     }
 
-    fn ev(cameo: &str, src: &str, tgt: Option<&str>, mode: &str, date: &str, prec: &str) -> EventRow {
-        EventRow {
-            cameo: cameo.into(),
-            source_code: Some(src.into()),
-            target_code: tgt.map(String::from),
-            mode: mode.into(),
-            event_date: Some(date.into()),
-            date_precision: Some(prec.into()),
-            ..Default::default()
-        }
+    fn ev(cameo: &str, src: &str, tgt: Option<&str>, mode: &str, date: &str, prec: &str) -> Event {
+        let r = serde_json::json!({
+            "id": "a:1", "article": "a", "cameo": cameo, "mode": mode,
+            "source": {"code": src}, "target": tgt.map(|t| serde_json::json!({"code": t})),
+            "date": {"value": date, "precision": prec, "basis": "explicit"},
+        });
+        Event::from_json(&r.to_string()).unwrap()
     }
 
     #[test]
@@ -709,9 +696,9 @@ mod tests {
         assert_eq!(k, k2, "the date is not part of the key, it is compared by choose");
         assert_eq!(key(&ev("040", "QAT", None, "proposed", "2024", "year")), None);
         let mut placed = ev("190", "ISRMIL", None, "asserted", "2024", "year");
-        placed.place_country = Some("PSE".into());
+        placed.place = Some(Place { country: Some("PSE".into()), ..Default::default() });
         assert_eq!(key(&placed).unwrap().0.place, "country:PSE");
-        placed.geonames_id = Some(281133);
+        placed.place.as_mut().unwrap().geonames_id = Some(281133);
         assert_eq!(key(&placed).unwrap().0.place, "geonames:281133");
 
         let cands = [(1, w("2011", "year")), (2, w("2024-03", "month")), (3, w("2024-03-12", "day"))];

@@ -29,7 +29,7 @@
 //! while an ingest runs.
 
 mod coding;
-/// Civil-date arithmetic (re-exported for the benchmark generator).
+/// Dates (re-exported for the benchmark generator).
 pub use annals_calendar as calendar;
 pub mod fips;
 pub mod gdelt;
@@ -43,9 +43,10 @@ pub mod rollup;
 pub mod schema;
 mod select;
 
+pub use annals_record::Event;
 pub use coding::Coding;
 pub use happenings::Happening;
-pub use record::{ArticleRow, EventRow};
+pub use record::ArticleRow;
 pub use select::{Count, CountBy, Filter};
 
 use rusqlite::{params, Connection, OptionalExtension};
@@ -193,7 +194,7 @@ impl Store {
     }
 
     /// Stores one article and its events in its own transaction.
-    pub fn insert_article(&mut self, a: &ArticleRow, events: &[EventRow]) -> Result<Inserted> {
+    pub fn insert_article(&mut self, a: &ArticleRow, events: &[Event]) -> Result<Inserted> {
         let mut b = self.batch(1);
         let r = b.insert(a, events)?;
         b.finish()?;
@@ -225,7 +226,7 @@ pub struct Batch<'a> {
 
 impl Batch<'_> {
     /// Stores `a` and its events unless it duplicates a stored article.
-    pub fn insert(&mut self, a: &ArticleRow, events: &[EventRow]) -> Result<Inserted> {
+    pub fn insert(&mut self, a: &ArticleRow, events: &[Event]) -> Result<Inserted> {
         if self.pending == 0 {
             self.store.conn.execute_batch("BEGIN IMMEDIATE")?;
         }
@@ -239,7 +240,7 @@ impl Batch<'_> {
 
     /// Replaces the events of stored article `article` with `events`, whole
     /// or not at all; returns how many were removed. See [`Store::replace_events`].
-    pub fn replace(&mut self, article: &str, events: &[EventRow]) -> Result<usize> {
+    pub fn replace(&mut self, article: &str, events: &[Event]) -> Result<usize> {
         if self.pending == 0 {
             self.store.conn.execute_batch("BEGIN IMMEDIATE")?;
         }
@@ -283,30 +284,44 @@ fn find_duplicate(conn: &Connection, a: &ArticleRow, hash: &str) -> Result<Optio
     Ok(found.map(|(id, why)| (id, [DuplicateOf::Id, DuplicateOf::Url, DuplicateOf::Text][why as usize])))
 }
 
-/// Indexes and groups the articles a migration found stored (see
-/// `schema`), in one transaction with the removal of its marker, so a crash
-/// leaves it to be done again on the next open.
+/// The work migrations left for Rust (see `schema`): each runs in one
+/// transaction with the removal of its marker, so a crash leaves it to be
+/// done again on the next open.
 fn backfill(conn: &mut Connection) -> Result<()> {
+    let pending = |conn: &Connection, what: &str| -> Result<bool> {
+        Ok(conn.query_row("SELECT count(*) FROM pending_backfills WHERE what = ?1", [what], |r| r.get::<_, i64>(0))?
+            > 0)
+    };
     let what = "near_duplicates_and_happenings";
-    let pending: bool =
-        conn.query_row("SELECT count(*) FROM pending_backfills WHERE what = ?1", [what], |r| r.get::<_, i64>(0))? > 0;
-    if !pending {
-        return Ok(());
+    if pending(conn, what)? {
+        let tx = conn.transaction()?;
+        group_stored(&tx)?;
+        tx.execute("DELETE FROM pending_backfills WHERE what = ?1", [what])?;
+        tx.commit()?;
     }
-    let tx = conn.transaction()?;
+    let what = "event_spans";
+    if pending(conn, what)? {
+        let tx = conn.transaction()?;
+        record::respan_stored(&tx)?;
+        tx.execute("DELETE FROM pending_backfills WHERE what = ?1", [what])?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// Indexes and groups the articles a migration found stored.
+fn group_stored(tx: &Connection) -> Result<()> {
     let articles = tx
         .prepare("SELECT id, text FROM articles ORDER BY rowid")?
         .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for (id, text) in articles {
-        if let Some(link) = near_dup::index_article(&tx, &id, &text)? {
-            let events = coding::stored_events(&tx, &id)?;
-            happenings::link_mentions(&tx, &id, &link.original, &events)?;
+        if let Some(link) = near_dup::index_article(tx, &id, &text)? {
+            let events = coding::stored_events(tx, &id)?;
+            happenings::link_mentions(tx, &id, &link.original, &events)?;
         }
     }
-    happenings::regroup(&tx)?;
-    tx.execute("DELETE FROM pending_backfills WHERE what = ?1", [what])?;
-    tx.commit()?;
+    happenings::regroup(tx)?;
     Ok(())
 }
 
@@ -315,7 +330,7 @@ fn insert_one(
     run: Option<i64>,
     coding: Option<i64>,
     a: &ArticleRow,
-    events: &[EventRow],
+    events: &[Event],
 ) -> Result<Inserted> {
     let hash = a.text_hash();
     if let Some((existing, by)) = find_duplicate(conn, a, &hash)? {
@@ -341,7 +356,7 @@ fn write_article(
     coding: Option<i64>,
     a: &ArticleRow,
     hash: &str,
-    events: &[EventRow],
+    events: &[Event],
 ) -> Result<Option<(String, usize)>> {
     conn.prepare_cached(
         "INSERT INTO articles (id, url, title, outlet, published, text, text_hash, ingested_at, run_id, coding)
@@ -355,68 +370,17 @@ fn write_article(
     Ok(original.map(|o| (o, mentions)))
 }
 
-/// Inserts `events` of article `article`, all coded by `coding`.
-fn write_events(conn: &Connection, article: &str, coding: Option<i64>, events: &[EventRow]) -> Result<()> {
-    let mut st = conn.prepare_cached(
-        "INSERT INTO events (id, article, sentence, sentence_text, trigger_text, trigger_start, trigger_end,
-           source_text, source_code, source_name, source_country, source_sector,
-           target_text, target_code, target_name, target_country, target_sector,
-           cameo, cameo_name, quad_class, goldstein, plover, plover_mode, mode,
-           attribution_text, attribution_code, attribution_anonymous, quantity_value, quantity_unit,
-           event_date, date_precision, date_basis, event_start, event_end, historical,
-           place_text, place_name, place_country, lat, lon, geonames_id, confidence, record, coding)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
-           ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41,
-           ?42, ?43, ?44)",
-    )?;
+/// Inserts `events` of article `article`, all coded by `coding`: the
+/// record's columns ([`record::columns`]), its JSON and its coding.
+fn write_events(conn: &Connection, article: &str, coding: Option<i64>, events: &[Event]) -> Result<()> {
+    let mut st = conn.prepare_cached(record::insert_sql())?;
     for e in events {
-        let (start, end) = e.date_span();
-        st.execute(params![
-            e.id,
-            article,
-            e.sentence,
-            e.sentence_text,
-            e.trigger_text,
-            e.trigger_start,
-            e.trigger_end,
-            e.source_text,
-            e.source_code,
-            e.source_name,
-            e.source_country,
-            e.source_sector,
-            e.target_text,
-            e.target_code,
-            e.target_name,
-            e.target_country,
-            e.target_sector,
-            e.cameo,
-            e.cameo_name,
-            e.quad_class,
-            e.goldstein,
-            e.plover,
-            e.plover_mode,
-            e.mode,
-            e.attribution_text,
-            e.attribution_code,
-            e.attribution_anonymous,
-            e.quantity_value,
-            e.quantity_unit,
-            e.event_date,
-            e.date_precision,
-            e.date_basis,
-            start,
-            end,
-            e.historical,
-            e.place_text,
-            e.place_name,
-            e.place_country,
-            e.lat,
-            e.lon,
-            e.geonames_id,
-            e.confidence,
-            e.record,
-            coding,
-        ])?;
+        let cols = record::columns(e, article);
+        let tail = [
+            rusqlite::types::Value::Text(e.to_json()),
+            coding.map_or(rusqlite::types::Value::Null, rusqlite::types::Value::Integer),
+        ];
+        st.execute(rusqlite::params_from_iter(cols.iter().chain(&tail)))?;
     }
     Ok(())
 }

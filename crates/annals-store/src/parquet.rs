@@ -11,8 +11,7 @@
 //!
 //! Columns are typed: text as UTF-8 strings, counts and offsets as Int64,
 //! scores and coordinates as Float64, flags as Boolean, and `event_start`,
-//! `event_end`, `published` as Date32 (days since 1970-01-01; a month-end
-//! bound is clamped to the real last day of the month). `event_date` keeps
+//! `event_end`, `published` as Date32 (days since 1970-01-01). `event_date` keeps
 //! the record's own value ("2016", "2024-03-14") as a string. The article's
 //! `published`, `outlet` and `url` are joined in so that one file answers
 //! most questions without the database.
@@ -22,6 +21,7 @@
 //! sort), a record batch of at most [`Options::batch_rows`] rows is built at
 //! a time and written as its own zstd-compressed row group.
 
+use crate::record::{Kind, EVENT_COLUMNS};
 use crate::{Error, Filter, Result, Store};
 use arrow_array::builder::{BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, StringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
@@ -60,69 +60,18 @@ impl Written {
     }
 }
 
-#[derive(Clone, Copy)]
-enum Kind {
-    Str,
-    Int,
-    Float,
-    Bool,
-    Date,
+/// Output columns: the events table's record columns ([`EVENT_COLUMNS`]),
+/// then the article's publication date, outlet and URL.
+fn columns() -> impl Iterator<Item = (&'static str, Kind, bool, String)> {
+    let events = EVENT_COLUMNS.iter().map(|&(name, kind, nullable)| (name, kind, nullable, format!("e.{name}")));
+    let article = [("published", Kind::Date, true), ("outlet", Kind::Str, true), ("url", Kind::Str, true)];
+    events.chain(article.into_iter().map(|(name, kind, nullable)| (name, kind, nullable, format!("a.{name}"))))
 }
-
-/// Output columns: name, type, nullable, and the SQL that reads them.
-const COLUMNS: &[(&str, Kind, bool, &str)] = &[
-    ("id", Kind::Str, false, "e.id"),
-    ("article", Kind::Str, false, "e.article"),
-    ("sentence", Kind::Int, false, "e.sentence"),
-    ("sentence_text", Kind::Str, false, "e.sentence_text"),
-    ("trigger_text", Kind::Str, false, "e.trigger_text"),
-    ("trigger_start", Kind::Int, false, "e.trigger_start"),
-    ("trigger_end", Kind::Int, false, "e.trigger_end"),
-    ("source_text", Kind::Str, true, "e.source_text"),
-    ("source_code", Kind::Str, true, "e.source_code"),
-    ("source_name", Kind::Str, true, "e.source_name"),
-    ("source_country", Kind::Str, true, "e.source_country"),
-    ("source_sector", Kind::Str, true, "e.source_sector"),
-    ("target_text", Kind::Str, true, "e.target_text"),
-    ("target_code", Kind::Str, true, "e.target_code"),
-    ("target_name", Kind::Str, true, "e.target_name"),
-    ("target_country", Kind::Str, true, "e.target_country"),
-    ("target_sector", Kind::Str, true, "e.target_sector"),
-    ("cameo", Kind::Str, false, "e.cameo"),
-    ("cameo_name", Kind::Str, true, "e.cameo_name"),
-    ("quad_class", Kind::Int, true, "e.quad_class"),
-    ("goldstein", Kind::Float, true, "e.goldstein"),
-    ("plover", Kind::Str, true, "e.plover"),
-    ("plover_mode", Kind::Str, true, "e.plover_mode"),
-    ("mode", Kind::Str, false, "e.mode"),
-    ("attribution_text", Kind::Str, true, "e.attribution_text"),
-    ("attribution_code", Kind::Str, true, "e.attribution_code"),
-    ("attribution_anonymous", Kind::Bool, true, "e.attribution_anonymous"),
-    ("quantity_value", Kind::Float, true, "e.quantity_value"),
-    ("quantity_unit", Kind::Str, true, "e.quantity_unit"),
-    ("event_date", Kind::Str, true, "e.event_date"),
-    ("date_precision", Kind::Str, true, "e.date_precision"),
-    ("date_basis", Kind::Str, true, "e.date_basis"),
-    ("event_start", Kind::Date, true, "e.event_start"),
-    ("event_end", Kind::Date, true, "e.event_end"),
-    ("historical", Kind::Bool, false, "e.historical"),
-    ("place_text", Kind::Str, true, "e.place_text"),
-    ("place_name", Kind::Str, true, "e.place_name"),
-    ("place_country", Kind::Str, true, "e.place_country"),
-    ("lat", Kind::Float, true, "e.lat"),
-    ("lon", Kind::Float, true, "e.lon"),
-    ("geonames_id", Kind::Int, true, "e.geonames_id"),
-    ("confidence", Kind::Float, true, "e.confidence"),
-    ("published", Kind::Date, true, "a.published"),
-    ("outlet", Kind::Str, true, "a.outlet"),
-    ("url", Kind::Str, true, "a.url"),
-];
 
 /// The Arrow schema of the files.
 pub fn schema() -> SchemaRef {
-    let fields: Vec<Field> = COLUMNS
-        .iter()
-        .map(|&(name, kind, nullable, _)| {
+    let fields: Vec<Field> = columns()
+        .map(|(name, kind, nullable, _)| {
             let t = match kind {
                 Kind::Str => DataType::Utf8,
                 Kind::Int => DataType::Int64,
@@ -136,14 +85,10 @@ pub fn schema() -> SchemaRef {
     Arc::new(Schema::new(fields))
 }
 
-/// Days since 1970-01-01 of an ISO date (`YYYY-MM-DD`, extra text ignored);
-/// a day past the month's end is clamped to it (`2016-02-31` → 29 February).
+/// Days since 1970-01-01 of an ISO day (`YYYY-MM-DD`, a time after it
+/// ignored); `None` for anything else.
 pub fn date32(iso: &str) -> Option<i32> {
-    let y: i64 = iso.get(..4)?.parse().ok()?;
-    let m: u8 = iso.get(5..7)?.parse().ok().filter(|m| (1..=12).contains(m))?;
-    let d: u8 = iso.get(8..10)?.parse().ok().filter(|d| (1..=31).contains(d))?;
-    let d = d.min(annals_calendar::days_in_month(y, m));
-    i32::try_from(annals_calendar::days_from_civil(y, m, d)).ok()
+    i32::try_from(annals_calendar::days(annals_calendar::parse_day(iso)?)).ok()
 }
 
 enum Col {
@@ -249,7 +194,7 @@ impl Store {
             .set_compression(Compression::ZSTD(ZstdLevel::default()))
             .set_max_row_group_row_count(Some(opts.batch_rows.max(1)))
             .build();
-        let exprs: Vec<&str> = COLUMNS.iter().map(|c| c.3).collect();
+        let exprs: Vec<String> = columns().map(|c| c.3).collect();
         // `event_start, seq` is the order of the events_start index: no sort.
         let sql = format!(
             "SELECT coalesce(substr(e.event_start, 1, 7), 'unknown'), {} FROM events e
@@ -258,7 +203,7 @@ impl Store {
         );
         let mut st = self.conn.prepare(&sql)?;
         let mut rows = st.query(rusqlite::params_from_iter(params))?;
-        let mut cols: Vec<Col> = COLUMNS.iter().map(|c| Col::new(c.1)).collect();
+        let mut cols: Vec<Col> = columns().map(|c| Col::new(c.1)).collect();
         let mut buffered = 0usize;
         let mut part: Option<Part> = None;
         let mut written = Written::default();
@@ -326,9 +271,8 @@ mod tests {
         assert_eq!(date32("1969-12-31"), Some(-1));
         assert_eq!(date32("2000-03-01"), Some(11_017));
         assert_eq!(date32("2024-03-14"), Some(19_796));
-        // Month-end bounds past the real end are clamped.
-        assert_eq!(date32("2016-02-31"), date32("2016-02-29"));
-        assert_eq!(date32("2015-02-31"), date32("2015-02-28"));
+        assert_eq!(date32("2016-02-29"), Some(16_860));
+        assert_eq!(date32("2015-02-29"), None);
         assert_eq!(date32("2016"), None);
         assert_eq!(date32("2016-13-01"), None);
     }

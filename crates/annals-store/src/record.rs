@@ -1,9 +1,12 @@
-//! The rows the store keeps: articles as read, events as the coder's JSON
-//! record flattened into columns (the record itself is kept verbatim).
+//! The rows the store keeps: articles as read, and events as the typed
+//! record flattened into columns ([`EVENT_COLUMNS`], [`columns`]: the one
+//! place that maps the record's fields to the `events` table), the record's
+//! JSON kept beside them.
 
 use crate::{Error, Result};
+use annals_record::{decimal, ActorRef, Event};
+use rusqlite::types::Value as Sql;
 use serde::Serialize;
-use serde_json::Value;
 
 /// One article as read from the input; `published` is an ISO date
 /// (`YYYY-MM-DD`) or `None`.
@@ -48,156 +51,194 @@ impl ArticleRow {
     }
 }
 
-/// One coded event mention: the design's event record, flattened.
-///
-/// `record` is the JSON text exactly as the coder wrote it, so exports give
-/// back what was stored, key order included.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct EventRow {
-    pub id: String,
-    pub article: String,
-    pub sentence: i64,
-    pub sentence_text: String,
-    pub trigger_text: String,
-    pub trigger_start: i64,
-    pub trigger_end: i64,
-    pub source_text: Option<String>,
-    pub source_code: Option<String>,
-    pub source_name: Option<String>,
-    pub source_country: Option<String>,
-    pub source_sector: Option<String>,
-    pub target_text: Option<String>,
-    pub target_code: Option<String>,
-    pub target_name: Option<String>,
-    pub target_country: Option<String>,
-    pub target_sector: Option<String>,
-    pub cameo: String,
-    pub cameo_name: Option<String>,
-    pub quad_class: Option<i64>,
-    pub goldstein: Option<f64>,
-    pub plover: Option<String>,
-    pub plover_mode: Option<String>,
-    pub mode: String,
-    pub attribution_text: Option<String>,
-    pub attribution_code: Option<String>,
-    pub attribution_anonymous: Option<bool>,
-    pub quantity_value: Option<f64>,
-    pub quantity_unit: Option<String>,
-    pub event_date: Option<String>,
-    pub date_precision: Option<String>,
-    pub date_basis: Option<String>,
-    pub historical: bool,
-    pub place_text: Option<String>,
-    pub place_name: Option<String>,
-    pub place_country: Option<String>,
-    pub lat: Option<f64>,
-    pub lon: Option<f64>,
-    pub geonames_id: Option<i64>,
-    pub confidence: Option<f64>,
-    #[serde(skip)]
-    pub record: String,
+/// The type of an `events` column, as exports read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Str,
+    Int,
+    Float,
+    Bool,
+    /// An ISO day (`YYYY-MM-DD`) kept as text.
+    Date,
 }
 
-fn s(v: &Value, path: &[&str]) -> Option<String> {
-    get(v, path).and_then(Value::as_str).map(String::from)
+/// The columns of `events` that flatten the event record, in the order
+/// [`columns`] gives their values: name, type, and whether it may be NULL.
+/// The one list of the record's fields as columns: inserts and the Parquet
+/// export are made from it.
+pub(crate) const EVENT_COLUMNS: [(&str, Kind, bool); 42] = [
+    ("id", Kind::Str, false),
+    ("article", Kind::Str, false),
+    ("sentence", Kind::Int, false),
+    ("sentence_text", Kind::Str, false),
+    ("trigger_text", Kind::Str, false),
+    ("trigger_start", Kind::Int, false),
+    ("trigger_end", Kind::Int, false),
+    ("source_text", Kind::Str, true),
+    ("source_code", Kind::Str, true),
+    ("source_name", Kind::Str, true),
+    ("source_country", Kind::Str, true),
+    ("source_sector", Kind::Str, true),
+    ("target_text", Kind::Str, true),
+    ("target_code", Kind::Str, true),
+    ("target_name", Kind::Str, true),
+    ("target_country", Kind::Str, true),
+    ("target_sector", Kind::Str, true),
+    ("cameo", Kind::Str, false),
+    ("cameo_name", Kind::Str, true),
+    ("quad_class", Kind::Int, true),
+    ("goldstein", Kind::Float, true),
+    ("plover", Kind::Str, true),
+    ("plover_mode", Kind::Str, true),
+    ("mode", Kind::Str, false),
+    ("attribution_text", Kind::Str, true),
+    ("attribution_code", Kind::Str, true),
+    ("attribution_anonymous", Kind::Bool, true),
+    ("quantity_value", Kind::Float, true),
+    ("quantity_unit", Kind::Str, true),
+    ("event_date", Kind::Str, true),
+    ("date_precision", Kind::Str, true),
+    ("date_basis", Kind::Str, true),
+    ("event_start", Kind::Date, true),
+    ("event_end", Kind::Date, true),
+    ("historical", Kind::Bool, false),
+    ("place_text", Kind::Str, true),
+    ("place_name", Kind::Str, true),
+    ("place_country", Kind::Str, true),
+    ("lat", Kind::Float, true),
+    ("lon", Kind::Float, true),
+    ("geonames_id", Kind::Int, true),
+    ("confidence", Kind::Float, true),
+];
+
+/// The values of [`EVENT_COLUMNS`] for event `e` of article `article`.
+/// `event_start` and `event_end` are the first and last day its date can
+/// mean (NULL when it has none), for range filters.
+pub(crate) fn columns(e: &Event, article: &str) -> [Sql; 42] {
+    let text = |s: &str| Sql::Text(s.to_string());
+    let opt = |s: Option<&String>| s.map_or(Sql::Null, |s| Sql::Text(s.clone()));
+    let real = |v: f64| Sql::Real(v);
+    let actor = |a: &Option<ActorRef>| match a {
+        None => [Sql::Null, Sql::Null, Sql::Null, Sql::Null, Sql::Null],
+        Some(a) => {
+            [text(&a.text), opt(a.code.as_ref()), opt(a.name.as_ref()), opt(a.country.as_ref()), opt(a.sector.as_ref())]
+        }
+    };
+    let [st, sc, sn, sy, ss] = actor(&e.source);
+    let [tt, tc, tn, ty, ts] = actor(&e.target);
+    let (at, ac, aa) = match &e.attribution {
+        None => (Sql::Null, Sql::Null, Sql::Null),
+        Some(a) => (text(&a.text), opt(a.code.as_ref()), Sql::Integer(a.anonymous.into())),
+    };
+    let (qv, qu) = match &e.quantity {
+        None => (Sql::Null, Sql::Null),
+        Some(q) => (real(q.value), text(&q.unit)),
+    };
+    let (dv, dp, db) = match &e.date {
+        None => (Sql::Null, Sql::Null, Sql::Null),
+        Some(d) => (text(&d.value), text(d.precision.as_str()), text(d.basis.as_str())),
+    };
+    let period = e.period();
+    let day = |d: Option<annals_record::Date>| d.map_or(Sql::Null, |d| Sql::Text(d.to_string()));
+    let (pt, pn, pc, lat, lon, gid) = match &e.place {
+        None => (Sql::Null, Sql::Null, Sql::Null, Sql::Null, Sql::Null, Sql::Null),
+        Some(p) => (
+            text(&p.text),
+            text(&p.name),
+            opt(p.country.as_ref()),
+            p.lat.map_or(Sql::Null, real),
+            p.lon.map_or(Sql::Null, real),
+            p.geonames_id.map_or(Sql::Null, |g| Sql::Integer(g as i64)),
+        ),
+    };
+    [
+        text(&e.id),
+        text(article),
+        Sql::Integer(e.sentence as i64),
+        text(&e.text),
+        text(&e.trigger.text),
+        Sql::Integer(e.trigger.start as i64),
+        Sql::Integer(e.trigger.end as i64),
+        st,
+        sc,
+        sn,
+        sy,
+        ss,
+        tt,
+        tc,
+        tn,
+        ty,
+        ts,
+        text(&e.cameo),
+        text(&e.cameo_name),
+        Sql::Integer(e.quad_class.into()),
+        real(decimal(e.goldstein)),
+        opt(e.plover.as_ref()),
+        opt(e.plover_mode.as_ref()),
+        text(e.mode.as_str()),
+        at,
+        ac,
+        aa,
+        qv,
+        qu,
+        dv,
+        dp,
+        db,
+        day(period.map(|p| p.first)),
+        day(period.map(|p| p.last)),
+        Sql::Integer(e.historical.into()),
+        pt,
+        pn,
+        pc,
+        lat,
+        lon,
+        gid,
+        real(decimal(e.confidence)),
+    ]
 }
 
-fn get<'a>(v: &'a Value, path: &[&str]) -> Option<&'a Value> {
-    path.iter().try_fold(v, |v, k| v.get(k)).filter(|v| !v.is_null())
+/// The `INSERT` of one event: [`EVENT_COLUMNS`], then `record` (the JSON
+/// record) and `coding`.
+pub(crate) fn insert_sql() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(|| {
+        let names: Vec<&str> = EVENT_COLUMNS.iter().map(|c| c.0).collect();
+        let marks: Vec<String> = (1..=names.len() + 2).map(|i| format!("?{i}")).collect();
+        format!("INSERT INTO events ({}, record, coding) VALUES ({})", names.join(", "), marks.join(", "))
+    })
 }
 
-fn f(v: &Value, path: &[&str]) -> Option<f64> {
-    get(v, path).and_then(Value::as_f64)
-}
-
-fn i(v: &Value, path: &[&str]) -> Option<i64> {
-    get(v, path).and_then(Value::as_i64)
-}
-
-impl EventRow {
-    /// Reads an event record (the design's JSON). `id`, `article`, `cameo`
-    /// and `mode` are required; everything else may be missing or null.
-    pub fn from_json(json: &str) -> Result<EventRow> {
-        let v: Value = serde_json::from_str(json).map_err(|e| Error::BadRecord(e.to_string()))?;
-        let need = |k: &str| s(&v, &[k]).ok_or_else(|| Error::BadRecord(format!("no string field {k:?}")));
-        Ok(EventRow {
-            id: need("id")?,
-            article: need("article")?,
-            sentence: i(&v, &["sentence"]).unwrap_or(0),
-            sentence_text: s(&v, &["text"]).unwrap_or_default(),
-            trigger_text: s(&v, &["trigger", "text"]).unwrap_or_default(),
-            trigger_start: i(&v, &["trigger", "start"]).unwrap_or(0),
-            trigger_end: i(&v, &["trigger", "end"]).unwrap_or(0),
-            source_text: s(&v, &["source", "text"]),
-            source_code: s(&v, &["source", "code"]),
-            source_name: s(&v, &["source", "name"]),
-            source_country: s(&v, &["source", "country"]),
-            source_sector: s(&v, &["source", "sector"]),
-            target_text: s(&v, &["target", "text"]),
-            target_code: s(&v, &["target", "code"]),
-            target_name: s(&v, &["target", "name"]),
-            target_country: s(&v, &["target", "country"]),
-            target_sector: s(&v, &["target", "sector"]),
-            cameo: need("cameo")?,
-            cameo_name: s(&v, &["cameo_name"]),
-            quad_class: i(&v, &["quad_class"]),
-            goldstein: f(&v, &["goldstein"]),
-            plover: s(&v, &["plover"]),
-            plover_mode: s(&v, &["plover_mode"]),
-            mode: need("mode")?,
-            attribution_text: s(&v, &["attribution", "text"]),
-            attribution_code: s(&v, &["attribution", "code"]),
-            attribution_anonymous: get(&v, &["attribution", "anonymous"]).and_then(Value::as_bool),
-            quantity_value: f(&v, &["quantity", "value"]),
-            quantity_unit: s(&v, &["quantity", "unit"]),
-            event_date: s(&v, &["date", "value"]),
-            date_precision: s(&v, &["date", "precision"]),
-            date_basis: s(&v, &["date", "basis"]),
-            historical: get(&v, &["historical"]).and_then(Value::as_bool).unwrap_or(false),
-            place_text: s(&v, &["place", "text"]),
-            place_name: s(&v, &["place", "name"]),
-            place_country: s(&v, &["place", "country"]),
-            lat: f(&v, &["place", "lat"]),
-            lon: f(&v, &["place", "lon"]),
-            geonames_id: i(&v, &["place", "geonames_id"]),
-            confidence: f(&v, &["confidence"]),
-            record: json.to_string(),
-        })
+/// Sets `event_start`/`event_end` of the stored week- and month-precision
+/// events to the first and last day their date means (schema version 6:
+/// before it a month ended on its 31st and a week had no span).
+pub(crate) fn respan_stored(conn: &rusqlite::Connection) -> Result<()> {
+    let stored: Vec<(i64, String)> = conn
+        .prepare(
+            "SELECT seq, event_date FROM events WHERE date_precision IN ('week', 'month') AND event_date IS NOT NULL",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut set = conn.prepare(
+        "UPDATE events SET event_start = ?2, event_end = ?3 WHERE seq = ?1
+         AND (event_start IS NOT ?2 OR event_end IS NOT ?3)",
+    )?;
+    for (seq, value) in stored {
+        let p = annals_record::Period::parse(&value);
+        set.execute(rusqlite::params![seq, p.map(|p| p.first.to_string()), p.map(|p| p.last.to_string())])?;
     }
+    Ok(())
+}
 
-    /// The first and last day (`YYYY-MM-DD`) the event date can mean, for
-    /// range filters: "2016" spans 2016-01-01..2016-12-31, "2010s" a decade,
-    /// "2011/2012" both years. A week-precision day is taken as that day.
-    pub fn date_span(&self) -> (Option<String>, Option<String>) {
-        let Some(v) = self.event_date.as_deref() else { return (None, None) };
-        let mut parts = v.split('/');
-        let first = parts.next().unwrap_or_default();
-        let last = parts.next_back().unwrap_or(first);
-        (bound(first, false), bound(last, true))
-    }
+/// Reads an event record kept in the store.
+pub(crate) fn read_event(json: &str) -> Result<Event> {
+    Event::from_json(json).map_err(|e| Error::BadRecord(e.0))
 }
 
 /// The first (`end == false`) or last day of a date like "2016", "2016-03",
-/// "2016-03-12" or "2010s"; `None` if it is none of these.
+/// "2016-03-12", "2024-W11" or "2010s"; `None` if it is none of these.
 pub(crate) fn bound(v: &str, end: bool) -> Option<String> {
-    let v = v.trim();
-    if let Some(dec) = v.strip_suffix('s') {
-        let y: i32 = dec.parse().ok().filter(|_| dec.len() == 4)?;
-        return Some(if end { format!("{:04}-12-31", y + 9) } else { format!("{y:04}-01-01") });
-    }
-    let mut it = v.split('-');
-    let y = it.next().filter(|y| y.len() == 4)?.parse::<i32>().ok()?;
-    let m = it.next().map(|m| m.parse::<u8>().ok().filter(|m| (1..=12).contains(m))).unwrap_or(Some(0))?;
-    let d = it.next().map(|d| d.get(..2).unwrap_or(d).parse::<u8>().ok().filter(|d| (1..=31).contains(d)));
-    let d = d.unwrap_or(Some(0))?;
-    let (m, d) = match (m, d, end) {
-        (0, _, false) => (1, 1),
-        (0, _, true) => (12, 31),
-        (m, 0, false) => (m, 1),
-        (m, 0, true) => (m, 31),
-        (m, d, _) => (m, d),
-    };
-    Some(format!("{y:04}-{m:02}-{d:02}"))
+    let p = annals_record::Period::parse(v)?;
+    Some(if end { p.last } else { p.first }.to_string())
 }
 
 #[cfg(test)]
@@ -209,6 +250,8 @@ mod tests {
         assert_eq!(bound("2016", false).as_deref(), Some("2016-01-01"));
         assert_eq!(bound("2016", true).as_deref(), Some("2016-12-31"));
         assert_eq!(bound("2016-03", true).as_deref(), Some("2016-03-31"));
+        assert_eq!(bound("2016-02", true).as_deref(), Some("2016-02-29"));
+        assert_eq!(bound("2024-W11", false).as_deref(), Some("2024-03-11"));
         assert_eq!(bound("2016-03-12", false).as_deref(), Some("2016-03-12"));
         assert_eq!(bound("2010s", true).as_deref(), Some("2019-12-31"));
         assert_eq!(bound("yesterday", true), None);
@@ -225,18 +268,29 @@ mod tests {
     }
 
     #[test]
-    fn record_fields() {
+    fn record_columns() {
         let j = r#"{"id":"a:1:1","article":"a","sentence":1,"text":"S.","trigger":{"text":"met","start":3,"end":6},
             "source":{"text":"Niger","start":0,"end":5,"code":"NER","name":"Niger","country":"NER","sector":null},
             "target":null,"cameo":"040","cameo_name":"Consult","quad_class":1,"goldstein":1.0,"plover":"CONSULT",
             "plover_mode":null,"mode":"asserted","attribution":null,"quantity":{"value":3,"unit":"x"},
-            "date":{"value":"2016","precision":"year","basis":"explicit"},"historical":true,"place":null,"confidence":0.8}"#;
-        let e = EventRow::from_json(j).unwrap();
-        assert_eq!(e.source_code.as_deref(), Some("NER"));
-        assert_eq!(e.target_code, None);
-        assert_eq!(e.quantity_value, Some(3.0));
-        assert!(e.historical);
-        assert_eq!(e.date_span(), (Some("2016-01-01".into()), Some("2016-12-31".into())));
-        assert!(EventRow::from_json(r#"{"id":"x"}"#).is_err());
+            "date":{"value":"2024-02","precision":"month","basis":"explicit"},"historical":true,"place":null,"confidence":0.8}"#;
+        let e = read_event(j).unwrap();
+        let v = columns(&e, "a");
+        let col = |name: &str| v[EVENT_COLUMNS.iter().position(|c| c.0 == name).unwrap()].clone();
+        assert_eq!(col("source_code"), Sql::Text("NER".into()));
+        assert_eq!(col("source_sector"), Sql::Null);
+        assert_eq!(col("target_code"), Sql::Null);
+        assert_eq!(col("quantity_value"), Sql::Real(3.0));
+        assert_eq!(col("confidence"), Sql::Real(0.8));
+        assert_eq!(col("historical"), Sql::Integer(1));
+        // A month ends on its real last day.
+        assert_eq!(
+            (col("event_start"), col("event_end")),
+            (Sql::Text("2024-02-01".into()), Sql::Text("2024-02-29".into()))
+        );
+        for (c, v) in EVENT_COLUMNS.iter().zip(&v) {
+            assert!(c.2 || *v != Sql::Null, "{} is NULL", c.0);
+        }
+        assert!(read_event(r#"{"id":"x"}"#).is_err());
     }
 }

@@ -291,8 +291,18 @@ INSERT INTO event_counts (code, role, span, event_start, event_end, shared, came
 SELECT code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision, count(*) FROM event_count_keys GROUP BY code, role, span, event_start, event_end, shared, cameo, plover, mode, event_date, date_precision;
 "#;
 
+/// Event spans on real days: before this version a month's `event_end` was
+/// its 31st (`2024-02-31`) and an ISO week (`2024-W11`) had no span at all.
+/// The spans of stored weeks and months are computed again on the first
+/// open after this migration, in Rust (`pending_backfills`), by the record's
+/// own date type; the rollup's triggers follow the updates.
+const V_REAL_DAY_SPANS: &str = r#"
+INSERT OR IGNORE INTO pending_backfills VALUES ('event_spans');
+"#;
+
 /// All migrations in order; the schema version is the number applied.
-pub const MIGRATIONS: &[&str] = &[V1, NEAR_DUPLICATES_AND_HAPPENINGS, V_PROVENANCE, V_SPANS, V_ROLLUP];
+pub const MIGRATIONS: &[&str] =
+    &[V1, NEAR_DUPLICATES_AND_HAPPENINGS, V_PROVENANCE, V_SPANS, V_ROLLUP, V_REAL_DAY_SPANS];
 
 /// Brings `conn` to the newest schema version; refuses a database written by
 /// a newer annals rather than guessing at its layout.

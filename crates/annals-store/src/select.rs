@@ -7,7 +7,8 @@
 //! the other filters' indexes find, or scan the table when used alone.
 
 use crate::record::bound;
-use crate::{Error, EventRow, Result, Store};
+use crate::record::read_event;
+use crate::{Error, Event, Result, Store};
 use rusqlite::types::Value as Sql;
 use rusqlite::{Connection, OptionalExtension};
 
@@ -316,7 +317,7 @@ impl Filter {
 
 impl Store {
     /// The events matching `f`, in insertion order.
-    pub fn query(&self, f: &Filter) -> Result<Vec<EventRow>> {
+    pub fn query(&self, f: &Filter) -> Result<Vec<Event>> {
         let mut out = Vec::new();
         self.for_each_event(f, |e| {
             out.push(e);
@@ -330,7 +331,7 @@ impl Store {
     pub fn for_each_event<E>(
         &self,
         f: &Filter,
-        mut each: impl FnMut(EventRow) -> std::result::Result<(), E>,
+        mut each: impl FnMut(Event) -> std::result::Result<(), E>,
     ) -> std::result::Result<u64, E>
     where
         E: From<Error>,
@@ -352,7 +353,7 @@ impl Store {
         let mut n = 0;
         while let Some(r) = rows.next().map_err(Error::from)? {
             let json: String = r.get(0).map_err(Error::from)?;
-            each(EventRow::from_json(&json)?)?;
+            each(read_event(&json)?)?;
             n += 1;
         }
         Ok(n)
@@ -368,7 +369,7 @@ impl Store {
     /// is bounded (a few times the expected length); should matches be
     /// bunched later in the table, it finds fewer than `limit` and the seeks
     /// answer after all.
-    fn first_page(&self, f: &Filter) -> Result<Option<Vec<EventRow>>> {
+    fn first_page(&self, f: &Filter) -> Result<Option<Vec<Event>>> {
         const LONGEST_EXPECTED: f64 = 5_000.0;
         let Some(limit) = f.limit.filter(|&l| l > 0) else { return Ok(None) };
         let Some(matching) = crate::rollup::total(&self.conn, f)? else { return Ok(None) };
@@ -388,7 +389,7 @@ impl Store {
         p.extend([Sql::Integer(lo), Sql::Integer(lo + walk)]);
         let mut st = self.conn.prepare(&sql)?;
         let rows = st.query_map(rusqlite::params_from_iter(p), |r| r.get::<_, String>(0))?;
-        let page = rows.map(|j| EventRow::from_json(&j?)).collect::<Result<Vec<_>>>()?;
+        let page = rows.map(|j| read_event(&j?)).collect::<Result<Vec<_>>>()?;
         Ok((page.len() == limit).then_some(page))
     }
 
@@ -481,7 +482,7 @@ mod tests {
             "mode":"asserted","attribution":null,"quantity":null,
             "date":{"value":"2024-02-01","precision":"day","basis":"explicit"},"historical":false,"place":null,"confidence":0.8}"#;
         let a = crate::ArticleRow { id: "a".into(), text: "Egypt met Egypt.".into(), ..Default::default() };
-        store.insert_article(&a, &[crate::EventRow::from_json(&record.replace('\n', " ")).unwrap()]).unwrap();
+        store.insert_article(&a, &[read_event(&record.replace('\n', " ")).unwrap()]).unwrap();
         let f = Filter {
             actor: Some("EGY".into()),
             event_from: Some("2024-01".into()),
@@ -504,7 +505,7 @@ mod first_page_tests {
     use crate::ArticleRow;
     use serde_json::json;
 
-    fn event(article: &str, n: usize, src: &str, day: usize) -> EventRow {
+    fn event(article: &str, n: usize, src: &str, day: usize) -> Event {
         let r = json!({
             "id": format!("{article}:{n}"), "article": article, "sentence": n, "text": "S.",
             "trigger": {"text": "met", "start": 0, "end": 3},
@@ -513,7 +514,7 @@ mod first_page_tests {
             "date": {"value": format!("2024-{:02}-{:02}", day % 12 + 1, day % 28 + 1), "precision": "day", "basis": "explicit"},
             "historical": false
         });
-        EventRow::from_json(&r.to_string()).unwrap()
+        read_event(&r.to_string()).unwrap()
     }
 
     fn ids(store: &Store, f: &Filter) -> Vec<String> {
@@ -528,12 +529,12 @@ mod first_page_tests {
         // appears late, after a walk's length of other events.
         for a in 0..60 {
             let id = format!("a{a}");
-            let evs: Vec<EventRow> =
+            let evs: Vec<Event> =
                 (0..50).map(|n| event(&id, n, if n % 3 == 0 { "NER" } else { "CHN" }, a * 50 + n)).collect();
             let text = format!("Article {a}.");
             store.insert_article(&ArticleRow { id: id.clone(), text, ..Default::default() }, &evs).unwrap();
         }
-        let evs: Vec<EventRow> = (0..40).map(|n| event("late", n, "TCD", n)).collect();
+        let evs: Vec<Event> = (0..40).map(|n| event("late", n, "TCD", n)).collect();
         store
             .insert_article(&ArticleRow { id: "late".into(), text: "Late.".into(), ..Default::default() }, &evs)
             .unwrap();

@@ -3,7 +3,7 @@
 
 mod common;
 
-use annals_store::{ArticleRow, Coding, EventRow, Filter, Store};
+use annals_store::{ArticleRow, Coding, Event, Filter, Store};
 use serde_json::json;
 
 fn article(id: &str, text: &str) -> ArticleRow {
@@ -11,7 +11,7 @@ fn article(id: &str, text: &str) -> ArticleRow {
 }
 
 /// An event of `article`'s sentence `s`, by `source` (code, name, text), at `place` (name, country), on 2024-05-01.
-fn event(article: &str, s: usize, n: usize, sentence: &str, source: [&str; 3], place: Option<[&str; 2]>) -> EventRow {
+fn event(article: &str, s: usize, n: usize, sentence: &str, source: [&str; 3], place: Option<[&str; 2]>) -> Event {
     let place = place.map(|[name, country]| json!({"text": name, "name": name, "country": country}));
     let fields = json!({
         "text": sentence, "trigger": {"text": "x", "start": n, "end": n + 1},

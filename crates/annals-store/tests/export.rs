@@ -1,6 +1,6 @@
 //! PLOVER and Parquet exports of a small hand-made store.
 
-use annals_store::{ArticleRow, EventRow, Store};
+use annals_store::{ArticleRow, Event, Store};
 use serde_json::{json, Value};
 
 /// An event record as the coder writes it, with the fields these tests vary.
@@ -15,7 +15,7 @@ fn event(
     plover_mode: Option<&str>,
     mode: &str,
     date: Option<(&str, &str)>,
-) -> EventRow {
+) -> Event {
     let actor = |a: Option<(&str, &str)>| {
         a.map(|(text, code)| {
             json!({"text": text, "start": 0, "end": text.len(), "code": code, "name": text,
@@ -34,7 +34,7 @@ fn event(
         "place": {"text": "Niamey", "name": "Niamey", "country": "NER", "lat": 13.5, "lon": 2.1, "geonames_id": 2440485},
         "confidence": 0.7
     });
-    EventRow::from_json(&r.to_string()).unwrap()
+    Event::from_json(&r.to_string()).unwrap()
 }
 
 fn article(id: &str, text: &str) -> ArticleRow {

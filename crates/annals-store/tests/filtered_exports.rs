@@ -2,7 +2,7 @@
 //! country codes, on a small hand-made store.
 
 use annals_store::gdelt::{self, GeoCodes};
-use annals_store::{ArticleRow, EventRow, Filter, Store};
+use annals_store::{ArticleRow, Event, Filter, Store};
 use serde_json::json;
 
 /// A place: text and name, ISO alpha-3 country, GeoNames id (0: country only).
@@ -10,7 +10,7 @@ type Place<'a> = (&'a str, &'a str, i64);
 
 /// An asserted or other event record with the fields these tests vary.
 #[allow(clippy::too_many_arguments)]
-fn event(id: &str, src: &str, tgt: &str, cameo: &str, mode: &str, date: &str, place: Place, text: &str) -> EventRow {
+fn event(id: &str, src: &str, tgt: &str, cameo: &str, mode: &str, date: &str, place: Place, text: &str) -> Event {
     let actor = |c: &str| {
         json!({"text": c, "start": 0, "end": 3, "code": c, "name": format!("name of {c}"),
                "country": &c[..3], "sector": c.get(3..6)})
@@ -31,7 +31,7 @@ fn event(id: &str, src: &str, tgt: &str, cameo: &str, mode: &str, date: &str, pl
         "date": {"value": date, "precision": "day", "basis": "explicit"}, "historical": false,
         "place": place, "confidence": 0.9
     });
-    EventRow::from_json(&j.to_string()).unwrap()
+    Event::from_json(&j.to_string()).unwrap()
 }
 
 fn article(id: &str, outlet: &str, text: &str) -> ArticleRow {

@@ -3,7 +3,7 @@
 
 mod common;
 
-use annals_store::{gdelt, schema, ArticleRow, EventRow, Filter, Happening, Inserted, Store};
+use annals_store::{gdelt, schema, ArticleRow, Event, Filter, Happening, Inserted, Store};
 use serde_json::json;
 
 /// An invented wire report of about 300 words.
@@ -59,7 +59,7 @@ fn event(
     date: (&str, &str),
     historical: bool,
     sentence: &str,
-) -> EventRow {
+) -> Event {
     let place = json!({"text": "Doha", "name": "Doha", "country": "QAT", "lat": 25.28, "lon": 51.52,
                        "geonames_id": 290030});
     // The GDELT mentions test reads these offsets.
@@ -77,7 +77,7 @@ const MET: &str = "Negotiators for the government of Niger and the Sahel Patriot
 const FREE: &str = "Under a draft seen by reporters, the government would free several hundred prisoners.";
 
 /// The report's events: the talks (asserted), a proposed release.
-fn report_events(id: &str, day: &str) -> Vec<EventRow> {
+fn report_events(id: &str, day: &str) -> Vec<Event> {
     vec![
         event(id, 1, "NERGOV", "NERREB", "040", "asserted", (day, "day"), false, MET),
         event(id, 2, "NERGOV", "NERREB", "0841", "proposed", (day, "day"), false, FREE),
@@ -365,7 +365,7 @@ fn regrouping_what_a_recode_touched_equals_a_full_regroup() {
     // its own, which matters once its events repeat nothing stored.
     let blog = article("blog-3", None, "2024-03-15", &format!("{} Posted by a reader.", reprint()));
     let mut events = report_events("blog-3", "2024-03-12");
-    events.iter_mut().for_each(|e| e.geonames_id = None);
+    events.iter_mut().filter_map(|e| e.place.as_mut()).for_each(|p| p.geonames_id = None);
     store.insert_article(&blog, &events).unwrap();
     let talks = happening_of(&store, "wire-1:1:1").unwrap();
     assert_eq!(happening_of(&store, "radio-2:1:1"), Some(talks), "the month report joins the day's talks");

@@ -2,7 +2,7 @@
 
 mod common;
 
-use annals_store::{ArticleRow, CountBy, DuplicateOf, EventRow, Filter, Inserted, Store};
+use annals_store::{ArticleRow, CountBy, DuplicateOf, Event, Filter, Inserted, Store};
 use serde_json::json;
 
 /// An article of the outlet "wire", with a title.
@@ -27,7 +27,7 @@ fn event(
     date: &str,
     prec: &str,
     sentence: &str,
-) -> EventRow {
+) -> Event {
     let fields = json!({
         "text": sentence, "source": common::actor(src, src, src), "target": tgt.map(|t| common::actor(t, t, t)),
         "cameo": cameo, "plover": plover, "date": common::date(date, prec)
@@ -61,7 +61,7 @@ fn fill(store: &mut Store) {
     batch.finish().unwrap();
 }
 
-fn ids(events: &[EventRow]) -> Vec<&str> {
+fn ids(events: &[Event]) -> Vec<&str> {
     events.iter().map(|e| e.id.as_str()).collect()
 }
 
@@ -157,8 +157,8 @@ fn filters() {
     assert_eq!(q(Filter { limit: Some(1), ..Default::default() }), ["a:1:1"]);
     assert!(store.query(&Filter { event_from: Some("March".into()), ..Default::default() }).is_err());
     let all = store.query(&Filter::default()).unwrap();
-    assert_eq!(all[0].source_code.as_deref(), Some("NERGOV"));
-    assert!(all[0].record.contains("\"id\":\"a:1:1\""));
+    assert_eq!(all[0].source_code(), Some("NERGOV"));
+    assert!(all[0].to_json().contains("\"id\":\"a:1:1\""));
 }
 
 #[test]

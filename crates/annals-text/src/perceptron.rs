@@ -512,6 +512,35 @@ pub fn argmax(scores: &[f32]) -> usize {
     best
 }
 
+/// A small deterministic random generator (xorshift64*), so that training is
+/// reproducible from a seed without pulling in a dependency.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(crate::features::mix(seed) | 1)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// A uniform float in `[0, 1)`.
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    pub fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -551,44 +580,5 @@ mod tests {
     fn rejects_garbage() {
         assert!(Model::read(&b"not a model at all"[..]).is_err());
         assert!(Model::read(&[][..]).is_err());
-    }
-}
-
-/// A small deterministic random generator (xorshift64*), so that training is
-/// reproducible from a seed without pulling in a dependency.
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(crate::features::mix(seed) | 1)
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    /// A uniform float in `[0, 1)`.
-    pub fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    pub fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = (self.next_u64() % (i as u64 + 1)) as usize;
-            v.swap(i, j);
-        }
-    }
-}
-#[cfg(test)]
-mod stats {
-    #[test]
-    #[ignore]
-    fn model_stats() {
-        let b = std::fs::read(std::env::var("PARSER").unwrap()).unwrap();
-        let p = crate::parser::Parser::read(&b[..]).unwrap();
-        p.stats();
     }
 }

@@ -127,15 +127,7 @@ pub enum TimeValue {
 }
 
 /// How precise a resolved value is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Precision {
-    Day,
-    Week,
-    Month,
-    Year,
-    Decade,
-}
+pub use annals_calendar::Precision;
 
 /// A resolved time: an ISO-8601-style string ("2022-07-06", "2022-W27",
 /// "2022-06", "2014", "2014/2015" for a year range, "1990s" for a decade).
@@ -571,17 +563,8 @@ fn year_shape(w: &str) -> Option<i32> {
 
 /// "2022-07-06".
 fn iso_date(w: &str) -> Option<(i32, u8, u8)> {
-    let b = w.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let y = four_digits(w.get(0..4)?)?;
-    let m: u8 = w.get(5..7)?.parse().ok()?;
-    let d: u8 = w.get(8..10)?.parse().ok()?;
-    if !w.get(5..7)?.bytes().all(|c| c.is_ascii_digit()) || !w.get(8..10)?.bytes().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    valid_date(i64::from(y), m, d).then_some((y, m, d))
+    let d = annals_calendar::parse_day(w).filter(|_| w.len() == 10)?;
+    Some((i32::from(d.year()), d.month() as u8, d.day() as u8))
 }
 
 /// The end of a year range after `start`: "15" (same century, later) or a

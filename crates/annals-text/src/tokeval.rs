@@ -350,44 +350,4 @@ mod tests {
         assert!((p.f1 - 2.0 * 0.6 * 0.75 / 1.35).abs() < 1e-9);
         assert_eq!(Prf::new(0, 0, 0).f1, 0.0);
     }
-
-    fn ewt(split: &str) -> Option<std::path::PathBuf> {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/data/ud-ewt")
-            .join(format!("en_ewt-ud-{split}.conllu"));
-        if path.exists() {
-            Some(path)
-        } else {
-            eprintln!("skipping: {} not found", path.display());
-            None
-        }
-    }
-
-    /// `cargo test -p annals-text --lib tokeval -- --ignored --nocapture`
-    /// prints the scores on EWT dev and test; set `TOKEVAL_ERRORS=N` to list
-    /// the first N errors as well.
-    #[test]
-    #[ignore]
-    fn ewt_scores() {
-        let show: usize = std::env::var("TOKEVAL_ERRORS").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
-        for split in ["dev", "test"] {
-            let Some(path) = ewt(split) else { continue };
-            let text = std::fs::read_to_string(&path).unwrap();
-            let gold = read_gold(&text, &path.display().to_string()).unwrap();
-            let s = score(&gold);
-            println!(
-                "EWT {split}: tokens P {:.2} R {:.2} F1 {:.2} | words F1 {:.2} | sentences P {:.2} R {:.2} F1 {:.2}",
-                100.0 * s.tokens.precision,
-                100.0 * s.tokens.recall,
-                100.0 * s.tokens.f1,
-                100.0 * s.words.f1,
-                100.0 * s.sentences.precision,
-                100.0 * s.sentences.recall,
-                100.0 * s.sentences.f1,
-            );
-            for e in errors(&gold, show) {
-                println!("  {e}");
-            }
-        }
-    }
 }

@@ -8,15 +8,11 @@
 //! skipped; with `--strict` it stops the run. Exit status: 0 when everything
 //! was coded, 1 when something was skipped, 2 on a fatal error.
 
-use crate::dicts::Dictionaries;
-use crate::export::csv_field;
 use crate::input::{is_stdin, read_stdin};
-use annals_code::{ArticleInfo, Event};
-/// Dates are read as annals-read reads them (`plover_eval` shares this).
-pub use annals_read::parse_date;
+use annals_engine::{Engine, Options};
 use annals_read::{reason, Item, Items};
-use annals_store::{gdelt, plover, EventRow};
-use annals_text::Pipeline;
+use annals_record::{csv, plover};
+use annals_store::gdelt;
 use anyhow::{bail, Context, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -54,7 +50,7 @@ pub struct Args {
 enum Format {
     /// One JSON event record per line (the design's record).
     Jsonl,
-    /// One row per event, main fields only.
+    /// One row per event, main fields only (the layout of `annals export --format csv`).
     Csv,
     /// GDELT 2.0 event table: 61 tab-separated columns, one row per asserted,
     /// dated event, each counted once (`annals export` groups mentions into
@@ -78,20 +74,16 @@ fn read_input(path: &Path) -> Result<Items> {
 }
 
 pub fn run(a: Args) -> Result<ExitCode> {
-    let clock = std::time::Instant::now();
-    let pipeline = Pipeline::embedded()?;
-    let models = clock.elapsed();
-    let mut skipped = 0;
-    let dicts = Dictionaries::load(a.dictionaries.as_deref(), a.strict, &mut skipped)?;
-    let mut coder = dicts.coder();
-    coder.explain = a.explain;
-    let dictionaries = clock.elapsed() - models;
+    let engine = Engine::load(&Options { dictionaries: a.dictionaries.clone(), strict: a.strict, explain: a.explain })?;
+    let (models, dictionaries) = (engine.loaded().models, engine.loaded().dictionaries);
+    let mut skipped = crate::report_skipped_lines(&engine.loaded().skipped_lines);
     let (mut text_time, mut code_time, mut words) = (std::time::Duration::ZERO, std::time::Duration::ZERO, 0usize);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    if matches!(a.format, Format::Csv) {
-        writeln!(out, "{}", CSV_HEADER.join(","))?;
-    }
+    let mut csv = match a.format {
+        Format::Csv => Some(csv::Writer::new(std::io::stdout())?),
+        _ => None,
+    };
     let geo = if a.iso_geo { gdelt::GeoCodes::Iso3 } else { gdelt::GeoCodes::Fips };
     let (mut gdelt_rows, mut left_out) = (0i64, 0usize);
     for f in &a.files {
@@ -120,24 +112,20 @@ pub fn run(a: Args) -> Result<ExitCode> {
                     art.id = name.to_string_lossy().into_owned();
                 }
             }
-            let date = art.published.as_deref().and_then(parse_date);
-            let t0 = std::time::Instant::now();
-            let doc = pipeline.annotate(&art.text);
-            let t1 = std::time::Instant::now();
-            let events = coder.code(&ArticleInfo { id: &art.id, date }, &doc);
-            text_time += t1 - t0;
-            code_time += t1.elapsed();
-            words += doc.tokens.len();
+            let coded = engine.code_timed(&art.id, &art.text, art.published.as_deref());
+            text_time += coded.text;
+            code_time += coded.code;
+            words += coded.tokens;
+            let events = coded.events;
             for e in &events {
                 match a.format {
                     Format::Jsonl => {
                         serde_json::to_writer(&mut out, e)?;
                         writeln!(out)?;
                     }
-                    Format::Csv => writeln!(out, "{}", csv_row(e))?,
+                    Format::Csv => csv.as_mut().expect("made for csv").write(e)?,
                     Format::Gdelt => {
-                        let row = stored(e)?;
-                        if annals_store::happenings::key(&row).is_none() {
+                        if annals_store::happenings::key(e).is_none() {
                             left_out += 1;
                             continue;
                         }
@@ -151,7 +139,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
                             added: &art.published.as_deref().map(gdelt::stamp).unwrap_or_default(),
                             url: art.url.as_deref().unwrap_or(&art.id),
                         };
-                        writeln!(out, "{}", gdelt::event_fields(&row, &counts, geo).join("\t"))?;
+                        writeln!(out, "{}", gdelt::event_fields(e, &counts, geo).join("\t"))?;
                     }
                     Format::Plover => {
                         let cite = plover::Citation {
@@ -159,12 +147,15 @@ pub fn run(a: Args) -> Result<ExitCode> {
                             title: art.title.clone(),
                             outlet: art.outlet.clone(),
                         };
-                        serde_json::to_writer(&mut out, &plover::record(&stored(e)?, &cite))?;
+                        serde_json::to_writer(&mut out, &plover::record(e, &cite))?;
                         writeln!(out)?;
                     }
                 }
             }
         }
+    }
+    if let Some(mut c) = csv {
+        c.flush().context("writing output")?;
     }
     out.flush().context("writing output")?;
     if left_out > 0 {
@@ -185,60 +176,4 @@ pub fn run(a: Args) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// An event as the store reads it back, which is what the GDELT and PLOVER
-/// writers take.
-fn stored(e: &Event) -> Result<EventRow> {
-    Ok(EventRow::from_json(&serde_json::to_string(e)?)?)
-}
-
-const CSV_HEADER: [&str; 16] = [
-    "id",
-    "article",
-    "sentence",
-    "trigger",
-    "source",
-    "source_code",
-    "target",
-    "target_code",
-    "cameo",
-    "plover",
-    "mode",
-    "attribution",
-    "quantity",
-    "date",
-    "historical",
-    "place",
-];
-
-fn csv_row(e: &Event) -> String {
-    let actor = |a: &Option<annals_code::event::ActorRef>| {
-        a.as_ref().map_or((String::new(), String::new()), |a| (a.text.clone(), a.code.clone().unwrap_or_default()))
-    };
-    let (s, sc) = actor(&e.source);
-    let (t, tc) = actor(&e.target);
-    let mode = serde_json::to_value(e.mode).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
-    [
-        e.id.clone(),
-        e.article.clone(),
-        e.sentence.to_string(),
-        e.trigger.text.clone(),
-        s,
-        sc,
-        t,
-        tc,
-        e.cameo.clone(),
-        e.plover.clone().unwrap_or_default(),
-        mode,
-        e.attribution.as_ref().map(|a| a.text.clone()).unwrap_or_default(),
-        e.quantity.as_ref().map(|q| q.value.to_string()).unwrap_or_default(),
-        e.date.as_ref().map(|d| d.value.clone()).unwrap_or_default(),
-        e.historical.to_string(),
-        e.place.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
-    ]
-    .iter()
-    .map(|f| csv_field(f))
-    .collect::<Vec<_>>()
-    .join(",")
 }

@@ -157,7 +157,11 @@ pub fn run(c: Command) -> Result<ExitCode> {
             gate("entity F1", 100.0 * scores.micro.f1(), min_f1, &mut ok);
         }
         Command::Plover { gold, min_recall, min_triple, show_misses } => {
-            let s = crate::plover_eval::run(&gold, show_misses)?;
+            let engine = annals_engine::Engine::load(&annals_engine::Options::default())?;
+            let s = annals_engine::plover_eval::run(&engine, &gold)?;
+            if show_misses {
+                s.misses.iter().for_each(|m| println!("{m}"));
+            }
             println!(
                 "{}: {} records, {:.2} events per record",
                 gold.display(),

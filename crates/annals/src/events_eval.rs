@@ -8,11 +8,10 @@
 //! article is coded as one report whose id is the URL, dated by its
 //! publication date, exactly as `annals code` would code it.
 
-use crate::dicts::Dictionaries;
 use annals_code::gold::{self, GoldFile, ReportScore, Tier, ATTRIBUTES};
-use annals_code::{ArticleInfo, Event};
+use annals_code::Event;
+use annals_engine::{Engine, Options};
 use annals_read::{Article, Item};
-use annals_text::Pipeline;
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -199,11 +198,8 @@ pub fn run(a: Args) -> Result<ExitCode> {
         bail!("no gold files could be read");
     }
     let by_key = articles(&a.articles)?;
-    let mut dict_skipped = 0;
-    let dicts = Dictionaries::load(a.dictionaries.as_deref(), false, &mut dict_skipped)?;
-    problems += dict_skipped;
-    let coder = dicts.coder();
-    let pipeline = Pipeline::embedded()?;
+    let engine = Engine::load(&Options { dictionaries: a.dictionaries.clone(), ..Default::default() })?;
+    problems += crate::report_skipped_lines(&engine.loaded().skipped_lines);
     let mut jobs = Vec::new();
     for g in golds {
         match by_key.get(&g.doc) {
@@ -220,10 +216,8 @@ pub fn run(a: Args) -> Result<ExitCode> {
     let reports: Vec<Report> = jobs
         .into_par_iter()
         .map(|(gold, article)| {
-            let date = article.published.as_deref().and_then(crate::code::parse_date);
-            let doc = pipeline.annotate(&article.text);
             let id = article.url.clone().unwrap_or_else(|| article.id.clone());
-            let events = coder.code(&ArticleInfo { id: &id, date }, &doc);
+            let events = engine.code(&id, &article.text, article.published.as_deref());
             let score = gold::score(&gold, &article.text, &events);
             Report { gold, article, events, score }
         })

@@ -1,6 +1,6 @@
 //! `annals export`: the store, or the events matching `annals query`'s
-//! filters, as JSON Lines (the stored event records, byte for byte), CSV
-//! (the main columns, one row per event mention), the GDELT 2.0 event and
+//! filters, as JSON Lines (the event records), CSV (annals-record's one
+//! layout, one row per event mention), the GDELT 2.0 event and
 //! mentions tables (one row per happening / mention), PLOVER JSON Lines, or
 //! Parquet partitioned by event month (a directory).
 //!
@@ -10,7 +10,7 @@
 
 use crate::filters::FilterArgs;
 use annals_store::gdelt::{self, GeoCodes};
-use annals_store::{EventRow, Filter, Store};
+use annals_store::{Filter, Store};
 use anyhow::{Context, Result};
 use std::io::Write;
 use std::path::PathBuf;
@@ -56,69 +56,15 @@ pub enum Format {
     Parquet,
 }
 
-/// Columns of the CSV forms of `export` and `query`.
-pub const CSV_COLUMNS: [&str; 20] = [
-    "id",
-    "article",
-    "sentence",
-    "event_date",
-    "date_precision",
-    "source_text",
-    "source_code",
-    "cameo",
-    "cameo_name",
-    "target_text",
-    "target_code",
-    "plover",
-    "mode",
-    "goldstein",
-    "attribution",
-    "quantity",
-    "place",
-    "place_country",
-    "historical",
-    "sentence_text",
-];
-
-/// Quotes a CSV field when it needs it (RFC 4180).
-pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
+/// Writes a table as CSV (RFC 4180 quoting): `header`, then `rows`.
+pub fn write_csv_table(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> Result<()> {
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
+    w.write_record(header)?;
+    for r in rows {
+        w.write_record(r)?;
     }
-}
-
-/// One event as a CSV line (no newline), in [`CSV_COLUMNS`] order.
-pub fn csv_row(e: &EventRow) -> String {
-    let o = |s: &Option<String>| s.clone().unwrap_or_default();
-    let n = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
-    [
-        e.id.clone(),
-        e.article.clone(),
-        e.sentence.to_string(),
-        o(&e.event_date),
-        o(&e.date_precision),
-        o(&e.source_text),
-        o(&e.source_code),
-        e.cameo.clone(),
-        o(&e.cameo_name),
-        o(&e.target_text),
-        o(&e.target_code),
-        o(&e.plover),
-        e.mode.clone(),
-        n(e.goldstein),
-        o(&e.attribution_text),
-        n(e.quantity_value),
-        o(&e.place_name),
-        o(&e.place_country),
-        e.historical.to_string(),
-        e.sentence_text.clone(),
-    ]
-    .iter()
-    .map(|f| csv_field(f))
-    .collect::<Vec<_>>()
-    .join(",")
+    w.flush()?;
+    Ok(())
 }
 
 /// Writes the events matching `filter` to `out`; returns how many rows. The
@@ -143,16 +89,14 @@ pub fn write_events_with(
         Format::Parquet => anyhow::bail!("Parquet is written to a directory, not a stream"),
         Format::Jsonl | Format::Csv => {}
     }
-    let csv = matches!(format, Format::Csv);
-    if csv {
-        writeln!(out, "{}", CSV_COLUMNS.join(","))?;
+    if let Format::Csv = format {
+        let mut csv = annals_record::csv::Writer::new(out)?;
+        let n = store.for_each_event(filter, |e| -> Result<()> { Ok(csv.write(&e)?) })?;
+        csv.flush()?;
+        return Ok(n);
     }
     store.for_each_event(filter, |e| -> Result<()> {
-        if csv {
-            writeln!(out, "{}", csv_row(&e))?;
-        } else {
-            writeln!(out, "{}", e.record)?;
-        }
+        writeln!(out, "{}", e.to_json())?;
         Ok(())
     })
 }
@@ -191,16 +135,4 @@ pub fn run(a: Args) -> Result<ExitCode> {
     };
     eprintln!("annals: export: {n} {what}");
     Ok(ExitCode::SUCCESS)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_quotes() {
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"x\""), "\"say \"\"x\"\"\"");
-        assert_eq!(csv_field("plain"), "plain");
-    }
 }

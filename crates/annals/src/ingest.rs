@@ -10,11 +10,9 @@
 //! `--strict`, at the first malformed input (after committing what came
 //! before it).
 
-use crate::dicts::Dictionaries;
-use annals_code::{ArticleInfo, Coder};
+use annals_engine::{Engine, Options, Provenance};
 use annals_read::{Article, Item, Notice};
-use annals_store::{ArticleRow, EventRow, Inserted, RunStats, Store};
-use annals_text::Pipeline;
+use annals_store::{ArticleRow, Coding, Inserted, RunStats, Store};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -71,23 +69,15 @@ fn row(a: Article) -> ArticleRow {
     ArticleRow { id: a.id, text: a.text, published: a.published, url: a.url, title: a.title, outlet: a.outlet }
 }
 
-/// Codes one article into event rows (also for `annals recode`).
-pub fn code(pipeline: &Pipeline, coder: &Coder, a: &ArticleRow) -> Result<Vec<EventRow>> {
-    let doc = pipeline.annotate(&a.text);
-    let date = a.published.as_deref().and_then(annals_read::parse_date);
-    let events = coder.code(&ArticleInfo { id: &a.id, date }, &doc);
-    events
-        .iter()
-        .map(|e| Ok(EventRow::from_json(&serde_json::to_string(e)?)?))
-        .collect::<Result<Vec<_>>>()
-        .with_context(|| format!("{}: storing its events", a.id))
+/// The store's provenance row for what an engine codes.
+pub fn coding(p: Provenance) -> Coding {
+    Coding { version: p.version, model_hash: p.model_hash, dict_hash: p.dict_hash }
 }
 
 /// Codes and stores `pending` (emptying it).
 fn flush(
     store: &mut Store,
-    pipeline: &Pipeline,
-    coder: &Coder,
+    engine: &Engine,
     pending: &mut Vec<ArticleRow>,
     tally: &mut Tally,
     bar: &ProgressBar,
@@ -101,10 +91,10 @@ fn flush(
             fresh.push(a);
         }
     }
-    let coded: Vec<Result<Vec<EventRow>>> = fresh.par_iter().map(|a| code(pipeline, coder, a)).collect();
+    let coded: Vec<_> = fresh.par_iter().map(|a| engine.code(&a.id, &a.text, a.published.as_deref())).collect();
     let mut batch = store.batch(fresh.len());
     for (a, events) in fresh.iter().zip(coded) {
-        match batch.insert(a, &events?)? {
+        match batch.insert(a, &events)? {
             Inserted::New { events } => {
                 tally.stats.articles_new += 1;
                 tally.stats.events_new += events as u64;
@@ -138,13 +128,11 @@ pub fn run(a: Args) -> Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     }
-    let mut dict_skips = 0;
-    let dicts = Dictionaries::load(a.dictionaries.as_deref(), false, &mut dict_skips)?;
-    let coder = dicts.coder();
+    let engine = Engine::load(&Options { dictionaries: a.dictionaries.clone(), ..Default::default() })?;
+    let dict_skips = crate::report_skipped_lines(&engine.loaded().skipped_lines);
     let mut store = Store::open(&a.db).with_context(|| format!("opening {}", a.db.display()))?;
     store.start_run(env!("CARGO_PKG_VERSION"))?;
-    store.set_coding(&dicts.coding())?;
-    let pipeline = Pipeline::embedded()?;
+    store.set_coding(&coding(engine.provenance()))?;
     let bar = if std::io::stderr().is_terminal() {
         let bar = ProgressBar::new_spinner();
         let style = ProgressStyle::with_template("{spinner} {pos} articles, {msg} [{elapsed}]")?;
@@ -164,7 +152,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
                     tally.stats.articles_read += 1;
                     pending.push(row(article));
                     if pending.len() >= a.batch as usize {
-                        flush(&mut store, &pipeline, &coder, &mut pending, &mut tally, &bar)?;
+                        flush(&mut store, &engine, &mut pending, &mut tally, &bar)?;
                     }
                 }
                 Item::Warning(n) => bar.suspend(|| eprintln!("annals: warning: {n}")),
@@ -179,7 +167,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
             }
         }
     }
-    flush(&mut store, &pipeline, &coder, &mut pending, &mut tally, &bar)?;
+    flush(&mut store, &engine, &mut pending, &mut tally, &bar)?;
     bar.finish_and_clear();
     store.finish_run(&tally.stats)?;
     let s = &tally.stats;

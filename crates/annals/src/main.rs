@@ -4,7 +4,6 @@
 //! calls into the library crates.
 
 mod code;
-mod dicts;
 mod dicts_cmd;
 mod eval;
 mod events_eval;
@@ -14,7 +13,6 @@ mod ingest;
 mod input;
 mod parse;
 mod petrarch_eval;
-mod plover_eval;
 mod query;
 mod recode;
 mod train;
@@ -55,6 +53,14 @@ enum Command {
     Dicts(dicts_cmd::Command),
     /// Code stored articles again with the current models and dictionaries, and report what changed.
     Recode(recode::Args),
+}
+
+/// Prints the dictionary lines an engine skipped; returns how many.
+pub fn report_skipped_lines(lines: &[String]) -> usize {
+    for l in lines {
+        eprintln!("annals: skipped dictionary line {l}");
+    }
+    lines.len()
 }
 
 fn main() -> ExitCode {

@@ -11,10 +11,9 @@
 //! matches is an extra; a record is exact when it has no miss and no
 //! extra.
 
-use crate::dicts::{load_petrarch, petrarch_coder};
 use annals_code::dict::petrarch::Environment;
-use annals_code::ArticleInfo;
-use annals_text::Pipeline;
+use annals_engine::dictionaries::load_petrarch;
+use annals_engine::{Dictionaries, Engine};
 use anyhow::{bail, Context, Result};
 use quick_xml::events::Event as Xml;
 use std::collections::BTreeMap;
@@ -201,9 +200,10 @@ pub fn run(a: Args) -> Result<bool> {
         .dictionary_dir
         .clone()
         .unwrap_or_else(|| a.records.parent().unwrap_or(Path::new(".")).join("../dictionaries"));
-    let mut skipped = 0;
+    let mut skipped_lines = Vec::new();
     let clock = std::time::Instant::now();
-    let (dicts, _) = load_petrarch(&dir, &env, a.strict, &mut skipped)?;
+    let (dicts, fingerprint) = load_petrarch(&dir, &env, a.strict, &mut skipped_lines)?;
+    let skipped = crate::report_skipped_lines(&skipped_lines);
     eprintln!(
         "annals: PETRARCH dictionaries from {} in {:.0} ms: {} verb patterns, {} actor entries, {} agents, {} discards ({} lines skipped)",
         dir.display(),
@@ -214,8 +214,7 @@ pub fn run(a: Args) -> Result<bool> {
         dicts.discards.len(),
         skipped
     );
-    let pipeline = Pipeline::embedded()?;
-    let coder = petrarch_coder(&dicts);
+    let engine = Engine::with_dictionaries(Dictionaries::petrarch(dicts, fingerprint), false)?;
     let mut by_cat: BTreeMap<String, Tally> = BTreeMap::new();
     let mut total = Tally::default();
     let (mut errors, mut crashes) = (0, 0);
@@ -224,10 +223,9 @@ pub fn run(a: Args) -> Result<bool> {
             errors += 1;
             continue;
         }
-        let coded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let doc = pipeline.annotate(&r.text);
-            coder.code(&ArticleInfo { id: &r.id, date: r.date }, &doc)
-        }));
+        let date = r.date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
+        let coded =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.code(&r.id, &r.text, date.as_deref())));
         let events = match coded {
             Ok(e) => e,
             Err(_) => {

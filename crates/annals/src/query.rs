@@ -1,8 +1,8 @@
 //! `annals query`: events from the store, filtered, listed or counted.
 
-use crate::export::{self, csv_field};
+use crate::export::{self, write_csv_table};
 use crate::filters::FilterArgs;
-use annals_store::{Count, CountBy, EventRow, Happening, Store};
+use annals_store::{Count, CountBy, Event, Happening, Store};
 use anyhow::{Context, Result};
 use std::io::Write;
 use std::path::PathBuf;
@@ -67,20 +67,20 @@ fn table(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> Result<(
 }
 
 /// The table form of an event: what a reader scans for.
-fn table_row(e: &EventRow) -> Vec<String> {
-    let o = |s: &Option<String>| s.clone().unwrap_or_else(|| "-".into());
-    let mut sentence: String = e.sentence_text.chars().take(70).collect();
-    if sentence.len() < e.sentence_text.len() {
+fn table_row(e: &Event) -> Vec<String> {
+    let o = |s: Option<&str>| s.unwrap_or("-").to_string();
+    let mut sentence: String = e.text.chars().take(70).collect();
+    if sentence.len() < e.text.len() {
         sentence.push('…');
     }
     vec![
-        o(&e.event_date),
-        o(&e.source_code),
+        o(e.date.as_ref().map(|d| d.value.as_str())),
+        o(e.source_code()),
         e.cameo.clone(),
-        o(&e.target_code),
-        o(&e.plover),
-        e.mode.clone(),
-        e.trigger_text.clone(),
+        o(e.target_code()),
+        o(e.plover.as_deref()),
+        e.mode.to_string(),
+        e.trigger.text.clone(),
         e.id.clone(),
         sentence,
     ]
@@ -99,10 +99,7 @@ fn print_counts(out: &mut dyn Write, by: CountBy, counts: &[Count], format: Form
             if format == Format::Table {
                 table(out, &header, &rows)?;
             } else {
-                writeln!(out, "{}", header.join(","))?;
-                for r in rows {
-                    writeln!(out, "{}", r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","))?;
-                }
+                write_csv_table(out, &header, &rows)?;
             }
         }
         Format::Jsonl => {
@@ -146,12 +143,7 @@ fn print_happenings(out: &mut dyn Write, hs: &[Happening], format: Format) -> Re
         .collect();
     match format {
         Format::Table => table(out, &header, &rows)?,
-        Format::Csv => {
-            writeln!(out, "{}", header.join(","))?;
-            for r in rows {
-                writeln!(out, "{}", r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","))?;
-            }
-        }
+        Format::Csv => write_csv_table(out, &header, &rows)?,
         Format::Jsonl => {
             for h in hs {
                 writeln!(out, "{}", serde_json::to_string(h)?)?;

@@ -9,14 +9,11 @@
 //! twice does the work once. Exit status: 0 when every article was re-coded,
 //! 1 when something was skipped, 2 on a fatal error.
 
-mod diff;
-
-use crate::dicts::Dictionaries;
 use crate::ingest;
-use annals_store::{ArticleRow, EventRow, Store};
-use annals_text::Pipeline;
+use annals_engine::recode::Changes;
+use annals_engine::{Engine, Options};
+use annals_store::{ArticleRow, Event, Store};
 use anyhow::{Context, Result};
-use diff::Changes;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -59,7 +56,7 @@ fn progress_bar(len: usize) -> Result<ProgressBar> {
 }
 
 /// Reads one stored article with its events; `None` (reported) if unreadable.
-fn load(store: &Store, id: &str, bar: &ProgressBar) -> Result<Option<(ArticleRow, Vec<EventRow>)>> {
+fn load(store: &Store, id: &str, bar: &ProgressBar) -> Result<Option<(ArticleRow, Vec<Event>)>> {
     let Some(article) = store.article(id)? else {
         bar.suspend(|| eprintln!("annals: recode: {id}: no longer in the store; skipped"));
         return Ok(None);
@@ -78,10 +75,10 @@ pub fn run(mut a: Args) -> Result<ExitCode> {
     a.articles.retain(|id| seen.insert(id.clone()));
     let clock = std::time::Instant::now();
     let mut store = Store::open_existing(&a.db).with_context(|| format!("opening {}", a.db.display()))?;
-    let mut dict_skips = 0;
-    let dicts = Dictionaries::load(a.dictionaries.as_deref(), false, &mut dict_skips)?;
-    let coder = dicts.coder();
-    let coding = dicts.coding();
+    let (dicts, loaded) =
+        Engine::load_dictionaries(&Options { dictionaries: a.dictionaries.clone(), ..Default::default() })?;
+    let dict_skips = crate::report_skipped_lines(&loaded.skipped_lines);
+    let coding = ingest::coding(annals_engine::provenance(&dicts));
     let current = if a.force { None } else { store.find_coding(&coding)? };
     let (ids, unknown) = store.articles_to_recode(current, &a.articles)?;
     for id in &unknown {
@@ -92,7 +89,7 @@ pub fn run(mut a: Args) -> Result<ExitCode> {
         store.set_coding(&coding)?;
     }
     // Loading the models takes a while; an up-to-date store needs none.
-    let pipeline = if ids.is_empty() { None } else { Some(Pipeline::embedded()?) };
+    let engine = if ids.is_empty() { None } else { Some(Engine::with_dictionaries(dicts, false)?) };
     let bar = progress_bar(ids.len())?;
     let mut changes = Changes::default();
     let mut failed = 0usize;
@@ -104,9 +101,9 @@ pub fn run(mut a: Args) -> Result<ExitCode> {
                 None => failed += 1,
             }
         }
-        let Some(pipeline) = &pipeline else { break };
-        let coded: Vec<Result<Vec<EventRow>>> =
-            work.par_iter().map(|(art, _)| ingest::code(pipeline, &coder, art)).collect();
+        let Some(engine) = &engine else { break };
+        let coded: Vec<Result<Vec<Event>>> =
+            work.par_iter().map(|(art, _)| Ok(engine.code(&art.id, &art.text, art.published.as_deref()))).collect();
         let mut batch = (!a.dry_run).then(|| store.batch(work.len()));
         for ((art, old), new) in work.iter().zip(coded) {
             bar.inc(1);

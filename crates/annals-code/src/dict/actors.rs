@@ -171,39 +171,15 @@ impl Span {
     }
 }
 
-/// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` into its first and last day.
+/// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` into its first and last day,
+/// as `yyyymmdd` numbers.
 fn parse_date(s: &str) -> Option<(u32, u32)> {
-    let parts: Vec<&str> = s.split('-').collect();
-    let num = |p: &str, len: usize| -> Option<u32> {
-        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok()).flatten()
-    };
-    let year = num(parts.first()?, 4)?;
-    let (m0, m1) = match parts.get(1) {
-        None => (1, 12),
-        Some(m) => {
-            let m = num(m, 2)?;
-            if !(1..=12).contains(&m) {
-                return None;
-            }
-            (m, m)
-        }
-    };
-    // m is 1..=12 here.
-    let days = |m: u32| u32::from(annals_calendar::days_in_month(i64::from(year), m as u8));
-    let (d0, d1) = match parts.get(2) {
-        None => (1, days(m1)),
-        Some(d) => {
-            let d = num(d, 2)?;
-            if d == 0 || d > days(m0) {
-                return None;
-            }
-            (d, d)
-        }
-    };
-    if parts.len() > 3 {
+    if !matches!(s.len(), 4 | 7 | 10) || !s.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
         return None;
     }
-    Some((year * 10000 + m0 * 100 + d0, year * 10000 + m1 * 100 + d1))
+    let p = annals_calendar::Period::parse(s)?;
+    let n = |d: annals_calendar::Date| d.year() as u32 * 10_000 + d.month() as u32 * 100 + d.day() as u32;
+    Some((n(p.first), n(p.last)))
 }
 
 /// A query date may carry a time (`2022-07-07T10:00:00Z`); only the day counts.
@@ -662,6 +638,9 @@ mod tests {
                     assert_eq!(a.country.as_deref(), Some(code));
                 }
             }
+            Err(_) if std::env::var_os("ANNALS_REQUIRE_SHARED").is_some_and(|v| v == "1") => {
+                panic!("ANNALS_REQUIRE_SHARED=1 but {} is missing", iso.display())
+            }
             Err(_) => eprintln!("skipping ISO cross-check: {} not found", iso.display()),
         }
         for code in ["PSE", "USA", "GBR", "RUS", "CHN", "KSV", "SUN", "VAT", "TWN"] {
@@ -801,11 +780,10 @@ mod tests {
     }
 
     #[test]
-    fn loads_fast() {
-        let t = std::time::Instant::now();
-        let (d, _) = ActorDict::parse(EMBEDDED, "actors.tsv");
-        let ms = t.elapsed().as_millis();
-        eprintln!("actors.tsv: {} actors, {} forms in {ms} ms", d.len(), d.form_count());
-        assert!(ms < 1000, "{ms} ms");
+    fn the_shipped_file_loads_whole() {
+        // Load time is measured by `annals code --timings`, not asserted here.
+        let (d, errors) = ActorDict::parse(EMBEDDED, "actors.tsv");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(d.len() >= 700 && d.form_count() >= 2_500, "{} actors, {} forms", d.len(), d.form_count());
     }
 }

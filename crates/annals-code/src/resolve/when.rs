@@ -5,9 +5,8 @@
 //! publication date. An event dated clearly before publication is
 //! `historical`: "In 2011 Israel released ..." is not today's news.
 
-use crate::event::EventDate;
+use crate::event::{Basis, EventDate, Precision};
 use crate::tree::Tree;
-use annals_text::timex::Precision;
 
 /// The date of the event at `trigger`; `report` is the reporting verb, if
 /// any; `published` the article's date.
@@ -35,10 +34,10 @@ pub fn date(t: &Tree, trigger: usize, report: Option<usize>, published: Option<(
             let Some(r) = resolved else { continue };
             let d = EventDate {
                 value: r.value,
-                precision: precision(r.precision).into(),
-                basis: if explicit { "explicit" } else { "relative" }.into(),
+                precision: r.precision,
+                basis: if explicit { Basis::Explicit } else { Basis::Relative },
             };
-            if found.as_ref().is_none_or(|f| f.basis == "relative" && explicit) {
+            if found.as_ref().is_none_or(|f| f.basis == Basis::Relative && explicit) {
                 found = Some(d);
             }
         }
@@ -48,64 +47,27 @@ pub fn date(t: &Tree, trigger: usize, report: Option<usize>, published: Option<(
     }
     published.map(|(y, m, d)| EventDate {
         value: format!("{y:04}-{m:02}-{d:02}"),
-        precision: "day".into(),
-        basis: "publication".into(),
+        precision: Precision::Day,
+        basis: Basis::Publication,
     })
 }
 
-fn precision(p: Precision) -> &'static str {
-    match p {
-        Precision::Day => "day",
-        Precision::Week => "week",
-        Precision::Month => "month",
-        Precision::Year => "year",
-        Precision::Decade => "decade",
-    }
-}
-
-/// Whether `d` lies clearly before the publication date: an earlier year or
-/// month at those precisions, a day more than a fortnight before.
+/// Whether `d` lies clearly before the publication date (see
+/// [`EventDate::clearly_before`]).
 pub fn historical(d: &EventDate, published: Option<(i32, u8, u8)>) -> bool {
-    let Some((py, pm, pd)) = published else { return false };
-    let nums: Vec<i64> = d.value.split(['-', '/']).map(|p| p.trim_end_matches('s').parse().unwrap_or(-1)).collect();
-    let y = nums.first().copied().unwrap_or(-1);
-    if y < 0 {
-        return false;
-    }
-    match d.precision.as_str() {
-        "decade" => y + 9 < i64::from(py),
-        "year" => nums.last().copied().unwrap_or(y).max(y) < i64::from(py),
-        "month" => (y, nums.get(1).copied().unwrap_or(0)) < (i64::from(py), i64::from(pm)),
-        "day" => {
-            let days = |y: i64, m: i64, d: i64| y * 372 + m * 31 + d;
-            let (m, dd) = (nums.get(1).copied().unwrap_or(1), nums.get(2).copied().unwrap_or(1));
-            days(i64::from(py), i64::from(pm), i64::from(pd)) - days(y, m, dd) > 14
-        }
-        _ => false,
-    }
+    let published = published.and_then(|(y, m, dd)| annals_calendar::date(i64::from(y), m, dd));
+    published.is_some_and(|p| d.clearly_before(p))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn d(value: &str, precision: &str) -> EventDate {
-        EventDate { value: value.into(), precision: precision.into(), basis: "explicit".into() }
-    }
-
     #[test]
-    fn historical_means_clearly_before_publication() {
-        let p = Some((2022, 7, 7));
-        assert!(historical(&d("2011", "year"), p));
-        assert!(!historical(&d("2022", "year"), p));
-        assert!(historical(&d("2022-05", "month"), p));
-        assert!(!historical(&d("2022-07", "month"), p));
-        // A day earlier is news; a month earlier is history.
-        assert!(!historical(&d("2022-07-06", "day"), p));
-        assert!(historical(&d("2022-06-01", "day"), p));
-        assert!(historical(&d("1990s", "decade"), p));
-        assert!(historical(&d("2014/2015", "year"), p));
-        assert!(!historical(&d("2022-W27", "week"), p));
-        assert!(!historical(&d("2011", "year"), None));
+    fn historical_needs_a_publication_date() {
+        let d = EventDate { value: "2011".into(), precision: Precision::Year, basis: Basis::Explicit };
+        assert!(historical(&d, Some((2022, 7, 7))));
+        assert!(!historical(&d, Some((2011, 7, 7))));
+        assert!(!historical(&d, None));
     }
 }

@@ -2,7 +2,7 @@
 //! invented articles and event records.
 #![allow(dead_code)]
 
-use annals_store::{ArticleRow, EventRow, Store};
+use annals_store::{ArticleRow, Event, Store};
 use serde_json::{json, Value};
 
 /// A new store in a temp dir (kept alive by the returned guard).
@@ -33,7 +33,7 @@ pub fn date(value: &str, precision: &str) -> Value {
 /// Event `n` of sentence `sentence` of `article` (id `article:sentence:n`):
 /// an asserted consultation on 2024-03-12 with no actors, place or
 /// attribution, with the top-level fields of `fields` put over it.
-pub fn event(article: &str, sentence: usize, n: usize, fields: Value) -> EventRow {
+pub fn event(article: &str, sentence: usize, n: usize, fields: Value) -> Event {
     let mut record = json!({
         "id": format!("{article}:{sentence}:{n}"), "article": article, "sentence": sentence,
         "text": format!("Sentence {sentence} of {article}."), "trigger": {"text": "met", "start": 0, "end": 3},
@@ -45,5 +45,5 @@ pub fn event(article: &str, sentence: usize, n: usize, fields: Value) -> EventRo
     for (k, v) in fields {
         record[k.as_str()] = v;
     }
-    EventRow::from_json(&record.to_string()).unwrap()
+    Event::from_json(&record.to_string()).unwrap()
 }

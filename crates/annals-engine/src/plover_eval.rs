@@ -6,8 +6,8 @@
 //! the texts overlap. The triple agrees when category, source and target all
 //! do (a side the gold leaves empty agrees with anything).
 
-use annals_code::{ArticleInfo, Coder, Event};
-use annals_text::Pipeline;
+use crate::Engine;
+use annals_record::{ActorRef, Event};
 use anyhow::{Context, Result};
 use serde::Deserialize;
 use std::path::Path;
@@ -60,11 +60,13 @@ pub struct Scores {
     /// place, and of those, the ones whose event has none.
     pub without_place: usize,
     pub no_place: usize,
+    /// Records whose category no event has: id, category, text and what was coded.
+    pub misses: Vec<String>,
 }
 
 /// Whether our place names the gold place: one name inside the other, or a
 /// shared capitalised word ("the province of Herat" and "Herat").
-fn same_place(ours: &annals_code::event::Place, gold: &str) -> bool {
+fn same_place(ours: &annals_record::Place, gold: &str) -> bool {
     let g = gold.to_lowercase();
     let names = [ours.name.to_lowercase(), ours.text.to_lowercase()];
     let words = |s: &str| -> Vec<String> {
@@ -78,7 +80,7 @@ fn same_place(ours: &annals_code::event::Place, gold: &str) -> bool {
         || words(&ours.name).iter().chain(words(&ours.text).iter()).any(|w| gw.contains(w))
 }
 
-fn agrees(ours: &Option<annals_code::event::ActorRef>, gold: &[GoldActor]) -> bool {
+fn agrees(ours: &Option<ActorRef>, gold: &[GoldActor]) -> bool {
     let Some(a) = ours else { return false };
     gold.iter().any(|g| {
         let code_match = match (&a.code, &g.code) {
@@ -93,30 +95,24 @@ fn agrees(ours: &Option<annals_code::event::ActorRef>, gold: &[GoldActor]) -> bo
     })
 }
 
-pub fn run(path: &Path, show_misses: bool) -> Result<Scores> {
+/// Codes each record of the JSON Lines gold file `path` with `engine` and
+/// scores it.
+pub fn run(engine: &Engine, path: &Path) -> Result<Scores> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let pipeline = Pipeline::embedded()?;
-    let coder = Coder::embedded();
     let mut s = Scores::default();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         let r: Record = serde_json::from_str(line).with_context(|| format!("{}:{}", path.display(), i + 1))?;
-        let date = r.date.as_deref().and_then(crate::code::parse_date);
-        let doc = pipeline.annotate(&r.text);
-        let events: Vec<Event> = coder.code(&ArticleInfo { id: &r.id, date }, &doc);
+        let events = engine.code(&r.id, &r.text, r.date.as_deref());
         s.records += 1;
         s.events += events.len();
         let hits: Vec<&Event> = events.iter().filter(|e| e.plover.as_deref() == Some(r.plover.as_str())).collect();
         if hits.is_empty() {
-            if show_misses {
-                let got: Vec<String> = events
-                    .iter()
-                    .map(|e| format!("{}:{}", e.trigger.text, e.plover.clone().unwrap_or_default()))
-                    .collect();
-                println!("miss {} [{}] {} → {:?}", r.id, r.plover, r.text, got);
-            }
+            let got: Vec<String> =
+                events.iter().map(|e| format!("{}:{}", e.trigger.text, e.plover.clone().unwrap_or_default())).collect();
+            s.misses.push(format!("miss {} [{}] {} → {:?}", r.id, r.plover, r.text, got));
             continue;
         }
         s.category += 1;

@@ -1,13 +1,12 @@
 //! The dictionaries a run codes with: the shipped ones, or a user's folder
-//! (`--dictionaries DIR`) whose files stand in for the shipped ones, and the
-//! provenance the store records for the events they produce.
+//! (`--dictionaries DIR`) whose files stand in for the shipped ones, or a
+//! PETRARCH folder (`petrarch:DIR`), and the digest of what is in use.
 
 use annals_code::dict::actors::ActorDict;
 use annals_code::dict::agents::AgentDict;
 use annals_code::dict::events::Lexicon;
 use annals_code::dict::petrarch::{Environment, Petrarch};
 use annals_code::Coder;
-use annals_store::Coding;
 use anyhow::{bail, Result};
 use std::path::Path;
 
@@ -30,9 +29,9 @@ pub struct Dictionaries {
 
 impl Dictionaries {
     /// The dictionaries of `dir` (the shipped ones without it). Bad lines
-    /// are reported with file and line and skipped (counted in `skipped`),
-    /// or fail the run with `strict`.
-    pub fn load(dir: Option<&Path>, strict: bool, skipped: &mut usize) -> Result<Dictionaries> {
+    /// are skipped and told in `skipped` (file and line, and what is wrong),
+    /// or fail the load with `strict`.
+    pub fn load(dir: Option<&Path>, strict: bool, skipped: &mut Vec<String>) -> Result<Dictionaries> {
         let mut out = Dictionaries {
             actors: None,
             agents: None,
@@ -58,13 +57,10 @@ impl Dictionaries {
             }
         };
         let mut report = |errors: Vec<String>| -> Result<()> {
-            for e in &errors {
-                if strict {
-                    bail!("{e}");
-                }
-                eprintln!("annals: skipped dictionary line {e}");
+            if let (true, Some(e)) = (strict, errors.first()) {
+                bail!("{e}");
             }
-            *skipped += errors.len();
+            skipped.extend(errors);
             Ok(())
         };
         let (actors, agents, events) = (read("actors.tsv")?, read("agents.tsv")?, read("events.tsv")?);
@@ -94,6 +90,17 @@ impl Dictionaries {
         Ok(out)
     }
 
+    /// PETRARCH dictionaries already read (see [`load_petrarch`]), with
+    /// their fingerprint.
+    pub fn petrarch(p: Petrarch, fingerprint: String) -> Dictionaries {
+        Dictionaries { actors: None, agents: None, events: None, petrarch: Some(Box::new(p)), fingerprint }
+    }
+
+    /// The PETRARCH dictionaries in use, if any.
+    pub fn petrarch_dictionaries(&self) -> Option<&Petrarch> {
+        self.petrarch.as_deref()
+    }
+
     /// A coder on these dictionaries.
     pub fn coder(&self) -> Coder<'_> {
         let mut coder = Coder::embedded();
@@ -112,13 +119,9 @@ impl Dictionaries {
         coder
     }
 
-    /// What the store records as having coded the events of this run.
-    pub fn coding(&self) -> Coding {
-        Coding {
-            version: env!("CARGO_PKG_VERSION").to_string(),
-            model_hash: annals_text::models::fingerprint().to_string(),
-            dict_hash: self.fingerprint.clone(),
-        }
+    /// The digest of the dictionary texts in use, user's or shipped.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 }
 
@@ -148,10 +151,15 @@ pub fn petrarch_environment(dir: &Path) -> Result<Environment> {
     Ok(Environment::phoenix())
 }
 
-/// Reads the PETRARCH files `env` names from `dir`. Bad lines are
-/// reported with file and line and skipped (counted in `skipped`), or fail
-/// the run with `strict`. Returns the dictionaries and their fingerprint.
-pub fn load_petrarch(dir: &Path, env: &Environment, strict: bool, skipped: &mut usize) -> Result<(Petrarch, String)> {
+/// Reads the PETRARCH files `env` names from `dir`. Bad lines are skipped
+/// and told in `skipped` (file and line), or fail the load with `strict`.
+/// Returns the dictionaries and their fingerprint.
+pub fn load_petrarch(
+    dir: &Path,
+    env: &Environment,
+    strict: bool,
+    skipped: &mut Vec<String>,
+) -> Result<(Petrarch, String)> {
     let read = |name: &str| -> Result<(String, String)> {
         let p = dir.join(name);
         let bytes = std::fs::read(&p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
@@ -178,13 +186,10 @@ pub fn load_petrarch(dir: &Path, env: &Environment, strict: bool, skipped: &mut 
         ag.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
         di.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
     );
-    for e in &errors {
-        if strict {
-            bail!("{e}");
-        }
-        eprintln!("annals: skipped dictionary line {e}");
+    if let (true, Some(e)) = (strict, errors.first()) {
+        bail!("{e}");
     }
-    *skipped += errors.len();
+    skipped.extend(errors.iter().map(ToString::to_string));
     let all_actors: String = actors.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("\n");
     let text = |x: &Option<(String, String)>| x.as_ref().map_or(String::new(), |(_, t)| t.clone());
     let fingerprint =

@@ -3,26 +3,27 @@
 //! analyst counts by (event code, actor codes, mode, date, place).
 
 use annals_code::ontology;
-use annals_store::EventRow;
+use annals_record::Event;
 use std::collections::{BTreeMap, HashMap};
 
 /// Where an event is in its article: two events at one trigger are the
 /// same mention coded again, whatever their ids.
-type Key = (i64, i64, i64);
+type Key = (usize, usize, usize);
 
-fn key(e: &EventRow) -> Key {
-    (e.sentence, e.trigger_start, e.trigger_end)
+fn key(e: &Event) -> Key {
+    (e.sentence, e.trigger.start, e.trigger.end)
 }
 
 /// The fields whose change makes an event "changed".
-fn same_facts(a: &EventRow, b: &EventRow) -> bool {
+fn same_facts(a: &Event, b: &Event) -> bool {
+    let date = |e: &Event| e.date.as_ref().map(|d| d.value.clone());
+    let place = |e: &Event| e.place.as_ref().map(|p| (p.name.clone(), p.country.clone()));
     a.cameo == b.cameo
-        && a.source_code == b.source_code
-        && a.target_code == b.target_code
+        && a.source_code() == b.source_code()
+        && a.target_code() == b.target_code()
         && a.mode == b.mode
-        && a.event_date == b.event_date
-        && a.place_name == b.place_name
-        && a.place_country == b.place_country
+        && date(a) == date(b)
+        && place(a) == place(b)
 }
 
 /// Events before and after per CAMEO root, and how many came and went.
@@ -52,7 +53,7 @@ pub struct Changes {
 
 impl Changes {
     /// Adds the comparison of one article's `old` and `new` events.
-    pub fn add(&mut self, old: &[EventRow], new: &[EventRow]) {
+    pub fn add(&mut self, old: &[Event], new: &[Event]) {
         let (added, removed, changed) = (self.added, self.removed, self.changed);
         self.articles += 1;
         self.before += old.len() as u64;
@@ -63,11 +64,11 @@ impl Changes {
         for e in new {
             self.root(&e.cameo).after += 1;
         }
-        let mut by_key: HashMap<Key, Vec<&EventRow>> = HashMap::new();
+        let mut by_key: HashMap<Key, Vec<&Event>> = HashMap::new();
         for e in old {
             by_key.entry(key(e)).or_default().push(e);
         }
-        let mut unmatched_new: Vec<&EventRow> = Vec::new();
+        let mut unmatched_new: Vec<&Event> = Vec::new();
         // First the events found again as they were...
         for e in new {
             let olds = by_key.get_mut(&key(e));
@@ -120,16 +121,13 @@ impl Changes {
 mod tests {
     use super::*;
 
-    fn ev(sentence: i64, start: i64, cameo: &str, source: &str) -> EventRow {
-        EventRow {
-            sentence,
-            trigger_start: start,
-            trigger_end: start + 4,
-            cameo: cameo.into(),
-            source_code: Some(source.into()),
-            mode: "asserted".into(),
-            ..Default::default()
-        }
+    fn ev(sentence: usize, start: usize, cameo: &str, source: &str) -> Event {
+        let r = serde_json::json!({
+            "id": format!("a:{sentence}:{start}"), "article": "a", "sentence": sentence,
+            "trigger": {"text": "took", "start": start, "end": start + 4},
+            "source": {"code": source}, "cameo": cameo, "mode": "asserted",
+        });
+        Event::from_json(&r.to_string()).unwrap()
     }
 
     #[test]

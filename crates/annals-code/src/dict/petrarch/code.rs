@@ -1,0 +1,782 @@
+//! PETRARCH's coder, run over annals' dependency parse.
+//!
+//! PETRARCH reads a sentence as a string of noun phrases ("NE"s) and verb
+//! phrases cut from its parse tree, and codes it verb by verb, in text
+//! order:
+//!
+//! 1. Comma-delimited clauses of 2 to 8 words are dropped: the last one
+//!    ("..., officials said") and those between two commas ("Arnor, in
+//!    remarks published Monday, urged ..."). Commas inside a noun phrase
+//!    ("Arnor, Osgiliath and Gondor") delimit nothing.
+//! 2. Each noun phrase is one unit for the actor dictionaries: its code is
+//!    the first actor named in it, with the agents named elsewhere in it
+//!    appended (`~GOV`) or prefixed (`NGO~`), a repeated code added once
+//!    (`BREE PRIME MINISTER` → `BREGOV`; `an attack by Osgiliath soldiers`
+//!    → `OSGMIL`; an agent alone → `---GOV`). A prepositional phrase with
+//!    no further one inside belongs to the noun it follows ("the
+//!    government of Gondor" → `GONGOV`). Coordinated nouns are a compound,
+//!    each member coded with the words the phrase shares ("Lawmakers in
+//!    Fornost and Gondor" → `FORLEG`, `GONLEG`); a code written `A/B/C`
+//!    names several actors.
+//! 3. A verb is looked up by its word form (`LEFT` is not `LEAVE`), else
+//!    its lemma; a multi-word verb needs its words beside it. Its "lower"
+//!    sequence is the rest of its verb phrase (its dependents after it,
+//!    without coordinated or parenthetical clauses); its "upper" sequence
+//!    the words before it back to a comma. The block's patterns are tried
+//!    most words first: the words before `*` must stand in the upper
+//!    sequence and those after it in the lower one, in order (`_`: next to
+//!    each other; articles, pronouns and numbers in the lower sequence are
+//!    transparent, as PETRARCH skips them); `$`, `+`, `^` and `%` stand for
+//!    a noun phrase there (source, target, skipped, compound). Else the
+//!    verb's own code. A verb coded this way takes its whole verb phrase:
+//!    verbs inside it ("said he had restored ties") are not coded again.
+//! 4. The target is the pattern's `+`, else the first coded (or compound)
+//!    noun phrase of the lower sequence; the source the pattern's `$`,
+//!    else the first coded (or compound) noun phrase of the upper
+//!    sequence whose code is not the target's. A passive verb with a `by`
+//!    in its phrase swaps them. A paired code (`[032:033]`) also codes the
+//!    reverse; compounds give one event per pair of members; an event
+//!    needs a source and a target (PETRARCH's `require_dyad`) that differ.
+
+use super::verbs::{Elem, Item, Pattern, VerbForm};
+use super::{word_matches, Petrarch};
+use annals_text::{Doc, Token};
+
+/// One side of a coded event: a noun phrase's code and where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Party {
+    pub code: String,
+    /// Document token range of the phrase (or compound member).
+    pub tokens: std::ops::Range<usize>,
+    /// The actor's name and country, when an actor named it.
+    pub name: Option<String>,
+    pub country: Option<String>,
+}
+
+/// One event as PETRARCH codes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Coded {
+    /// Document index of the verb.
+    pub verb: usize,
+    pub code: String,
+    pub source: Party,
+    pub target: Party,
+    /// The pattern (or verb) that fired and where it was read.
+    pub rule: String,
+    pub origin: String,
+}
+
+/// Relations that keep a dependent inside its noun's own phrase.
+const INTERNAL: &[&str] =
+    &["det", "amod", "compound", "flat", "nummod", "fixed", "goeswith", "nmod:poss", "nmod:desc", "det:poss", "punct"];
+
+/// Words PETRARCH passes over in the lower sequence.
+const TRANSPARENT: &[&str] = &[
+    "the", "a", "an", "it", "he", "they", "her", "has", "had", "have", "some", "few", "that", "hundred", "thousand",
+    "million", "billion", "trillion", "dozen", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "dollar", "ducat",
+];
+
+/// A noun phrase unit: a nominal with its own modifiers (its base), and
+/// the words that code it (with the prepositional phrases it absorbs).
+#[derive(Debug, Clone)]
+struct Unit {
+    head: usize,
+    first: usize,
+    last: usize,
+    words: Vec<usize>,
+    /// The members of the compound this unit heads, with shared words.
+    members: Vec<Vec<usize>>,
+}
+
+/// A top-level noun phrase (PETRARCH's NE): its words and span.
+#[derive(Debug, Clone)]
+struct Chunk {
+    first: usize,
+    last: usize,
+    head: usize,
+    /// The unit that codes it: its head's, or the compound inside it.
+    unit: usize,
+}
+
+/// What a noun phrase's words name: the composed code and the actor.
+struct Named {
+    code: String,
+    name: Option<String>,
+    country: Option<String>,
+}
+
+struct Sent<'a> {
+    toks: &'a [Token],
+    base: usize,
+    kids: Vec<Vec<usize>>,
+    forms: Vec<String>,
+    lemmas: Vec<String>,
+}
+
+impl<'a> Sent<'a> {
+    fn new(doc: &'a Doc, s: usize) -> Sent<'a> {
+        let range = doc.sentences[s].tokens.clone();
+        let toks = &doc.tokens[range.clone()];
+        let mut kids = vec![Vec::new(); toks.len()];
+        for (k, t) in toks.iter().enumerate() {
+            if let Some(h) = t.head.filter(|h| range.contains(h)) {
+                kids[h - range.start].push(k);
+            }
+        }
+        Sent {
+            toks,
+            base: range.start,
+            kids,
+            forms: toks.iter().map(|t| t.form.to_lowercase()).collect(),
+            lemmas: toks.iter().map(|t| t.lemma.to_lowercase()).collect(),
+        }
+    }
+
+    fn n(&self) -> usize {
+        self.toks.len()
+    }
+
+    fn rel(&self, k: usize) -> &str {
+        &self.toks[k].deprel
+    }
+
+    fn parent(&self, k: usize) -> Option<usize> {
+        let h = self.toks[k].head?;
+        (h >= self.base && h < self.base + self.n()).then(|| h - self.base)
+    }
+
+    fn subtree(&self, k: usize, out: &mut Vec<usize>) {
+        out.push(k);
+        for &c in &self.kids[k] {
+            self.subtree(c, out);
+        }
+    }
+
+    fn nominal(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        matches!(t.upos.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM")
+            || t.xpos.starts_with("NN")
+            || t.xpos == "PRP"
+            || t.xpos == "CD"
+    }
+
+    fn internal(&self, k: usize) -> bool {
+        let r = self.rel(k);
+        INTERNAL.contains(&r) || INTERNAL.contains(&r.split(':').next().unwrap_or(r)) && r != "nmod"
+    }
+
+    /// A prepositional phrase on a noun: an `nmod` with its preposition.
+    fn pp(&self, k: usize) -> bool {
+        let r = self.rel(k);
+        r.split(':').next() == Some("nmod")
+            && r != "nmod:poss"
+            && r != "nmod:desc"
+            && self.kids[k].iter().any(|&c| self.rel(c) == "case" && self.toks[c].xpos != "POS")
+    }
+
+    /// Whether the phrase of `k` holds a prepositional phrase of its own.
+    fn has_pp(&self, k: usize) -> bool {
+        self.kids[k].iter().any(|&c| self.pp(c) || (self.rel(c) == "conj" && self.nominal(c) && self.has_pp(c)))
+    }
+
+    /// Whether `k` is absorbed into its governor's phrase.
+    fn absorbed(&self, k: usize) -> bool {
+        let Some(p) = self.parent(k) else { return false };
+        if !self.nominal(p) {
+            return false;
+        }
+        self.internal(k) || (self.pp(k) && !self.has_pp(k)) || (self.rel(k) == "conj" && self.nominal(k))
+    }
+
+    /// `k`'s base: itself and its own modifiers.
+    fn base_words(&self, k: usize, out: &mut Vec<usize>) {
+        out.push(k);
+        for &c in &self.kids[k] {
+            if self.internal(c) {
+                self.subtree(c, out);
+            }
+        }
+    }
+
+    /// Every word of the phrase headed by `k`: its base, the prepositional
+    /// phrases it absorbs (with their prepositions) and its conjuncts.
+    fn phrase_words(&self, k: usize, out: &mut Vec<usize>) {
+        self.base_words(k, out);
+        for &c in &self.kids[k] {
+            if self.internal(c) {
+                continue;
+            }
+            if (self.pp(c) && !self.has_pp(c)) || (self.rel(c) == "conj" && self.nominal(c)) {
+                for &d in &self.kids[c] {
+                    if matches!(self.rel(d), "case" | "cc" | "punct") {
+                        out.push(d);
+                    }
+                }
+                self.phrase_words(c, out);
+            }
+        }
+    }
+
+    fn is_verb(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        t.xpos.starts_with("VB") && matches!(t.upos.as_str(), "VERB" | "AUX")
+    }
+}
+
+/// The noun phrases of a sentence: every unit, and the top-level chunks.
+fn phrases(s: &Sent) -> (Vec<Unit>, Vec<Chunk>) {
+    let n = s.n();
+    let mut units: Vec<Unit> = Vec::new();
+    let mut chunks: Vec<Chunk> = Vec::new();
+    let mut taken = vec![false; n];
+    for k in 0..n {
+        if !s.nominal(k) || s.absorbed(k) || taken[k] {
+            continue;
+        }
+        let mut all = Vec::new();
+        s.phrase_words(k, &mut all);
+        all.sort_unstable();
+        all.dedup();
+        for &w in &all {
+            taken[w] = true;
+        }
+        let top = units.len();
+        // Units for the root and every absorbed noun inside.
+        let mut stack = vec![k];
+        while let Some(u) = stack.pop() {
+            let mut base = Vec::new();
+            s.base_words(u, &mut base);
+            let mut words = Vec::new();
+            s.phrase_words(u, &mut words);
+            words.sort_unstable();
+            words.dedup();
+            let conj: Vec<usize> = s.kids[u].iter().copied().filter(|&c| s.rel(c) == "conj" && s.nominal(c)).collect();
+            let mut members = Vec::new();
+            if !conj.is_empty() {
+                // The words the phrase shares with the compound's members.
+                let shared: Vec<usize> = all.iter().copied().filter(|w| !words.contains(w)).collect();
+                let mut in_conj = Vec::new();
+                for &c in &conj {
+                    let mut m = Vec::new();
+                    s.phrase_words(c, &mut m);
+                    in_conj.extend(m.iter().copied());
+                    for &d in &s.kids[c] {
+                        if matches!(s.rel(d), "cc" | "punct") {
+                            in_conj.push(d);
+                        }
+                    }
+                    m.extend(shared.iter().copied());
+                    m.sort_unstable();
+                    m.dedup();
+                    members.push(m);
+                }
+                let mut first: Vec<usize> =
+                    words.iter().copied().filter(|w| !in_conj.contains(w)).chain(shared.iter().copied()).collect();
+                first.sort_unstable();
+                first.dedup();
+                members.insert(0, first);
+            }
+            units.push(Unit {
+                head: u,
+                first: *base.iter().min().unwrap_or(&u),
+                last: *base.iter().max().unwrap_or(&u),
+                words,
+                members,
+            });
+            for &c in &s.kids[u] {
+                if !s.internal(c) && s.absorbed(c) {
+                    stack.push(c);
+                }
+            }
+        }
+        let _ = top;
+        chunks.push(Chunk { first: all[0], last: *all.last().unwrap_or(&k), head: k, unit: 0 });
+    }
+    units.sort_by_key(|u| (u.first, std::cmp::Reverse(u.words.len())));
+    // A chunk is coded by its head's unit, or by the compound inside it
+    // ("Lawmakers in Fornost and Gondor").
+    for c in &mut chunks {
+        let own = units.iter().position(|u| u.head == c.head).unwrap_or(0);
+        c.unit = if units[own].members.is_empty() {
+            units.iter().position(|u| !u.members.is_empty() && u.first >= c.first && u.last <= c.last).unwrap_or(own)
+        } else {
+            own
+        };
+    }
+    chunks.sort_by_key(|c| c.first);
+    (units, chunks)
+}
+
+/// Which tokens survive PETRARCH's comma-clause deletion, and which
+/// commas still delimit clauses.
+fn commas(s: &Sent, chunks: &[Chunk]) -> (Vec<bool>, Vec<bool>) {
+    let n = s.n();
+    let mut alive = vec![true; n];
+    let inside = |k: usize| chunks.iter().any(|c| c.first < k && k < c.last);
+    let delim: Vec<usize> = (0..n).filter(|&k| s.forms[k] == "," && !inside(k)).collect();
+    let words = |a: usize, b: usize, alive: &[bool]| {
+        (a..b).filter(|&k| alive[k] && s.toks[k].form.chars().next().is_some_and(char::is_alphabetic)).count()
+    };
+    let mut end = n;
+    while end > 0 && s.toks[end - 1].upos == "PUNCT" && s.forms[end - 1] != "," {
+        end -= 1;
+    }
+    let mut live: Vec<usize> = delim.clone();
+    // The last clause.
+    if let Some(&c) = live.last() {
+        if (2..=8).contains(&words(c + 1, end, &alive)) {
+            for a in alive.iter_mut().take(end).skip(c) {
+                *a = false;
+            }
+            live.pop();
+        }
+    }
+    // Clauses between two commas.
+    let mut dead = Vec::new();
+    for w in live.windows(2) {
+        if (2..=8).contains(&words(w[0] + 1, w[1], &alive)) {
+            dead.push((w[0], w[1]));
+        }
+    }
+    for (a, b) in dead {
+        for x in alive.iter_mut().take(b + 1).skip(a) {
+            *x = false;
+        }
+    }
+    // A comma with no words before or after it delimits nothing.
+    let live: Vec<usize> = live.into_iter().filter(|&c| alive[c]).collect();
+    if let Some(&c) = live.first() {
+        if words(0, c, &alive) == 0 {
+            alive[c] = false;
+        }
+    }
+    if let Some(&c) = live.last() {
+        if words(c + 1, end, &alive) == 0 {
+            alive[c] = false;
+        }
+    }
+    let mut boundary = vec![false; n];
+    for &c in &delim {
+        boundary[c] = alive[c];
+    }
+    (alive, boundary)
+}
+
+/// What a pattern's markers picked: units for source and target, and
+/// whether `%` made the target the source.
+#[derive(Debug, Default, Clone)]
+struct Picked {
+    source: Option<usize>,
+    target: Option<usize>,
+}
+
+struct Matcher<'a> {
+    s: &'a Sent<'a>,
+    units: &'a [Unit],
+}
+
+fn elem_at(s: &Sent, e: &Elem, seq: &[usize], p: usize) -> Option<usize> {
+    e.alts.iter().find_map(|alt| {
+        (p + alt.len() <= seq.len()
+            && alt
+                .iter()
+                .zip(&seq[p..])
+                .all(|((w, exact), &k)| word_matches(w, *exact, &s.forms[k]) || word_matches(w, *exact, &s.lemmas[k])))
+        .then_some(p + alt.len())
+    })
+}
+
+impl Matcher<'_> {
+    /// Units a marker may name going forward from sequence index `c`: the
+    /// one whose base holds the word there, then those starting after it.
+    fn units_after(&self, seq: &[usize], c: usize, compound: bool) -> Vec<usize> {
+        let Some(&pos) = seq.get(c) else { return Vec::new() };
+        let last = *seq.last().unwrap_or(&pos);
+        let mut out: Vec<usize> = Vec::new();
+        if let Some(u) = self.units.iter().position(|u| u.first < pos && pos <= u.last) {
+            out.push(u);
+        }
+        out.extend((0..self.units.len()).filter(|&u| self.units[u].first >= pos && self.units[u].first <= last));
+        out.retain(|&u| !compound || !self.units[u].members.is_empty());
+        out
+    }
+
+    /// Units a marker may name going back from index `c` (exclusive).
+    fn units_before(&self, seq: &[usize], c: usize, compound: bool) -> Vec<usize> {
+        if c == 0 {
+            return Vec::new();
+        }
+        let pos = seq[c - 1];
+        let first = seq[0];
+        let mut out: Vec<usize> = Vec::new();
+        if let Some(u) = self.units.iter().position(|u| u.first <= pos && pos < u.last) {
+            out.push(u);
+        }
+        let mut rest: Vec<usize> =
+            (0..self.units.len()).filter(|&u| self.units[u].last <= pos && self.units[u].first >= first).collect();
+        rest.sort_by_key(|&u| std::cmp::Reverse(self.units[u].last));
+        out.extend(rest);
+        out.retain(|&u| !compound || !self.units[u].members.is_empty());
+        out
+    }
+
+    fn lower(&self, items: &[Item], seq: &[usize], c: usize, got: Picked) -> Option<Picked> {
+        let Some(item) = items.first() else { return Some(got) };
+        match item {
+            Item::Word(e) => {
+                let tries: Vec<usize> = if e.joined { vec![c] } else { (c..seq.len()).collect() };
+                for p in tries {
+                    if let Some(end) = elem_at(self.s, e, seq, p) {
+                        if let Some(r) = self.lower(&items[1..], seq, end, got.clone()) {
+                            return Some(r);
+                        }
+                    }
+                }
+                None
+            }
+            marker => {
+                for u in self.units_after(seq, c, matches!(marker, Item::Compound)) {
+                    let end = seq.iter().position(|&k| k > self.units[u].last).unwrap_or(seq.len());
+                    let mut g = got.clone();
+                    match marker {
+                        Item::Source => g.source = Some(u),
+                        Item::Target => g.target = Some(u),
+                        Item::Compound => {
+                            g.source = Some(u);
+                            g.target = Some(u);
+                        }
+                        _ => {}
+                    }
+                    if let Some(r) = self.lower(&items[1..], seq, end, g) {
+                        return Some(r);
+                    }
+                }
+                None
+            }
+        }
+    }
+
+    /// Matches `items` (in text order) backwards over `seq[..c]`; `joined`:
+    /// the last item must end right at `c`.
+    fn upper(&self, items: &[Item], seq: &[usize], c: usize, joined: bool, got: Picked) -> Option<Picked> {
+        let Some((item, rest)) = items.split_last() else { return Some(got) };
+        match item {
+            Item::Word(e) => {
+                let lens: Vec<usize> = e.alts.iter().map(Vec::len).collect();
+                let ends: Vec<usize> = if joined { vec![c] } else { (1..=c).rev().collect() };
+                for end in ends {
+                    for &m in &lens {
+                        let Some(start) = end.checked_sub(m) else { continue };
+                        if elem_at(self.s, e, seq, start) == Some(end) {
+                            if let Some(r) = self.upper(rest, seq, start, e.joined, got.clone()) {
+                                return Some(r);
+                            }
+                        }
+                    }
+                }
+                None
+            }
+            marker => {
+                for u in self.units_before(seq, c, matches!(marker, Item::Compound)) {
+                    let start = seq.iter().position(|&k| k >= self.units[u].first).unwrap_or(0);
+                    let mut g = got.clone();
+                    match marker {
+                        Item::Source => g.source = Some(u),
+                        Item::Target => g.target = Some(u),
+                        Item::Compound => {
+                            g.source = Some(u);
+                            g.target = Some(u);
+                        }
+                        _ => {}
+                    }
+                    if let Some(r) = self.upper(rest, seq, start, false, g) {
+                        return Some(r);
+                    }
+                }
+                None
+            }
+        }
+    }
+
+    fn pattern(&self, p: &Pattern, upper: &[usize], lower: &[usize]) -> Option<Picked> {
+        let low = self.lower(&p.lower, lower, 0, Picked::default())?;
+        let up = self.upper(&p.upper, upper, upper.len(), p.verb_joined_before, Picked::default())?;
+        Some(Picked { source: low.source.or(up.source), target: low.target.or(up.target) })
+    }
+}
+
+impl Petrarch {
+    /// The code of the words at sentence positions `words` (a noun
+    /// phrase), as PETRARCH composes it; `None` when no actor or agent is
+    /// named.
+    fn words_code(&self, s: &Sent, words: &[usize], date: Option<&str>) -> Option<Named> {
+        // Words as the dictionaries see them: no possessive marker, and a
+        // word written with `_` ("Dol_Amroth") is the phrase it joins.
+        let mut forms: Vec<String> = Vec::new();
+        let mut lemmas: Vec<String> = Vec::new();
+        for &k in words {
+            if s.toks[k].xpos == "POS" || s.forms[k] == "'s" {
+                continue;
+            }
+            let parts: Vec<&str> = s.toks[k].form.split('_').filter(|p| !p.is_empty()).collect();
+            if parts.len() > 1 {
+                for p in parts {
+                    forms.push(p.to_string());
+                    lemmas.push(p.to_lowercase());
+                }
+            } else {
+                forms.push(s.toks[k].form.clone());
+                lemmas.push(s.lemmas[k].clone());
+            }
+        }
+        let f: Vec<&str> = forms.iter().map(String::as_str).collect();
+        let lower: Vec<String> = forms.iter().map(|w| w.to_lowercase()).collect();
+        let l: Vec<&str> = lemmas.iter().map(String::as_str).collect();
+        let lf: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let mut actor: Option<(usize, usize, String, Option<(String, Option<String>)>)> = None;
+        for k in 0..f.len() {
+            if let Some((end, a)) = self.actors.find(&f, k, date) {
+                actor = Some((k, end, a.code.clone(), Some((a.name.clone(), a.country.clone()))));
+                break;
+            }
+        }
+        let mut agents: Vec<(String, bool)> = Vec::new();
+        let mut k = 0;
+        while k < f.len() {
+            if actor.as_ref().is_some_and(|(a, e, ..)| (*a..*e).contains(&k)) {
+                k += 1;
+                continue;
+            }
+            match self.agents.find_placed(&l, k).or_else(|| self.agents.find_placed(&lf, k)) {
+                Some((end, code, prefix)) => {
+                    agents.push((code.to_string(), prefix));
+                    k = end.max(k + 1);
+                }
+                None => k += 1,
+            }
+        }
+        if actor.is_none() && agents.is_empty() {
+            return None;
+        }
+        let (mut code, who) = match actor {
+            Some((_, _, c, who)) => (c, who),
+            None => ("---".to_string(), None),
+        };
+        let (name, country) = match who {
+            Some((n, c)) => (Some(n), c),
+            None => (None, None),
+        };
+        for (agent, prefix) in agents {
+            let dup = (0..code.len()).step_by(3).any(|i| code.get(i..i + agent.len()) == Some(agent.as_str()));
+            if dup {
+                break;
+            }
+            if prefix {
+                code = format!("{agent}{code}");
+            } else {
+                code.push_str(&agent);
+            }
+        }
+        Some(Named { code, name, country })
+    }
+
+    /// The parties a unit names: one per compound member, else itself.
+    fn parties(&self, s: &Sent, u: &Unit, date: Option<&str>) -> Vec<Party> {
+        let groups: Vec<&Vec<usize>> = if u.members.is_empty() { vec![&u.words] } else { u.members.iter().collect() };
+        let mut out = Vec::new();
+        for g in groups {
+            let named = self.words_code(s, g, date).unwrap_or(Named { code: "---".into(), name: None, country: None });
+            let first = *g.first().unwrap_or(&u.head);
+            let last = *g.last().unwrap_or(&u.head);
+            for c in named.code.split('/') {
+                out.push(Party {
+                    code: if c.is_empty() { "---".into() } else { c.to_string() },
+                    tokens: s.base + first..s.base + last + 1,
+                    name: named.name.clone(),
+                    country: named.country.clone(),
+                });
+            }
+        }
+        out
+    }
+
+    /// Codes sentence `si` of `doc` as PETRARCH does.
+    pub fn code_sentence(&self, doc: &Doc, si: usize, date: Option<&str>) -> Vec<Coded> {
+        let s = Sent::new(doc, si);
+        let n = s.n();
+        if n == 0 {
+            return Vec::new();
+        }
+        let (units, chunks) = phrases(&s);
+        let (alive, boundary) = commas(&s, &chunks);
+        let in_chunk = |k: usize| chunks.iter().any(|c| c.first <= k && k <= c.last);
+        let m = Matcher { s: &s, units: &units };
+        let mut out: Vec<Coded> = Vec::new();
+        let mut covered = vec![false; n];
+        let transparent = |k: usize| {
+            TRANSPARENT.contains(&s.forms[k].as_str()) || s.forms[k].chars().all(|c| c.is_ascii_digit() || c == ',')
+        };
+        for v in 0..n {
+            if covered[v] || !alive[v] || !s.is_verb(v) || in_chunk(v) {
+                continue;
+            }
+            let forms = self.verbs.verb_forms(&s.forms[v], &s.lemmas[v]);
+            // A multi-word verb needs its words right beside it.
+            let Some((vf, vstart, vend)) = forms.iter().find_map(|f| verb_span(&s, f, v, &alive)) else { continue };
+            // The upper sequence: back to a comma that delimits a clause.
+            let mut upper: Vec<usize> = Vec::new();
+            for k in (0..vstart).rev() {
+                if boundary[k] {
+                    break;
+                }
+                if alive[k] {
+                    upper.push(k);
+                }
+            }
+            upper.reverse();
+            // The lower sequence: the rest of the verb phrase.
+            let mut vp = Vec::new();
+            vp_words(&s, v, &mut vp);
+            vp.sort_unstable();
+            let lower_all: Vec<usize> = vp.into_iter().filter(|&k| k > vend && alive[k]).collect();
+            let lower: Vec<usize> = lower_all.iter().copied().filter(|&k| !transparent(k)).collect();
+            let mut fired: Option<(&Pattern, Picked)> = None;
+            for p in vf.patterns.iter() {
+                if let Some(picked) = m.pattern(p, &upper, &lower) {
+                    fired = Some((p, picked));
+                    break;
+                }
+            }
+            let (code, pair, picked, rule, origin) = match &fired {
+                Some((p, _)) if p.code == "---" => continue,
+                Some((p, picked)) => (p.code.clone(), p.pair.clone(), picked.clone(), p.text.clone(), p.origin.clone()),
+                None if vf.code == "---" => continue,
+                None => {
+                    (vf.code.clone(), vf.pair.clone(), Picked::default(), vf.word.to_uppercase(), vf.origin.clone())
+                }
+            };
+            // The verb phrase is coded: verbs inside it are not coded again.
+            for &k in &lower_all {
+                covered[k] = true;
+            }
+            let in_lower = |k: usize| lower_all.contains(&k);
+            let in_upper = |k: usize| upper.contains(&k);
+            let coded = |u: &Unit| {
+                !u.members.is_empty() || self.words_code(&s, &u.words, date).is_some_and(|c| c.code != "---")
+            };
+            let code_of = |u: &Unit| self.words_code(&s, &u.words, date).map(|c| c.code);
+            let target = picked.target.map(|u| &units[u]).or_else(|| {
+                let cands: Vec<&Unit> = chunks.iter().filter(|c| in_lower(c.first)).map(|c| &units[c.unit]).collect();
+                cands.iter().find(|u| coded(u)).or(cands.first()).copied()
+            });
+            let Some(target) = target else { continue };
+            let tcode = if target.members.is_empty() { code_of(target) } else { None };
+            let source = picked.source.map(|u| &units[u]).or_else(|| {
+                let cands: Vec<&Unit> = chunks
+                    .iter()
+                    .filter(|c| in_upper(c.first))
+                    .map(|c| &units[c.unit])
+                    .filter(|u| tcode.is_none() || !u.members.is_empty() || code_of(u) != tcode)
+                    .collect();
+                cands.iter().find(|u| coded(u)).or(cands.first()).copied()
+            });
+            let Some(source) = source else { continue };
+            let mut src = self.parties(&s, source, date);
+            let mut tgt = self.parties(&s, target, date);
+            if passive(&s, v, &lower_all) {
+                std::mem::swap(&mut src, &mut tgt);
+            }
+            let verb = s.base + v;
+            let emit = |a: &[Party], b: &[Party], code: &str, out: &mut Vec<Coded>| {
+                for x in a {
+                    for y in b {
+                        if x.code == y.code || x.code == "---" || y.code == "---" {
+                            continue;
+                        }
+                        let e = Coded {
+                            verb,
+                            code: code.to_string(),
+                            source: x.clone(),
+                            target: y.clone(),
+                            rule: rule.clone(),
+                            origin: origin.clone(),
+                        };
+                        if !out.iter().any(|o| {
+                            o.verb == e.verb
+                                && o.code == e.code
+                                && o.source.code == e.source.code
+                                && o.target.code == e.target.code
+                        }) {
+                            out.push(e);
+                        }
+                    }
+                }
+            };
+            match &pair {
+                Some(back) => {
+                    // A paired event with one side null pairs the other
+                    // side with itself (its members with each other).
+                    if src.iter().all(|p| p.code == "---") {
+                        src = tgt.clone();
+                    } else if tgt.iter().all(|p| p.code == "---") {
+                        tgt = src.clone();
+                    }
+                    emit(&src, &tgt, &code, &mut out);
+                    emit(&tgt, &src, back, &mut out);
+                }
+                None => emit(&src, &tgt, &code, &mut out),
+            }
+        }
+        out
+    }
+}
+
+/// Where verb line `f` stands at verb `v`: (line, first word, last word),
+/// when its other words stand right beside the verb.
+fn verb_span<'f>(s: &Sent, f: &'f VerbForm, v: usize, alive: &[bool]) -> Option<(&'f VerbForm, usize, usize)> {
+    let mut end = v;
+    for w in &f.after {
+        let next = (end + 1..s.n()).find(|&k| alive[k])?;
+        if s.forms[next] != *w && s.lemmas[next] != *w {
+            return None;
+        }
+        end = next;
+    }
+    let mut start = v;
+    for w in f.before.iter().rev() {
+        let prev = (0..start).rev().find(|&k| alive[k])?;
+        if s.forms[prev] != *w && s.lemmas[prev] != *w {
+            return None;
+        }
+        start = prev;
+    }
+    Some((f, start, end))
+}
+
+/// The words of `v`'s verb phrase: its dependents, without its subject,
+/// coordinated verbs and parenthetical clauses.
+fn vp_words(s: &Sent, v: usize, out: &mut Vec<usize>) {
+    out.push(v);
+    for &c in &s.kids[v] {
+        let r = s.rel(c);
+        let base = r.split(':').next().unwrap_or(r);
+        if matches!(base, "nsubj" | "csubj" | "parataxis" | "expl") || (base == "conj" && !s.nominal(c)) {
+            continue;
+        }
+        s.subtree(c, out);
+    }
+}
+
+/// A passive verb: a participle with a form of "be" and a `by` in its
+/// phrase (PETRARCH swaps source and target).
+fn passive(s: &Sent, v: usize, lower: &[usize]) -> bool {
+    let t = &s.toks[v];
+    if t.xpos != "VBN" {
+        return false;
+    }
+    let be = s.kids[v]
+        .iter()
+        .any(|&c| s.rel(c) == "aux:pass" || (s.rel(c) == "aux" && matches!(s.lemmas[c].as_str(), "be")));
+    be && lower.iter().any(|&k| s.forms[k] == "by")
+}

@@ -66,9 +66,17 @@ pub struct Coded {
     pub origin: String,
 }
 
+/// Whether `ANNALS_PETRARCH_TRACE` asks for a trace of the coding on
+/// standard error: the noun phrases with their codes, and each verb's
+/// sequences and pattern.
+fn tracing() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("ANNALS_PETRARCH_TRACE").is_some())
+}
+
 /// Relations that keep a dependent inside its noun's own phrase.
 const INTERNAL: &[&str] =
-    &["det", "amod", "compound", "flat", "nummod", "fixed", "goeswith", "nmod:poss", "nmod:desc", "det:poss", "punct"];
+    &["det", "amod", "compound", "flat", "nummod", "fixed", "goeswith", "nmod:poss", "nmod:desc", "det:poss"];
 
 /// Words PETRARCH passes over in the lower sequence.
 const TRANSPARENT: &[&str] = &[
@@ -95,6 +103,8 @@ struct Chunk {
     first: usize,
     last: usize,
     head: usize,
+    /// All its words.
+    words: Vec<usize>,
     /// The unit that codes it: its head's, or the compound inside it.
     unit: usize,
 }
@@ -112,6 +122,8 @@ struct Sent<'a> {
     kids: Vec<Vec<usize>>,
     forms: Vec<String>,
     lemmas: Vec<String>,
+    /// Words read as verbs though the parse did not tag them so.
+    forced: Vec<bool>,
 }
 
 impl<'a> Sent<'a> {
@@ -130,6 +142,7 @@ impl<'a> Sent<'a> {
             kids,
             forms: toks.iter().map(|t| t.form.to_lowercase()).collect(),
             lemmas: toks.iter().map(|t| t.lemma.to_lowercase()).collect(),
+            forced: vec![false; toks.len()],
         }
     }
 
@@ -155,15 +168,40 @@ impl<'a> Sent<'a> {
 
     fn nominal(&self, k: usize) -> bool {
         let t = &self.toks[k];
-        matches!(t.upos.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM")
-            || t.xpos.starts_with("NN")
-            || t.xpos == "PRP"
-            || t.xpos == "CD"
+        !self.forced[k]
+            && (matches!(t.upos.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM")
+                || t.xpos.starts_with("NN")
+                || t.xpos == "PRP"
+                || t.xpos == "CD")
     }
 
+    /// Whether dependent `k` belongs to its governor's own phrase: a
+    /// determiner, modifier, compound part, possessor, or a noun hung on
+    /// it with no preposition ("Bree Prime Minister Romendacil").
     fn internal(&self, k: usize) -> bool {
         let r = self.rel(k);
-        INTERNAL.contains(&r) || INTERNAL.contains(&r.split(':').next().unwrap_or(r)) && r != "nmod"
+        let base = r.split(':').next().unwrap_or(r);
+        (INTERNAL.contains(&r)
+            || INTERNAL.contains(&base)
+            || (base == "nmod" && !self.kids[k].iter().any(|&c| self.rel(c) == "case")))
+            && !self.clause(k)
+    }
+
+    /// Whether `k` heads a clause of its own (it has a subject, copula or
+    /// auxiliary), so it is no part of a noun phrase whatever its relation
+    /// ("Rohan's police arrested Gondor soldiers" read as "arrested
+    /// soldiers"; "... since 2017 and was the third official").
+    fn clause(&self, k: usize) -> bool {
+        self.kids[k]
+            .iter()
+            .any(|&c| matches!(self.rel(c).split(':').next(), Some("nsubj" | "csubj" | "cop" | "aux" | "expl")))
+    }
+
+    /// A verb of a clause (not a participle modifying a noun).
+    fn clause_verb(&self, k: usize) -> bool {
+        let base = self.rel(k).split(':').next().unwrap_or("");
+        self.forced[k]
+            || (self.toks[k].xpos.starts_with("VB") && (!matches!(base, "amod" | "acl" | "compound") || self.clause(k)))
     }
 
     /// A prepositional phrase on a noun: an `nmod` with its preposition.
@@ -177,7 +215,7 @@ impl<'a> Sent<'a> {
 
     /// Whether the phrase of `k` holds a prepositional phrase of its own.
     fn has_pp(&self, k: usize) -> bool {
-        self.kids[k].iter().any(|&c| self.pp(c) || (self.rel(c) == "conj" && self.nominal(c) && self.has_pp(c)))
+        self.kids[k].iter().any(|&c| self.pp(c) || (self.conjunct(c) && self.has_pp(c)))
     }
 
     /// Whether `k` is absorbed into its governor's phrase.
@@ -186,7 +224,12 @@ impl<'a> Sent<'a> {
         if !self.nominal(p) {
             return false;
         }
-        self.internal(k) || (self.pp(k) && !self.has_pp(k)) || (self.rel(k) == "conj" && self.nominal(k))
+        self.internal(k) || (self.pp(k) && !self.has_pp(k)) || self.conjunct(k)
+    }
+
+    /// A coordinated noun of a noun phrase ("Arnor and Gondor").
+    fn conjunct(&self, k: usize) -> bool {
+        self.rel(k) == "conj" && self.nominal(k) && !self.clause(k)
     }
 
     /// `k`'s base: itself and its own modifiers.
@@ -207,7 +250,7 @@ impl<'a> Sent<'a> {
             if self.internal(c) {
                 continue;
             }
-            if (self.pp(c) && !self.has_pp(c)) || (self.rel(c) == "conj" && self.nominal(c)) {
+            if (self.pp(c) && !self.has_pp(c)) || self.conjunct(c) {
                 for &d in &self.kids[c] {
                     if matches!(self.rel(d), "case" | "cc" | "punct") {
                         out.push(d);
@@ -220,7 +263,7 @@ impl<'a> Sent<'a> {
 
     fn is_verb(&self, k: usize) -> bool {
         let t = &self.toks[k];
-        t.xpos.starts_with("VB") && matches!(t.upos.as_str(), "VERB" | "AUX")
+        self.forced[k] || (t.xpos.starts_with("VB") && matches!(t.upos.as_str(), "VERB" | "AUX"))
     }
 }
 
@@ -251,7 +294,7 @@ fn phrases(s: &Sent) -> (Vec<Unit>, Vec<Chunk>) {
             s.phrase_words(u, &mut words);
             words.sort_unstable();
             words.dedup();
-            let conj: Vec<usize> = s.kids[u].iter().copied().filter(|&c| s.rel(c) == "conj" && s.nominal(c)).collect();
+            let conj: Vec<usize> = s.kids[u].iter().copied().filter(|&c| s.conjunct(c)).collect();
             let mut members = Vec::new();
             if !conj.is_empty() {
                 // The words the phrase shares with the compound's members.
@@ -291,7 +334,7 @@ fn phrases(s: &Sent) -> (Vec<Unit>, Vec<Chunk>) {
             }
         }
         let _ = top;
-        chunks.push(Chunk { first: all[0], last: *all.last().unwrap_or(&k), head: k, unit: 0 });
+        chunks.push(Chunk { first: all[0], last: *all.last().unwrap_or(&k), head: k, words: all.clone(), unit: 0 });
     }
     units.sort_by_key(|u| (u.first, std::cmp::Reverse(u.words.len())));
     // A chunk is coded by its head's unit, or by the compound inside it
@@ -601,16 +644,177 @@ impl Petrarch {
         out
     }
 
+    /// The words of a sentence read as verbs against the parse: in a
+    /// stretch between commas where the parse found no verb of a clause,
+    /// the first word the verb dictionary spells that follows an actor or
+    /// agent name not preceded by a determiner ("Fornost and Gondor
+    /// welcome a resumption ...", "Ethiopia act on a resolution ...").
+    fn verbless(&self, s: &Sent, date: Option<&str>) -> Vec<bool> {
+        let n = s.n();
+        let mut forced = vec![false; n];
+        let forms: Vec<&str> = s.toks.iter().map(|t| t.form.as_str()).collect();
+        let lemmas: Vec<&str> = s.lemmas.iter().map(String::as_str).collect();
+        // For each position, the start of a name ending right before it.
+        let mut ends: Vec<Option<usize>> = vec![None; n + 1];
+        for k in 0..n {
+            let e = self.actors.find(&forms, k, date).map(|(e, _)| e);
+            let g = self.agents.find_placed(&lemmas, k).map(|(e, ..)| e);
+            for end in [e, g].into_iter().flatten() {
+                ends[end].get_or_insert(k);
+            }
+        }
+        let mut a = 0;
+        while a < n {
+            let b = (a..n).find(|&k| s.forms[k] == ",").unwrap_or(n);
+            if !(a..b).any(|k| s.clause_verb(k)) {
+                let verb = (a + 1..b).find(|&w| {
+                    ends[w].is_some_and(|st| st == 0 || s.toks[st - 1].upos != "DET")
+                        && s.toks[w].upos != "PROPN"
+                        && self.verbs.has_form(&s.forms[w])
+                        && self.agents.find_placed(&lemmas, w).is_none()
+                });
+                if let Some(w) = verb {
+                    forced[w] = true;
+                }
+            }
+            a = b + 1;
+        }
+        forced
+    }
+
+    /// Reads the parse's noun phrases with what the dictionaries know:
+    /// two nouns hung side by side on one verb by the same relation are
+    /// one phrase split by the parser ("Deputy" + "Prime Minister
+    /// Telemar"); an actor or agent phrase is one noun phrase, whatever
+    /// the tags of its words ("human rights activists" with "activists" as
+    /// a verb); and a phrase naming only a role takes the actor of the
+    /// prepositional phrase right after it ("activists in Arnor" →
+    /// `ARNOPP`), as PETRARCH's noun phrase does, wherever the parser hung
+    /// the preposition.
+    fn repair(&self, s: &Sent, units: &mut Vec<Unit>, chunks: &mut Vec<Chunk>, date: Option<&str>) {
+        let n = s.n();
+        // Side by side on one head by one relation: one phrase, or with a
+        // comma between them the members of a list ("Arnor, Gondor and
+        // Rohan condemned ..." with "Arnor" and "Gondor" both subjects).
+        let mut i = 0;
+        while i + 1 < chunks.len() {
+            let (a, b) = (&chunks[i], &chunks[i + 1]);
+            let same = s.parent(a.head).is_some()
+                && s.parent(a.head) == s.parent(b.head)
+                && s.rel(a.head) == s.rel(b.head)
+                && matches!(s.rel(a.head).split(':').next(), Some("nsubj" | "obj" | "iobj"));
+            let comma = a.last + 2 == b.first && s.forms[a.last + 1] == ",";
+            if same && a.last + 1 == b.first {
+                merge(units, chunks, i, i + 1, &[]);
+            } else if same && comma {
+                let group = |c: &Chunk| -> Vec<Vec<usize>> {
+                    let u = &units[c.unit];
+                    if u.members.is_empty() {
+                        vec![c.words.clone()]
+                    } else {
+                        u.members.clone()
+                    }
+                };
+                let mut members = group(a);
+                members.extend(group(b));
+                let mut words: Vec<usize> = a.words.iter().chain(&b.words).copied().collect();
+                words.push(a.last + 1);
+                words.sort_unstable();
+                units.push(Unit { head: a.head, first: a.first, last: a.last, words: words.clone(), members });
+                let (first, last) = (words[0], *words.last().unwrap_or(&a.last));
+                chunks[i] = Chunk { first, last, head: a.head, words, unit: units.len() - 1 };
+                chunks.remove(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+        // Dictionary phrases.
+        let forms: Vec<&str> = s.toks.iter().map(|t| t.form.as_str()).collect();
+        let lemmas: Vec<&str> = s.lemmas.iter().map(String::as_str).collect();
+        let mut k = 0;
+        while k < n {
+            let end = [
+                self.actors.find(&forms, k, date).map(|(e, _)| e),
+                self.agents.find_placed(&lemmas, k).map(|(e, ..)| e),
+            ]
+            .into_iter()
+            .flatten()
+            .max();
+            let Some(end) = end else {
+                k += 1;
+                continue;
+            };
+            let touched: Vec<usize> =
+                (0..chunks.len()).filter(|&c| chunks[c].first < end && chunks[c].last >= k).collect();
+            let outside: Vec<usize> =
+                (k..end).filter(|&w| !touched.iter().any(|&c| chunks[c].words.contains(&w))).collect();
+            if !outside.is_empty() && outside.iter().all(|&w| !s.forced[w]) {
+                match touched.first() {
+                    Some(&first) => {
+                        for &c in touched[1..].iter().rev() {
+                            merge(units, chunks, first, c, &[]);
+                        }
+                        merge(units, chunks, first, first, &outside);
+                    }
+                    None => {
+                        let head = end - 1;
+                        let words: Vec<usize> = (k..end).collect();
+                        units_push(units, chunks, head, words);
+                    }
+                }
+            } else if touched.len() > 1 {
+                for &c in touched[1..].iter().rev() {
+                    merge(units, chunks, touched[0], c, &[]);
+                }
+            }
+            k = end;
+        }
+        // A role alone takes the actor of the prepositional phrase after it.
+        let mut i = 0;
+        while i + 1 < chunks.len() {
+            let a = &chunks[i];
+            let b = &chunks[i + 1];
+            let prep = a.last + 1;
+            let pp = prep + 1 == b.first && prep < n && s.toks[prep].upos == "ADP" && s.forms[prep] != "'s";
+            let role_only = || {
+                units[a.unit].members.is_empty()
+                    && self
+                        .words_code(s, &units[a.unit].words, date)
+                        .is_some_and(|c| c.code.starts_with("---") && c.code.len() > 3)
+                    && self.words_code(s, &units[b.unit].words, date).is_some_and(|c| !c.code.starts_with("---"))
+            };
+            if pp && role_only() {
+                merge(units, chunks, i, i + 1, &[prep]);
+            }
+            i += 1;
+        }
+        chunks.sort_by_key(|c| c.first);
+    }
+
     /// Codes sentence `si` of `doc` as PETRARCH does.
     pub fn code_sentence(&self, doc: &Doc, si: usize, date: Option<&str>) -> Vec<Coded> {
-        let s = Sent::new(doc, si);
+        let mut s = Sent::new(doc, si);
         let n = s.n();
         if n == 0 {
             return Vec::new();
         }
-        let (units, chunks) = phrases(&s);
+        s.forced = self.verbless(&s, date);
+        let (mut units, mut chunks) = phrases(&s);
+        self.repair(&s, &mut units, &mut chunks, date);
+        let s = s;
         let (alive, boundary) = commas(&s, &chunks);
         let in_chunk = |k: usize| chunks.iter().any(|c| c.first <= k && k <= c.last);
+        let words = |ks: &[usize]| ks.iter().map(|&k| s.toks[k].form.as_str()).collect::<Vec<_>>().join(" ");
+        if tracing() {
+            eprintln!("PETRARCH sentence {}:", si + 1);
+            for c in &chunks {
+                let u = &units[c.unit];
+                let codes: Vec<String> = self.parties(&s, u, date).into_iter().map(|p| p.code).collect();
+                eprintln!("  NE [{}] {:?}", words(&(c.first..=c.last).collect::<Vec<_>>()), codes);
+            }
+            let dead: Vec<usize> = (0..n).filter(|&k| !alive[k]).collect();
+            eprintln!("  dropped: [{}]", words(&dead));
+        }
         let m = Matcher { s: &s, units: &units };
         let mut out: Vec<Coded> = Vec::new();
         let mut covered = vec![false; n];
@@ -622,8 +826,21 @@ impl Petrarch {
                 continue;
             }
             let forms = self.verbs.verb_forms(&s.forms[v], &s.lemmas[v]);
-            // A multi-word verb needs its words right beside it.
-            let Some((vf, vstart, vend)) = forms.iter().find_map(|f| verb_span(&s, f, v, &alive)) else { continue };
+            // A multi-word verb needs its words right beside it; the
+            // parse may have tagged its first word as the verb ("will not
+            // wire tap the links": WIRE_+TAP).
+            let mut span = forms.iter().find_map(|f| verb_span(&s, f, v, &alive));
+            if span.is_none() {
+                if let Some(t) = (v + 1..n).find(|&k| alive[k]).filter(|&t| !s.is_verb(t)) {
+                    span = self
+                        .verbs
+                        .verb_forms(&s.forms[t], &s.lemmas[t])
+                        .iter()
+                        .filter(|f| f.before.last() == Some(&s.forms[v]))
+                        .find_map(|f| verb_span(&s, f, t, &alive));
+                }
+            }
+            let Some((vf, vstart, vend)) = span else { continue };
             // The upper sequence: back to a comma that delimits a clause.
             let mut upper: Vec<usize> = Vec::new();
             for k in (0..vstart).rev() {
@@ -639,8 +856,27 @@ impl Petrarch {
             let mut vp = Vec::new();
             vp_words(&s, v, &mut vp);
             vp.sort_unstable();
-            let lower_all: Vec<usize> = vp.into_iter().filter(|&k| k > vend && alive[k]).collect();
+            let mut lower_all: Vec<usize> = vp.into_iter().filter(|&k| k > vend && alive[k]).collect();
+            // A verb the parse left with nothing after it, or read as a
+            // verb against its tags, takes the words after it up to the
+            // next clause as its phrase ("Ethiopia indicated it deplored
+            // Libya ...", with "Libya" hung elsewhere).
+            if lower_all.is_empty() || s.forced[v] {
+                lower_all = (vend + 1..n)
+                    .take_while(|&k| alive[k] && !boundary[k] && !(s.clause_verb(k) && !s.forced[v]))
+                    .filter(|&k| s.toks[k].upos != "PUNCT" || s.forms[k] == ",")
+                    .collect();
+            }
             let lower: Vec<usize> = lower_all.iter().copied().filter(|&k| !transparent(k)).collect();
+            if tracing() {
+                eprintln!(
+                    "  verb {:?} ({}): upper [{}] lower [{}]",
+                    s.toks[v].form,
+                    vf.origin,
+                    words(&upper),
+                    words(&lower)
+                );
+            }
             let mut fired: Option<(&Pattern, Picked)> = None;
             for p in vf.patterns.iter() {
                 if let Some(picked) = m.pattern(p, &upper, &lower) {
@@ -656,6 +892,9 @@ impl Petrarch {
                     (vf.code.clone(), vf.pair.clone(), Picked::default(), vf.word.to_uppercase(), vf.origin.clone())
                 }
             };
+            if tracing() {
+                eprintln!("    code {code} by {rule} ({origin})");
+            }
             // The verb phrase is coded: verbs inside it are not coded again.
             for &k in &lower_all {
                 covered[k] = true;
@@ -761,7 +1000,7 @@ fn vp_words(s: &Sent, v: usize, out: &mut Vec<usize>) {
     for &c in &s.kids[v] {
         let r = s.rel(c);
         let base = r.split(':').next().unwrap_or(r);
-        if matches!(base, "nsubj" | "csubj" | "parataxis" | "expl") || (base == "conj" && !s.nominal(c)) {
+        if matches!(base, "nsubj" | "csubj" | "parataxis" | "expl") || (base == "conj" && !s.conjunct(c)) {
             continue;
         }
         s.subtree(c, out);
@@ -779,4 +1018,45 @@ fn passive(s: &Sent, v: usize, lower: &[usize]) -> bool {
         .iter()
         .any(|&c| s.rel(c) == "aux:pass" || (s.rel(c) == "aux" && matches!(s.lemmas[c].as_str(), "be")));
     be && lower.iter().any(|&k| s.forms[k] == "by")
+}
+
+/// Merges chunk `b` into chunk `a` (or, with `a == b`, adds `extra` words
+/// to `a`): its words join `a`'s and those of the unit that codes it.
+fn merge(units: &mut [Unit], chunks: &mut Vec<Chunk>, a: usize, b: usize, extra: &[usize]) {
+    let mut add: Vec<usize> = extra.to_vec();
+    if a != b {
+        add.extend(chunks[b].words.iter().copied());
+    }
+    let ua = chunks[a].unit;
+    for w in &add {
+        if !units[ua].words.contains(w) {
+            units[ua].words.push(*w);
+        }
+        for m in units[ua].members.iter_mut() {
+            if !m.contains(w) {
+                m.push(*w);
+            }
+        }
+        if !chunks[a].words.contains(w) {
+            chunks[a].words.push(*w);
+        }
+    }
+    units[ua].words.sort_unstable();
+    for m in units[ua].members.iter_mut() {
+        m.sort_unstable();
+    }
+    chunks[a].words.sort_unstable();
+    chunks[a].first = chunks[a].words[0];
+    chunks[a].last = *chunks[a].words.last().unwrap_or(&chunks[a].first);
+    if a != b {
+        chunks.remove(b);
+    }
+}
+
+/// Adds a chunk of its own for words the parse put in no noun phrase.
+fn units_push(units: &mut Vec<Unit>, chunks: &mut Vec<Chunk>, head: usize, words: Vec<usize>) {
+    let (first, last) = (words[0], *words.last().unwrap_or(&head));
+    units.push(Unit { head, first, last, words: words.clone(), members: Vec::new() });
+    chunks.push(Chunk { first, last, head, words, unit: units.len() - 1 });
+    chunks.sort_by_key(|c| c.first);
 }

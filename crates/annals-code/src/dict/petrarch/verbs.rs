@@ -407,6 +407,11 @@ impl Verbs {
         out
     }
 
+    /// Whether some verb line spells or generates this word form.
+    pub fn has_form(&self, form: &str) -> bool {
+        self.by_form.contains_key(form)
+    }
+
     /// The pattern read at `file:line`.
     pub fn by_origin(&self, origin: &str) -> Option<&Pattern> {
         self.by_origin.get(origin).map(|p| p.as_ref())

@@ -679,6 +679,18 @@ impl Petrarch {
             }
             a = b + 1;
         }
+        // The second word of a multi-word verb the parse tagged on its
+        // first word is part of the verb, not a noun ("wire tap").
+        for v in 0..n.saturating_sub(1) {
+            if s.is_verb(v) && !s.is_verb(v + 1) {
+                let multi = self
+                    .verbs
+                    .verb_forms(&s.forms[v + 1], &s.lemmas[v + 1])
+                    .iter()
+                    .any(|f| f.before.last() == Some(&s.forms[v]));
+                forced[v + 1] |= multi;
+            }
+        }
         forced
     }
 
@@ -896,7 +908,7 @@ impl Petrarch {
                 eprintln!("    code {code} by {rule} ({origin})");
             }
             // The verb phrase is coded: verbs inside it are not coded again.
-            for &k in &lower_all {
+            for &k in lower_all.iter().chain(&(vstart..=vend).collect::<Vec<_>>()) {
                 covered[k] = true;
             }
             let in_lower = |k: usize| lower_all.contains(&k);
@@ -1059,4 +1071,297 @@ fn units_push(units: &mut Vec<Unit>, chunks: &mut Vec<Chunk>, head: usize, words
     units.push(Unit { head, first, last, words: words.clone(), members: Vec::new() });
     chunks.push(Chunk { first, last, head, words, unit: units.len() - 1 });
     chunks.sort_by_key(|c| c.first);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture::{doc, spaced};
+
+    const VERBS: &str = "--- RESTORE [064] ---\nRESTORE\n- * DIPLOMATIC [064]\n--- SAID [023] ---\nSAID\n\
+        --- FREE [066] ---\nFREE\n- + * FROM $ [066]\n--- CELEBRATE [181] ---\nCELEBRATE\n- * IFTAR IN ^ + [045]\n\
+        --- OPPOSE [112] ---\nOPPOSE\n--- MET [031:032] ---\nMET\n--- MEET [031:031] ---\nMEET\n\
+        --- LEFT [032:033] ---\nLEFT\n--- LEAVE [012] ---\nLEAVE\n--- CONFISCATE [1711] ---\nCONFISCATE\n\
+        WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}\n- WILL NOT * [081]\n--- WELCOME [041] ---\nWELCOME\n\
+        --- ARREST [212] ---\nARREST\n--- DEPLORE [122] ---\nDEPLORE\n--- CONDEMN [122] ---\nCONDEMN\n";
+    const ACTORS: &str = "ARNOR_ [ARN]\nGONDOR [GON]\nMORDOR [MOR]\nBREE [BRE]\nITHILEN [ITH]\nOSGILIATH [OSG]\n\
+        FORNOST [FOR]\nERIADOR [ERI]\nROHAN [ROH]\nTHE_SHIRE [FRO/BIL/SAM]\nQUIBBLER [HGWGOVMED]\nROMENDACIL [BRE]\n";
+    const AGENTS: &str = "GOVERNMENT [~GOV]\nPRIME_MINISTER [~GOV]\nLAWMAKER [~LEG]\nPOLICE {} [~COP]\n\
+        SOLDIER [~MIL]\nMILITIA [~MIL]\nMSF {} [NGO~]\nHUMAN_RIGHTS_ACTIVIST [~OPP]\nNEWSPAPER [~MED]\n";
+
+    fn petrarch() -> Petrarch {
+        let (p, errors) =
+            Petrarch::from_texts(Some(("v.txt", VERBS)), &[("a.txt", ACTORS)], Some(("g.txt", AGENTS)), None);
+        assert!(errors.is_empty(), "{errors:?}");
+        p
+    }
+
+    /// The (source, target, code) triples of a one-sentence fixture.
+    fn coded(conllu: &str) -> Vec<(String, String, String)> {
+        let d = doc(&spaced(conllu));
+        let mut out: Vec<(String, String, String)> = petrarch()
+            .code_sentence(&d, 0, Some("1995-01-04"))
+            .into_iter()
+            .map(|c| (c.source.code, c.target.code, c.code))
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn t(s: &str, g: &str, c: &str) -> (String, String, String) {
+        (s.to_string(), g.to_string(), c.to_string())
+    }
+
+    #[test]
+    fn a_phrase_codes_its_first_actor_with_its_agents() {
+        // An agent the actor's code already holds stops the agents: the
+        // Quibbler [HGWGOVMED] government police is HGWGOVMED, not ...COP.
+        let got = coded(
+            "1 The the DET DT _ 5 det _ _
+             2 Quibbler Quibbler PROPN NNP _ 5 compound _ _
+             3 government government NOUN NN _ 5 compound _ _
+             4 police police NOUN NN _ 5 compound _ _
+             5 newspaper newspaper NOUN NN _ 6 nsubj _ _
+             6 restored restore VERB VBD _ 0 root _ _
+             7 diplomatic diplomatic ADJ JJ _ 8 amod _ _
+             8 ties tie NOUN NNS _ 6 obj _ _
+             9 with with ADP IN _ 10 case _ _
+             10 Bree Bree PROPN NNP _ 8 nmod _ _
+             11 . . PUNCT . _ 6 punct _ _",
+        );
+        assert_eq!(got, [t("HGWGOVMED", "BRE", "064")]);
+        // A noun hung on a name with no preposition is in its phrase; a
+        // prefixed agent (NGO~) goes before the actor's code.
+        let got = coded(
+            "1 Bree Bree PROPN NNP _ 5 nsubj _ _
+             2 Prime Prime ADJ NNP _ 3 amod _ _
+             3 Minister Minister PROPN NNP _ 4 nmod:desc _ _
+             4 Romendacil Romendacil PROPN NNP _ 1 nmod _ _
+             5 deplored deplore VERB VBD _ 0 root _ _
+             6 Mordor Mordor PROPN NNP _ 8 compound _ _
+             7 MSF MSF PROPN NNP _ 8 compound _ _
+             8 workers worker NOUN NNS _ 5 obj _ _
+             9 . . PUNCT . _ 5 punct _ _",
+        );
+        assert_eq!(got, [t("BREGOV", "NGOMOR", "122")]);
+    }
+
+    #[test]
+    fn compound_members_share_the_words_of_their_phrase() {
+        let got = coded(
+            "1 Lawmakers lawmaker NOUN NNS _ 6 nsubj _ _
+             2 in in ADP IN _ 3 case _ _
+             3 Fornost Fornost PROPN NNP _ 1 nmod _ _
+             4 and and CCONJ CC _ 5 cc _ _
+             5 Gondor Gondor PROPN NNP _ 3 conj _ _
+             6 welcomed welcome VERB VBD _ 0 root _ _
+             7 The the DET DT _ 8 det _ _
+             8 Shire Shire PROPN NNP _ 6 obj _ _
+             9 . . PUNCT . _ 6 punct _ _",
+        );
+        // THE_SHIRE [FRO/BIL/SAM] names three actors.
+        let want: Vec<_> =
+            ["FORLEG", "GONLEG"].iter().flat_map(|s| ["BIL", "FRO", "SAM"].map(|g| t(s, g, "041"))).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn comma_clauses_of_two_to_eight_words_drop_out() {
+        // The clause between the commas drops out, so the upper sequence of
+        // "restored" reaches "Arnor"; kept, its comma would stop it.
+        let got = coded(
+            "1 Arnor Arnor PROPN NNP _ 8 nsubj _ _
+             2 , , PUNCT , _ 4 punct _ _
+             3 in in ADP IN _ 4 case _ _
+             4 talks talk NOUN NNS _ 8 obl _ _
+             5 with with ADP IN _ 6 case _ _
+             6 Mordor Mordor PROPN NNP _ 4 nmod _ _
+             7 , , PUNCT , _ 4 punct _ _
+             8 restored restore VERB VBD _ 0 root _ _
+             9 ties tie NOUN NNS _ 8 obj _ _
+             10 with with ADP IN _ 11 case _ _
+             11 Gondor Gondor PROPN NNP _ 9 nmod _ _
+             12 , , PUNCT , _ 15 punct _ _
+             13 Bree Bree PROPN NNP _ 14 compound _ _
+             14 officials official NOUN NNS _ 15 nsubj _ _
+             15 said say VERB VBD _ 8 parataxis _ _
+             16 Rohan Rohan PROPN NNP _ 15 obj _ _
+             17 . . PUNCT . _ 8 punct _ _",
+        );
+        // The last clause ("Bree officials said Rohan") drops out too.
+        assert_eq!(got, [t("ARN", "GON", "064")]);
+    }
+
+    #[test]
+    fn a_coded_verb_takes_its_whole_phrase() {
+        // SAID takes the first coded phrase after it; "restored", inside
+        // its phrase, is not coded again.
+        let got = coded(
+            "1 Arnor Arnor PROPN NNP _ 2 nsubj _ _
+             2 said say VERB VBD _ 0 root _ _
+             3 Gondor Gondor PROPN NNP _ 4 nsubj _ _
+             4 restored restore VERB VBD _ 2 ccomp _ _
+             5 ties tie NOUN NNS _ 4 obj _ _
+             6 with with ADP IN _ 7 case _ _
+             7 Mordor Mordor PROPN NNP _ 5 nmod _ _
+             8 . . PUNCT . _ 2 punct _ _",
+        );
+        assert_eq!(got, [t("ARN", "GON", "023")]);
+    }
+
+    #[test]
+    fn pattern_markers_name_source_target_and_skipped_phrases() {
+        let got = coded(
+            "1 Ithilen Ithilen PROPN NNP _ 2 compound _ _
+             2 militia militia NOUN NN _ 4 nsubj:pass _ _
+             3 was be AUX VBD _ 4 aux:pass _ _
+             4 freed free VERB VBN _ 0 root _ _
+             5 from from ADP IN _ 6 case _ _
+             6 Mordor Mordor PROPN NNP _ 4 obl _ _
+             7 . . PUNCT . _ 4 punct _ _",
+        );
+        assert_eq!(got, [t("MOR", "ITHMIL", "066")], "+ * FROM $");
+        let got = coded(
+            "1 Arnor Arnor PROPN NNP _ 2 nsubj _ _
+             2 celebrated celebrate VERB VBD _ 0 root _ _
+             3 Iftar Iftar PROPN NNP _ 2 obj _ _
+             4 in in ADP IN _ 5 case _ _
+             5 Osgiliath Osgiliath PROPN NNP _ 2 obl _ _
+             6 with with ADP IN _ 7 case _ _
+             7 Gondor Gondor PROPN NNP _ 2 obl _ _
+             8 . . PUNCT . _ 2 punct _ _",
+        );
+        assert_eq!(got, [t("ARN", "GON", "045")], "* IFTAR IN ^ + skips Osgiliath");
+    }
+
+    #[test]
+    fn a_passive_with_by_swaps_source_and_target() {
+        let got = coded(
+            "1 Eriador Eriador PROPN NNP _ 3 nsubj:pass _ _
+             2 was be AUX VBD _ 3 aux:pass _ _
+             3 opposed oppose VERB VBN _ 0 root _ _
+             4 by by ADP IN _ 5 case _ _
+             5 Osgiliath Osgiliath PROPN NNP _ 3 obl _ _
+             6 . . PUNCT . _ 3 punct _ _",
+        );
+        assert_eq!(got, [t("OSG", "ERI", "112")]);
+    }
+
+    #[test]
+    fn a_verb_is_found_by_its_form_first_and_a_paired_code_codes_both_ways() {
+        // "met" is the MET block's [031:032], not MEET's [031:031].
+        let got = coded(
+            "1 Rohan Rohan PROPN NNP _ 2 nsubj _ _
+             2 met meet VERB VBD _ 0 root _ _
+             3 Gondor Gondor PROPN NNP _ 2 obj _ _
+             4 . . PUNCT . _ 2 punct _ _",
+        );
+        assert_eq!(got, [t("GON", "ROH", "032"), t("ROH", "GON", "031")]);
+    }
+
+    #[test]
+    fn a_multi_word_verb_may_be_tagged_on_its_first_word() {
+        let got = coded(
+            "1 Gondor Gondor PROPN NNP _ 4 nsubj _ _
+             2 will will AUX MD _ 4 aux _ _
+             3 not not PART RB _ 4 advmod _ _
+             4 wire wire VERB VB _ 0 root _ _
+             5 tap tap NOUN NN _ 4 obj _ _
+             6 Mordor Mordor PROPN NNP _ 4 obj _ _
+             7 . . PUNCT . _ 4 punct _ _",
+        );
+        assert_eq!(got, [t("GON", "MOR", "081")]);
+    }
+
+    #[test]
+    fn a_clause_the_parse_left_without_a_verb_takes_a_dictionary_verb() {
+        let got = coded(
+            "1 Fornost Fornost PROPN NNP _ 5 nsubj _ _
+             2 and and CCONJ CC _ 3 cc _ _
+             3 Gondor Gondor PROPN NNP _ 1 conj _ _
+             4 welcome welcome INTJ UH _ 5 discourse _ _
+             5 resumption resumption NOUN NN _ 0 root _ _
+             6 with with ADP IN _ 7 case _ _
+             7 Eriador Eriador PROPN NNP _ 5 nmod _ _
+             8 . . PUNCT . _ 5 punct _ _",
+        );
+        assert_eq!(got, [t("FOR", "ERI", "041"), t("GON", "ERI", "041")]);
+    }
+
+    #[test]
+    fn dictionary_phrases_are_noun_phrases_and_a_role_takes_the_actor_after_it() {
+        // "activists" tagged as the verb; HUMAN_RIGHTS_ACTIVIST is a noun
+        // phrase, and a role alone takes the actor of "in Arnor".
+        let got = coded(
+            "1 Human human ADJ JJ _ 2 amod _ _
+             2 rights right NOUN NNS _ 3 nsubj _ _
+             3 activists activist VERB VBZ _ 0 root _ _
+             4 in in ADP IN _ 5 case _ _
+             5 Arnor Arnor PROPN NNP _ 3 obl _ _
+             6 restored restore VERB VBD _ 3 conj _ _
+             7 ties tie NOUN NNS _ 6 obj _ _
+             8 with with ADP IN _ 9 case _ _
+             9 Gondor Gondor PROPN NNP _ 7 nmod _ _
+             10 . . PUNCT . _ 3 punct _ _",
+        );
+        assert_eq!(got, [t("ARNOPP", "GON", "064")]);
+    }
+
+    #[test]
+    fn subjects_side_by_side_are_one_phrase_or_a_list() {
+        let got = coded(
+            "1 Bree Bree PROPN NNP _ 4 nmod:poss _ _
+             2 's 's PART POS _ 1 case _ _
+             3 first first ADJ JJ _ 4 amod _ _
+             4 Deputy deputy NOUN NN _ 8 nsubj _ _
+             5 Prime Prime ADJ NNP _ 6 amod _ _
+             6 Minister Minister PROPN NNP _ 7 compound _ _
+             7 Telemar Telemar PROPN NNP _ 8 nsubj _ _
+             8 left leave VERB VBD _ 0 root _ _
+             9 for for ADP IN _ 10 case _ _
+             10 Gondor Gondor PROPN NNP _ 8 obl _ _
+             11 . . PUNCT . _ 8 punct _ _",
+        );
+        assert_eq!(got, [t("BREGOV", "GON", "032"), t("GON", "BREGOV", "033")]);
+        let got = coded(
+            "1 Arnor Arnor PROPN NNP _ 6 nsubj _ _
+             2 , , PUNCT , _ 3 punct _ _
+             3 Gondor Gondor PROPN NNP _ 6 nsubj _ _
+             4 and and CCONJ CC _ 5 cc _ _
+             5 Rohan Rohan PROPN NNP _ 3 conj _ _
+             6 condemned condemn VERB VBD _ 0 root _ _
+             7 Mordor Mordor PROPN NNP _ 6 obj _ _
+             8 . . PUNCT . _ 6 punct _ _",
+        );
+        assert_eq!(got, [t("ARN", "MOR", "122"), t("GON", "MOR", "122"), t("ROH", "MOR", "122")]);
+    }
+
+    #[test]
+    fn a_verb_with_its_own_subject_is_no_modifier_and_may_take_the_words_after_it() {
+        // "arrested" hung as a modifier of "soldiers" has a subject: it is
+        // the verb, and its phrase is the words after it.
+        let got = coded(
+            "1 Rohan Rohan PROPN NNP _ 3 nmod:poss _ _
+             2 's 's PART POS _ 1 case _ _
+             3 police police NOUN NN _ 4 nsubj _ _
+             4 arrested arrest VERB VBN _ 6 amod _ _
+             5 Gondor Gondor PROPN NNP _ 6 compound _ _
+             6 soldiers soldier NOUN NNS _ 0 root _ _
+             7 . . PUNCT . _ 6 punct _ _",
+        );
+        assert_eq!(got, [t("ROHCOP", "GONMIL", "212")]);
+    }
+
+    #[test]
+    fn an_event_needs_a_coded_source_and_target() {
+        let got = coded(
+            "1 Arnor Arnor PROPN NNP _ 2 nsubj _ _
+             2 restored restore VERB VBD _ 0 root _ _
+             3 ties tie NOUN NNS _ 2 obj _ _
+             4 with with ADP IN _ 5 case _ _
+             5 Gxndor Gxndor PROPN NNP _ 3 nmod _ _
+             6 . . PUNCT . _ 2 punct _ _",
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
 }

@@ -319,6 +319,14 @@ fn phrases(s: &Sent) -> (Vec<Unit>, Vec<Chunk>) {
                 first.sort_unstable();
                 first.dedup();
                 members.insert(0, first);
+                // A list has one conjunction, before its last member: with
+                // more ("A and B, and C and D") the members after the first
+                // one a conjunction introduces belong to a further
+                // coordination, and the compound is the first group.
+                let has_cc = |c: usize| s.kids[c].iter().any(|&d| s.rel(d) == "cc");
+                if let Some(cut) = conj.iter().position(|&c| has_cc(c)) {
+                    members.truncate(cut + 2);
+                }
             }
             units.push(Unit {
                 head: u,
@@ -1083,9 +1091,11 @@ mod tests {
         --- OPPOSE [112] ---\nOPPOSE\n--- MET [031:032] ---\nMET\n--- MEET [031:031] ---\nMEET\n\
         --- LEFT [032:033] ---\nLEFT\n--- LEAVE [012] ---\nLEAVE\n--- CONFISCATE [1711] ---\nCONFISCATE\n\
         WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}\n- WILL NOT * [081]\n--- WELCOME [041] ---\nWELCOME\n\
-        --- ARREST [212] ---\nARREST\n--- DEPLORE [122] ---\nDEPLORE\n--- CONDEMN [122] ---\nCONDEMN\n";
+        --- ARREST [212] ---\nARREST\n--- DEPLORE [122] ---\nDEPLORE\n--- CONDEMN [122] ---\nCONDEMN\n\
+        --- SPUR [111] ---\nSPUR\n- * RECONCILIATION [081]\n";
     const ACTORS: &str = "ARNOR_ [ARN]\nGONDOR [GON]\nMORDOR [MOR]\nBREE [BRE]\nITHILEN [ITH]\nOSGILIATH [OSG]\n\
-        FORNOST [FOR]\nERIADOR [ERI]\nROHAN [ROH]\nTHE_SHIRE [FRO/BIL/SAM]\nQUIBBLER [HGWGOVMED]\nROMENDACIL [BRE]\n";
+        FORNOST [FOR]\nERIADOR [ERI]\nROHAN [ROH]\nTHE_SHIRE [FRO/BIL/SAM]\nQUIBBLER [HGWGOVMED]\nROMENDACIL [BRE]\n\
+        CALENARDHON [CAL]\nDAGOLATH [DAG]\n";
     const AGENTS: &str = "GOVERNMENT [~GOV]\nPRIME_MINISTER [~GOV]\nLAWMAKER [~LEG]\nPOLICE {} [~COP]\n\
         SOLDIER [~MIL]\nMILITIA [~MIL]\nMSF {} [NGO~]\nHUMAN_RIGHTS_ACTIVIST [~OPP]\nNEWSPAPER [~MED]\n";
 
@@ -1163,6 +1173,28 @@ mod tests {
         let want: Vec<_> =
             ["FORLEG", "GONLEG"].iter().flat_map(|s| ["BIL", "FRO", "SAM"].map(|g| t(s, g, "041"))).collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_second_conjunction_starts_a_further_coordination() {
+        // "Calenardhon and Gondor, and Gondor and Dagolath": the compound
+        // is the first group.
+        let got = coded(
+            "1 Arnor Arnor PROPN NNP _ 2 nsubj _ _
+             2 spurred spur VERB VBD _ 0 root _ _
+             3 reconciliation reconciliation NOUN NN _ 2 obj _ _
+             4 between between ADP IN _ 5 case _ _
+             5 Calenardhon Calenardhon PROPN NNP _ 3 nmod _ _
+             6 and and CCONJ CC _ 7 cc _ _
+             7 Gondor Gondor PROPN NNP _ 5 conj _ _
+             8 , , PUNCT , _ 10 punct _ _
+             9 and and CCONJ CC _ 10 cc _ _
+             10 Gondor Gondor PROPN NNP _ 5 conj _ _
+             11 and and CCONJ CC _ 12 cc _ _
+             12 Dagolath Dagolath PROPN NNP _ 5 conj _ _
+             13 . . PUNCT . _ 2 punct _ _",
+        );
+        assert_eq!(got, [t("ARN", "CAL", "081"), t("ARN", "GON", "081")]);
     }
 
     #[test]

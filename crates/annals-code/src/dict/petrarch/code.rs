@@ -585,13 +585,8 @@ impl Petrarch {
         let lower: Vec<String> = forms.iter().map(|w| w.to_lowercase()).collect();
         let l: Vec<&str> = lemmas.iter().map(String::as_str).collect();
         let lf: Vec<&str> = lower.iter().map(String::as_str).collect();
-        let mut actor: Option<(usize, usize, String, Option<(String, Option<String>)>)> = None;
-        for k in 0..f.len() {
-            if let Some((end, a)) = self.actors.find(&f, k, date) {
-                actor = Some((k, end, a.code.clone(), Some((a.name.clone(), a.country.clone()))));
-                break;
-            }
-        }
+        // The first actor: (first word, end, the actor).
+        let actor = (0..f.len()).find_map(|k| self.actors.find(&f, k, date).map(|(end, a)| (k, end, a)));
         let mut agents: Vec<(String, bool)> = Vec::new();
         let mut k = 0;
         while k < f.len() {
@@ -610,13 +605,9 @@ impl Petrarch {
         if actor.is_none() && agents.is_empty() {
             return None;
         }
-        let (mut code, who) = match actor {
-            Some((_, _, c, who)) => (c, who),
-            None => ("---".to_string(), None),
-        };
-        let (name, country) = match who {
-            Some((n, c)) => (Some(n), c),
-            None => (None, None),
+        let (mut code, name, country) = match actor {
+            Some((_, _, a)) => (a.code.clone(), Some(a.name.clone()), a.country.clone()),
+            None => ("---".to_string(), None, None),
         };
         for (agent, prefix) in agents {
             let dup = (0..code.len()).step_by(3).any(|i| code.get(i..i + agent.len()) == Some(agent.as_str()));
@@ -883,7 +874,7 @@ impl Petrarch {
             // Libya ...", with "Libya" hung elsewhere).
             if lower_all.is_empty() || s.forced[v] {
                 lower_all = (vend + 1..n)
-                    .take_while(|&k| alive[k] && !boundary[k] && !(s.clause_verb(k) && !s.forced[v]))
+                    .take_while(|&k| alive[k] && !boundary[k] && !s.clause_verb(k))
                     .filter(|&k| s.toks[k].upos != "PUNCT" || s.forms[k] == ",")
                     .collect();
             }

@@ -32,7 +32,8 @@ use std::sync::Arc;
 /// before it (`_`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Elem {
-    pub alts: Vec<Vec<(String, bool)>>,
+    /// Shared: a synonym set's members are read once for every pattern.
+    pub alts: Arc<Vec<Vec<(String, bool)>>>,
     pub joined: bool,
 }
 
@@ -201,7 +202,7 @@ const PREPOSITIONS: &[&str] = &[
     "towards", "upon", "with", "within", "without",
 ];
 
-fn parse_body(text: &str, synsets: &HashMap<String, Vec<Vec<(String, bool)>>>) -> Result<Body, String> {
+fn parse_body(text: &str, synsets: &HashMap<String, Arc<Vec<Vec<(String, bool)>>>>) -> Result<Body, String> {
     let toks = lex(text);
     let stars: Vec<usize> = toks.iter().enumerate().filter(|(_, (t, _))| t == "*").map(|(k, _)| k).collect();
     if stars.len() != 1 {
@@ -251,7 +252,7 @@ fn parse_body(text: &str, synsets: &HashMap<String, Vec<Vec<(String, bool)>>>) -
                         .cloned()
                         .ok_or_else(|| format!("&{name} is not a synonym set"))?
                 } else {
-                    vec![phrase_words(tok)]
+                    Arc::new(vec![phrase_words(tok)])
                 };
                 let elem = Elem { alts, joined: *joined };
                 side.push(Item::Word(elem.clone()));
@@ -444,12 +445,12 @@ impl Verbs {
                 cur = None;
             }
         }
-        let mut synsets: HashMap<String, Vec<Vec<(String, bool)>>> = HashMap::new();
+        let mut synsets: HashMap<String, Arc<Vec<Vec<(String, bool)>>>> = HashMap::new();
         for n in raw_sets.keys() {
             let mut seen = Vec::new();
             let mut out = Vec::new();
             expand_set(n, &raw_sets, &mut seen, &mut out);
-            synsets.insert(n.clone(), out);
+            synsets.insert(n.clone(), Arc::new(out));
         }
         v.synsets = synsets.len();
         // Pass 2: blocks.
@@ -499,6 +500,12 @@ impl Verbs {
                 let (c, pair) = vl.code.clone().or_else(|| code.clone()).unwrap_or(("---".into(), None));
                 let mut list: Vec<Ranked> = Vec::new();
                 for (p, s, t) in pats.iter() {
+                    // A one-word verb shares its block's patterns; a
+                    // multi-word one adds its words to each.
+                    if vl.before.is_empty() && vl.after.is_empty() {
+                        list.push((p.words(), p.clone(), s.clone(), t.clone()));
+                        continue;
+                    }
                     let mut merged = (**p).clone();
                     merged.before.extend(vl.before.iter().cloned());
                     let mut after = vl.after.clone();
@@ -675,8 +682,10 @@ fn parse_verb_line(l: &str, origin: &str) -> Result<VerbLine, String> {
     if !word.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '\'') {
         return Err(format!("{word:?} is not a verb"));
     }
-    let elem =
-        |k: usize| Elem { alts: vec![vec![(toks[k].0.trim_start_matches('+').to_lowercase(), false)]], joined: true };
+    let elem = |k: usize| Elem {
+        alts: Arc::new(vec![vec![(toks[k].0.trim_start_matches('+').to_lowercase(), false)]]),
+        joined: true,
+    };
     let before = (0..vi).map(elem).collect();
     let after = (vi + 1..toks.len()).map(elem).collect();
     let mut keys = verb_keys(&word);

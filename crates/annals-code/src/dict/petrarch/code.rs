@@ -105,8 +105,61 @@ struct Chunk {
     head: usize,
     /// All its words.
     words: Vec<usize>,
-    /// The unit that codes it: its head's, or the compound inside it.
-    unit: usize,
+    /// The members of a list the parse did not coordinate ("Arnor, Gondor
+    /// and Rohan" with two subjects), each with its words.
+    listed: Vec<Vec<usize>>,
+}
+
+impl Chunk {
+    /// The unit that codes the chunk (see [`coding`]).
+    fn coding(&self, units: &[Unit]) -> Unit {
+        let u = Unit {
+            head: self.head,
+            first: self.first,
+            last: self.last,
+            words: self.words.clone(),
+            members: Vec::new(),
+        };
+        coding(&u, &self.listed, units)
+    }
+}
+
+/// The unit that codes `u`: its words, and the members of the compounds
+/// inside it (or of `listed`), expanded as PETRARCH does: each member
+/// takes the words the phrase shares with it ("Lawmakers in Fornost and
+/// Gondor" → "Lawmakers in Fornost", "Lawmakers in Gondor"), and a member
+/// holding a compound of its own is expanded again.
+fn coding(u: &Unit, listed: &[Vec<usize>], units: &[Unit]) -> Unit {
+    let start: Vec<Vec<usize>> = if listed.is_empty() { vec![u.words.clone()] } else { listed.to_vec() };
+    let mut members = Vec::new();
+    for m in start {
+        expand(m, units, &mut Vec::new(), &mut members);
+    }
+    if members.len() < 2 {
+        members.clear();
+    }
+    Unit { head: u.head, first: u.first, last: u.last, words: u.words.clone(), members }
+}
+
+/// The members `m` stands for: itself, or, when it holds a compound, the
+/// compound's members with the rest of `m`'s words.
+fn expand(m: Vec<usize>, units: &[Unit], used: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+    let inner = (0..units.len())
+        .filter(|&u| !used.contains(&u) && units[u].members.len() > 1 && units[u].words.iter().all(|w| m.contains(w)))
+        .max_by_key(|&u| (units[u].words.len(), std::cmp::Reverse(units[u].first)));
+    let Some(u) = inner else {
+        out.push(m);
+        return;
+    };
+    used.push(u);
+    let rest: Vec<usize> = m.iter().copied().filter(|w| !units[u].words.contains(w)).collect();
+    for member in &units[u].members {
+        let mut x: Vec<usize> = rest.iter().chain(member).copied().collect();
+        x.sort_unstable();
+        x.dedup();
+        expand(x, units, used, out);
+    }
+    used.pop();
 }
 
 /// What a noun phrase's words name: the composed code and the actor.
@@ -297,8 +350,9 @@ fn phrases(s: &Sent) -> (Vec<Unit>, Vec<Chunk>) {
             let conj: Vec<usize> = s.kids[u].iter().copied().filter(|&c| s.conjunct(c)).collect();
             let mut members = Vec::new();
             if !conj.is_empty() {
-                // The words the phrase shares with the compound's members.
-                let shared: Vec<usize> = all.iter().copied().filter(|w| !words.contains(w)).collect();
+                // The words of the compound's members (the rest of the
+                // phrase is shared: see `Chunk::coding`).
+                let shared: Vec<usize> = Vec::new();
                 let mut in_conj = Vec::new();
                 for &c in &conj {
                     let mut m = Vec::new();
@@ -342,19 +396,15 @@ fn phrases(s: &Sent) -> (Vec<Unit>, Vec<Chunk>) {
             }
         }
         let _ = top;
-        chunks.push(Chunk { first: all[0], last: *all.last().unwrap_or(&k), head: k, words: all.clone(), unit: 0 });
+        chunks.push(Chunk {
+            first: all[0],
+            last: *all.last().unwrap_or(&k),
+            head: k,
+            words: all.clone(),
+            listed: Vec::new(),
+        });
     }
     units.sort_by_key(|u| (u.first, std::cmp::Reverse(u.words.len())));
-    // A chunk is coded by its head's unit, or by the compound inside it
-    // ("Lawmakers in Fornost and Gondor").
-    for c in &mut chunks {
-        let own = units.iter().position(|u| u.head == c.head).unwrap_or(0);
-        c.unit = if units[own].members.is_empty() {
-            units.iter().position(|u| !u.members.is_empty() && u.first >= c.first && u.last <= c.last).unwrap_or(own)
-        } else {
-            own
-        };
-    }
     chunks.sort_by_key(|c| c.first);
     (units, chunks)
 }
@@ -716,24 +766,22 @@ impl Petrarch {
                 && matches!(s.rel(a.head).split(':').next(), Some("nsubj" | "obj" | "iobj"));
             let comma = a.last + 2 == b.first && s.forms[a.last + 1] == ",";
             if same && a.last + 1 == b.first {
-                merge(units, chunks, i, i + 1, &[]);
+                merge(chunks, i, i + 1, &[]);
             } else if same && comma {
                 let group = |c: &Chunk| -> Vec<Vec<usize>> {
-                    let u = &units[c.unit];
-                    if u.members.is_empty() {
+                    if c.listed.is_empty() {
                         vec![c.words.clone()]
                     } else {
-                        u.members.clone()
+                        c.listed.clone()
                     }
                 };
-                let mut members = group(a);
-                members.extend(group(b));
+                let mut listed = group(a);
+                listed.extend(group(b));
                 let mut words: Vec<usize> = a.words.iter().chain(&b.words).copied().collect();
                 words.push(a.last + 1);
                 words.sort_unstable();
-                units.push(Unit { head: a.head, first: a.first, last: a.last, words: words.clone(), members });
                 let (first, last) = (words[0], *words.last().unwrap_or(&a.last));
-                chunks[i] = Chunk { first, last, head: a.head, words, unit: units.len() - 1 };
+                chunks[i] = Chunk { first, last, head: a.head, words, listed };
                 chunks.remove(i + 1);
             } else {
                 i += 1;
@@ -763,19 +811,19 @@ impl Petrarch {
                 match touched.first() {
                     Some(&first) => {
                         for &c in touched[1..].iter().rev() {
-                            merge(units, chunks, first, c, &[]);
+                            merge(chunks, first, c, &[]);
                         }
-                        merge(units, chunks, first, first, &outside);
+                        merge(chunks, first, first, &outside);
                     }
                     None => {
                         let head = end - 1;
                         let words: Vec<usize> = (k..end).collect();
-                        units_push(units, chunks, head, words);
+                        chunk_push(units, chunks, head, words);
                     }
                 }
             } else if touched.len() > 1 {
                 for &c in touched[1..].iter().rev() {
-                    merge(units, chunks, touched[0], c, &[]);
+                    merge(chunks, touched[0], c, &[]);
                 }
             }
             k = end;
@@ -788,14 +836,12 @@ impl Petrarch {
             let prep = a.last + 1;
             let pp = prep + 1 == b.first && prep < n && s.toks[prep].upos == "ADP" && s.forms[prep] != "'s";
             let role_only = || {
-                units[a.unit].members.is_empty()
-                    && self
-                        .words_code(s, &units[a.unit].words, date)
-                        .is_some_and(|c| c.code.starts_with("---") && c.code.len() > 3)
-                    && self.words_code(s, &units[b.unit].words, date).is_some_and(|c| !c.code.starts_with("---"))
+                a.coding(units).members.is_empty()
+                    && self.words_code(s, &a.words, date).is_some_and(|c| c.code.starts_with("---") && c.code.len() > 3)
+                    && self.words_code(s, &b.words, date).is_some_and(|c| !c.code.starts_with("---"))
             };
             if pp && role_only() {
-                merge(units, chunks, i, i + 1, &[prep]);
+                merge(chunks, i, i + 1, &[prep]);
             }
             i += 1;
         }
@@ -819,8 +865,8 @@ impl Petrarch {
         if tracing() {
             eprintln!("PETRARCH sentence {}:", si + 1);
             for c in &chunks {
-                let u = &units[c.unit];
-                let codes: Vec<String> = self.parties(&s, u, date).into_iter().map(|p| p.code).collect();
+                let codes: Vec<String> =
+                    self.parties(&s, &c.coding(&units), date).into_iter().map(|p| p.code).collect();
                 eprintln!("  NE [{}] {:?}", words(&(c.first..=c.last).collect::<Vec<_>>()), codes);
             }
             let dead: Vec<usize> = (0..n).filter(|&k| !alive[k]).collect();
@@ -916,24 +962,26 @@ impl Petrarch {
                 !u.members.is_empty() || self.words_code(&s, &u.words, date).is_some_and(|c| c.code != "---")
             };
             let code_of = |u: &Unit| self.words_code(&s, &u.words, date).map(|c| c.code);
-            let target = picked.target.map(|u| &units[u]).or_else(|| {
-                let cands: Vec<&Unit> = chunks.iter().filter(|c| in_lower(c.first)).map(|c| &units[c.unit]).collect();
-                cands.iter().find(|u| coded(u)).or(cands.first()).copied()
+            let target = picked.target.map(|u| coding(&units[u], &[], &units)).or_else(|| {
+                let cands: Vec<Unit> = chunks.iter().filter(|c| in_lower(c.first)).map(|c| c.coding(&units)).collect();
+                let first = cands.iter().position(|u| coded(u)).unwrap_or(0);
+                cands.into_iter().nth(first)
             });
             let Some(target) = target else { continue };
-            let tcode = if target.members.is_empty() { code_of(target) } else { None };
-            let source = picked.source.map(|u| &units[u]).or_else(|| {
-                let cands: Vec<&Unit> = chunks
+            let tcode = if target.members.is_empty() { code_of(&target) } else { None };
+            let source = picked.source.map(|u| coding(&units[u], &[], &units)).or_else(|| {
+                let cands: Vec<Unit> = chunks
                     .iter()
                     .filter(|c| in_upper(c.first))
-                    .map(|c| &units[c.unit])
+                    .map(|c| c.coding(&units))
                     .filter(|u| tcode.is_none() || !u.members.is_empty() || code_of(u) != tcode)
                     .collect();
-                cands.iter().find(|u| coded(u)).or(cands.first()).copied()
+                let first = cands.iter().position(|u| coded(u)).unwrap_or(0);
+                cands.into_iter().nth(first)
             });
             let Some(source) = source else { continue };
-            let mut src = self.parties(&s, source, date);
-            let mut tgt = self.parties(&s, target, date);
+            let mut src = self.parties(&s, &source, date);
+            let mut tgt = self.parties(&s, &target, date);
             if passive(&s, v, &lower_all) {
                 std::mem::swap(&mut src, &mut tgt);
             }
@@ -1032,43 +1080,39 @@ fn passive(s: &Sent, v: usize, lower: &[usize]) -> bool {
 }
 
 /// Merges chunk `b` into chunk `a` (or, with `a == b`, adds `extra` words
-/// to `a`): its words join `a`'s and those of the unit that codes it.
-fn merge(units: &mut [Unit], chunks: &mut Vec<Chunk>, a: usize, b: usize, extra: &[usize]) {
+/// to `a`): its words join `a`'s (and each of `a`'s listed members').
+fn merge(chunks: &mut Vec<Chunk>, a: usize, b: usize, extra: &[usize]) {
     let mut add: Vec<usize> = extra.to_vec();
     if a != b {
         add.extend(chunks[b].words.iter().copied());
     }
-    let ua = chunks[a].unit;
+    let c = &mut chunks[a];
     for w in &add {
-        if !units[ua].words.contains(w) {
-            units[ua].words.push(*w);
+        if !c.words.contains(w) {
+            c.words.push(*w);
         }
-        for m in units[ua].members.iter_mut() {
+        for m in c.listed.iter_mut() {
             if !m.contains(w) {
                 m.push(*w);
             }
         }
-        if !chunks[a].words.contains(w) {
-            chunks[a].words.push(*w);
-        }
     }
-    units[ua].words.sort_unstable();
-    for m in units[ua].members.iter_mut() {
+    for m in c.listed.iter_mut() {
         m.sort_unstable();
     }
-    chunks[a].words.sort_unstable();
-    chunks[a].first = chunks[a].words[0];
-    chunks[a].last = *chunks[a].words.last().unwrap_or(&chunks[a].first);
+    c.words.sort_unstable();
+    c.first = c.words[0];
+    c.last = *c.words.last().unwrap_or(&c.first);
     if a != b {
         chunks.remove(b);
     }
 }
 
 /// Adds a chunk of its own for words the parse put in no noun phrase.
-fn units_push(units: &mut Vec<Unit>, chunks: &mut Vec<Chunk>, head: usize, words: Vec<usize>) {
+fn chunk_push(units: &mut Vec<Unit>, chunks: &mut Vec<Chunk>, head: usize, words: Vec<usize>) {
     let (first, last) = (words[0], *words.last().unwrap_or(&head));
     units.push(Unit { head, first, last, words: words.clone(), members: Vec::new() });
-    chunks.push(Chunk { first, last, head, words, unit: units.len() - 1 });
+    chunks.push(Chunk { first, last, head, words, listed: Vec::new() });
     chunks.sort_by_key(|c| c.first);
 }
 
@@ -1164,6 +1208,28 @@ mod tests {
         let want: Vec<_> =
             ["FORLEG", "GONLEG"].iter().flat_map(|s| ["BIL", "FRO", "SAM"].map(|g| t(s, g, "041"))).collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_compound_inside_a_compound_member_is_expanded_too() {
+        let got = coded(
+            "1 Arnor Arnor PROPN NNP _ 2 nsubj _ _
+             2 deplored deplore VERB VBD _ 0 root _ _
+             3 satisfaction satisfaction NOUN NN _ 2 obj _ _
+             4 toward toward ADP IN _ 5 case _ _
+             5 Rohan Rohan PROPN NNP _ 3 nmod _ _
+             6 and and CCONJ CC _ 9 cc _ _
+             7 Bree Bree PROPN NNP _ 9 nmod:poss _ _
+             8 's 's PART POS _ 7 case _ _
+             9 envoy envoy NOUN NN _ 5 conj _ _
+             10 , , PUNCT , _ 14 punct _ _
+             11 and and CCONJ CC _ 14 cc _ _
+             12 Gondor Gondor PROPN NNP _ 14 nmod:poss _ _
+             13 's 's PART POS _ 12 case _ _
+             14 cooperation cooperation NOUN NN _ 3 conj _ _
+             15 . . PUNCT . _ 2 punct _ _",
+        );
+        assert_eq!(got, [t("ARN", "BRE", "122"), t("ARN", "GON", "122"), t("ARN", "ROH", "122")]);
     }
 
     #[test]

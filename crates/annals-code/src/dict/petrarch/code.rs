@@ -964,7 +964,7 @@ impl Petrarch {
             let code_of = |u: &Unit| self.words_code(&s, &u.words, date).map(|c| c.code);
             let target = picked.target.map(|u| coding(&units[u], &[], &units)).or_else(|| {
                 let cands: Vec<Unit> = chunks.iter().filter(|c| in_lower(c.first)).map(|c| c.coding(&units)).collect();
-                let first = cands.iter().position(|u| coded(u)).unwrap_or(0);
+                let first = cands.iter().position(&coded).unwrap_or(0);
                 cands.into_iter().nth(first)
             });
             let Some(target) = target else { continue };
@@ -976,7 +976,7 @@ impl Petrarch {
                     .map(|c| c.coding(&units))
                     .filter(|u| tcode.is_none() || !u.members.is_empty() || code_of(u) != tcode)
                     .collect();
-                let first = cands.iter().position(|u| coded(u)).unwrap_or(0);
+                let first = cands.iter().position(&coded).unwrap_or(0);
                 cands.into_iter().nth(first)
             });
             let Some(source) = source else { continue };

@@ -33,7 +33,7 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Elem {
     /// Shared: a synonym set's members are read once for every pattern.
-    pub alts: Arc<Vec<Vec<(String, bool)>>>,
+    pub alts: Members,
     pub joined: bool,
 }
 
@@ -202,7 +202,10 @@ const PREPOSITIONS: &[&str] = &[
     "towards", "upon", "with", "within", "without",
 ];
 
-fn parse_body(text: &str, synsets: &HashMap<String, Arc<Vec<Vec<(String, bool)>>>>) -> Result<Body, String> {
+/// A synonym set's members, each a phrase of (word, exact) pairs.
+type Members = Arc<Vec<Vec<(String, bool)>>>;
+
+fn parse_body(text: &str, synsets: &HashMap<String, Members>) -> Result<Body, String> {
     let toks = lex(text);
     let stars: Vec<usize> = toks.iter().enumerate().filter(|(_, (t, _))| t == "*").map(|(k, _)| k).collect();
     if stars.len() != 1 {
@@ -445,7 +448,7 @@ impl Verbs {
                 cur = None;
             }
         }
-        let mut synsets: HashMap<String, Arc<Vec<Vec<(String, bool)>>>> = HashMap::new();
+        let mut synsets: HashMap<String, Members> = HashMap::new();
         for n in raw_sets.keys() {
             let mut seen = Vec::new();
             let mut out = Vec::new();

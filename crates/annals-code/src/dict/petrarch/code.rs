@@ -636,7 +636,7 @@ impl Petrarch {
         let l: Vec<&str> = lemmas.iter().map(String::as_str).collect();
         let lf: Vec<&str> = lower.iter().map(String::as_str).collect();
         // The first actor: (first word, end, the actor).
-        let actor = (0..f.len()).find_map(|k| self.actors.find(&f, k, date).map(|(end, a)| (k, end, a)));
+        let actor = (0..f.len()).find_map(|k| self.actors.find_within(&f, k, date).map(|(end, a)| (k, end, a)));
         let mut agents: Vec<(String, bool)> = Vec::new();
         let mut k = 0;
         while k < f.len() {

@@ -93,7 +93,7 @@ struct Unit {
     first: usize,
     last: usize,
     words: Vec<usize>,
-    /// The members of the compound this unit heads, with shared words.
+    /// The members of the compound this unit heads (none: no compound).
     members: Vec<Vec<usize>>,
 }
 
@@ -337,7 +337,6 @@ fn phrases(s: &Sent) -> (Vec<Unit>, Vec<Chunk>) {
         for &w in &all {
             taken[w] = true;
         }
-        let top = units.len();
         // Units for the root and every absorbed noun inside.
         let mut stack = vec![k];
         while let Some(u) = stack.pop() {
@@ -348,11 +347,11 @@ fn phrases(s: &Sent) -> (Vec<Unit>, Vec<Chunk>) {
             words.sort_unstable();
             words.dedup();
             let conj: Vec<usize> = s.kids[u].iter().copied().filter(|&c| s.conjunct(c)).collect();
+            // A compound's members: the head's own words, then each
+            // conjunct's (the rest of the phrase is shared with them: see
+            // `coding`).
             let mut members = Vec::new();
             if !conj.is_empty() {
-                // The words of the compound's members (the rest of the
-                // phrase is shared: see `Chunk::coding`).
-                let shared: Vec<usize> = Vec::new();
                 let mut in_conj = Vec::new();
                 for &c in &conj {
                     let mut m = Vec::new();
@@ -363,16 +362,11 @@ fn phrases(s: &Sent) -> (Vec<Unit>, Vec<Chunk>) {
                             in_conj.push(d);
                         }
                     }
-                    m.extend(shared.iter().copied());
                     m.sort_unstable();
                     m.dedup();
                     members.push(m);
                 }
-                let mut first: Vec<usize> =
-                    words.iter().copied().filter(|w| !in_conj.contains(w)).chain(shared.iter().copied()).collect();
-                first.sort_unstable();
-                first.dedup();
-                members.insert(0, first);
+                members.insert(0, words.iter().copied().filter(|w| !in_conj.contains(w)).collect());
                 // A list has one conjunction, before its last member: with
                 // more ("A and B, and C and D") the members after the first
                 // one a conjunction introduces belong to a further
@@ -395,7 +389,6 @@ fn phrases(s: &Sent) -> (Vec<Unit>, Vec<Chunk>) {
                 }
             }
         }
-        let _ = top;
         chunks.push(Chunk {
             first: all[0],
             last: *all.last().unwrap_or(&k),
@@ -698,7 +691,7 @@ impl Petrarch {
     /// the first word the verb dictionary spells that follows an actor or
     /// agent name not preceded by a determiner ("Fornost and Gondor
     /// welcome a resumption ...", "Ethiopia act on a resolution ...").
-    fn verbless(&self, s: &Sent, date: Option<&str>) -> Vec<bool> {
+    fn verb_words(&self, s: &Sent, date: Option<&str>) -> Vec<bool> {
         let n = s.n();
         let mut forced = vec![false; n];
         let forms: Vec<&str> = s.toks.iter().map(|t| t.form.as_str()).collect();
@@ -855,7 +848,7 @@ impl Petrarch {
         if n == 0 {
             return Vec::new();
         }
-        s.forced = self.verbless(&s, date);
+        s.forced = self.verb_words(&s, date);
         let (mut units, mut chunks) = phrases(&s);
         self.repair(&s, &mut units, &mut chunks, date);
         let s = s;

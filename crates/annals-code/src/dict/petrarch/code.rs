@@ -757,10 +757,16 @@ impl Petrarch {
                 && s.parent(a.head) == s.parent(b.head)
                 && s.rel(a.head) == s.rel(b.head)
                 && matches!(s.rel(a.head).split(':').next(), Some("nsubj" | "obj" | "iobj"));
-            let comma = a.last + 2 == b.first && s.forms[a.last + 1] == ",";
-            if same && a.last + 1 == b.first {
+            // Between them only a comma or a conjunction, with the
+            // determiners and adjectives of the next ("Ithilen and the evil
+            // Bree ...").
+            let between: Vec<usize> = (a.last + 1..b.first).collect();
+            let joiner = |k: usize| s.forms[k] == "," || s.toks[k].upos == "CCONJ";
+            let list = between.iter().any(|&k| joiner(k))
+                && between.iter().all(|&k| joiner(k) || matches!(s.toks[k].upos.as_str(), "DET" | "ADJ"));
+            if same && between.is_empty() {
                 merge(chunks, i, i + 1, &[]);
-            } else if same && comma {
+            } else if same && list {
                 let group = |c: &Chunk| -> Vec<Vec<usize>> {
                     if c.listed.is_empty() {
                         vec![c.words.clone()]
@@ -768,11 +774,31 @@ impl Petrarch {
                         c.listed.clone()
                     }
                 };
-                let mut listed = group(a);
-                listed.extend(group(b));
-                let mut words: Vec<usize> = a.words.iter().chain(&b.words).copied().collect();
-                words.push(a.last + 1);
+                // The list goes on from the last noun of the first phrase
+                // when that is a prepositional object, which the members
+                // share the rest of the phrase with ("The ambassadors of
+                // Bree, Osgiliath and Eriador" parsed as two subjects).
+                let inner = units
+                    .iter()
+                    .filter(|u| u.head != a.head && s.pp(u.head) && u.words.contains(&a.last))
+                    .filter(|u| u.words.iter().all(|w| a.words.contains(w)))
+                    .min_by_key(|u| u.words.len())
+                    .filter(|_| a.listed.is_empty());
+                let shared: Vec<usize> = match inner {
+                    Some(u) => a.words.iter().copied().filter(|w| !u.words.contains(w)).collect(),
+                    None => Vec::new(),
+                };
+                let mut listed = if inner.is_some() { vec![a.words.clone()] } else { group(a) };
+                for m in group(b) {
+                    let mut x: Vec<usize> = m.iter().chain(&shared).copied().collect();
+                    x.extend(between.iter().copied().filter(|&k| !joiner(k)));
+                    x.sort_unstable();
+                    x.dedup();
+                    listed.push(x);
+                }
+                let mut words: Vec<usize> = a.words.iter().chain(&b.words).chain(&between).copied().collect();
                 words.sort_unstable();
+                words.dedup();
                 let (first, last) = (words[0], *words.last().unwrap_or(&a.last));
                 chunks[i] = Chunk { first, last, head: a.head, words, listed };
                 chunks.remove(i + 1);
@@ -1125,7 +1151,8 @@ mod tests {
         FORNOST [FOR]\nERIADOR [ERI]\nROHAN [ROH]\nTHE_SHIRE [FRO/BIL/SAM]\nQUIBBLER [HGWGOVMED]\nROMENDACIL [BRE]\n\
         CALENARDHON [CAL]\nDAGOLATH [DAG]\n";
     const AGENTS: &str = "GOVERNMENT [~GOV]\nPRIME_MINISTER [~GOV]\nLAWMAKER [~LEG]\nPOLICE {} [~COP]\n\
-        SOLDIER [~MIL]\nMILITIA [~MIL]\nMSF {} [NGO~]\nHUMAN_RIGHTS_ACTIVIST [~OPP]\nNEWSPAPER [~MED]\n";
+        SOLDIER [~MIL]\nMILITIA [~MIL]\nMSF {} [NGO~]\nHUMAN_RIGHTS_ACTIVIST [~OPP]\nNEWSPAPER [~MED]\n\
+        AMBASSADOR [~GOV]\n";
 
     fn petrarch() -> Petrarch {
         let (p, errors) =
@@ -1416,6 +1443,38 @@ mod tests {
              8 . . PUNCT . _ 6 punct _ _",
         );
         assert_eq!(got, [t("ARN", "MOR", "122"), t("GON", "MOR", "122"), t("ROH", "MOR", "122")]);
+    }
+
+    #[test]
+    fn a_list_parsed_as_several_subjects_is_one_compound() {
+        // The list goes on from the prepositional object, and its members
+        // share "The ambassadors of".
+        let got = coded(
+            "1 The the DET DT _ 2 det _ _
+             2 ambassadors ambassador NOUN NNS _ 9 nsubj _ _
+             3 of of ADP IN _ 4 case _ _
+             4 Bree Bree PROPN NNP _ 2 nmod _ _
+             5 , , PUNCT , _ 6 punct _ _
+             6 Osgiliath Osgiliath PROPN NNP _ 9 nsubj _ _
+             7 and and CCONJ CC _ 8 cc _ _
+             8 Eriador Eriador PROPN NNP _ 6 conj _ _
+             9 condemned condemn VERB VBD _ 0 root _ _
+             10 Mordor Mordor PROPN NNP _ 9 obj _ _
+             11 . . PUNCT . _ 9 punct _ _",
+        );
+        assert_eq!(got, [t("BREGOV", "MOR", "122"), t("ERIGOV", "MOR", "122"), t("OSGGOV", "MOR", "122")]);
+        // Joined by a conjunction hung on the verb.
+        let got = coded(
+            "1 Ithilen Ithilen PROPN NNP _ 6 nsubj _ _
+             2 and and CCONJ CC _ 6 cc _ _
+             3 the the DET DT _ 6 det _ _
+             4 evil evil ADJ JJ _ 6 obl _ _
+             5 Bree Bree PROPN NNP _ 6 nsubj _ _
+             6 condemned condemn VERB VBD _ 0 root _ _
+             7 Mordor Mordor PROPN NNP _ 6 obj _ _
+             8 . . PUNCT . _ 6 punct _ _",
+        );
+        assert_eq!(got, [t("BRE", "MOR", "122"), t("ITH", "MOR", "122")]);
     }
 
     #[test]

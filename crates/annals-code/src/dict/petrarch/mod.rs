@@ -1,12 +1,13 @@
 //! Readers for the PETRARCH / TABARI dictionary formats: verb patterns,
 //! actors, agents and discards, plus the `[Dictionaries]` section of a
-//! PETRARCH config file. They stand behind the same [`ActorLookup`],
-//! [`AgentLookup`] and [`EventLookup`] traits as annals' own dictionaries,
-//! so the coder's stages run unchanged; a PETRARCH pattern is one
-//! [`EventEntry`] whose [`verbs::Pattern`] the trigger stage checks on the
-//! words around the verb. [`Petrarch::finish`] then gives the events
-//! PETRARCH's semantics: the pattern's own code (no modal analogues),
-//! paired codes (`[032:033]`), null codes (`[---]`) and discards.
+//! PETRARCH config file, and PETRARCH's own coding algorithm over annals'
+//! parse ([`code`]). The readers also stand behind the same
+//! [`ActorLookup`], [`AgentLookup`] and [`EventLookup`] traits as annals'
+//! own dictionaries, so the coder's stages run on them (a PETRARCH pattern
+//! is one [`EventEntry`] whose [`verbs::Pattern`] the trigger stage checks
+//! on the words around the verb); [`Petrarch::finish`] then codes the
+//! article as PETRARCH does and takes only the attributes of the coder's
+//! events.
 //!
 //! What is read and how each construct maps onto annals' entries is
 //! documented in `dictionaries/README.md` ("PETRARCH dictionaries").

@@ -178,6 +178,9 @@ pub fn load_petrarch(dir: &Path, env: &Environment, strict: bool, skipped: &mut 
         ag.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
         di.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
     );
+    if let Some(on) = env.require_dyad {
+        p.set_require_dyad(on);
+    }
     for e in &errors {
         if strict {
             bail!("{e}");
@@ -187,7 +190,12 @@ pub fn load_petrarch(dir: &Path, env: &Environment, strict: bool, skipped: &mut 
     *skipped += errors.len();
     let all_actors: String = actors.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("\n");
     let text = |x: &Option<(String, String)>| x.as_ref().map_or(String::new(), |(_, t)| t.clone());
-    let fingerprint =
-        annals_code::dict::fingerprint(&all_actors, &format!("{}\n{}", text(&agents), text(&discards)), &text(&verbs));
+    // An option that changes what is coded is part of what coded it.
+    let options = if env.require_dyad == Some(false) { "\nrequire_dyad = False" } else { "" };
+    let fingerprint = annals_code::dict::fingerprint(
+        &all_actors,
+        &format!("{}\n{}", text(&agents), text(&discards)),
+        &format!("{}{options}", text(&verbs)),
+    );
     Ok((p, fingerprint))
 }

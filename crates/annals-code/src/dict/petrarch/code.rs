@@ -416,21 +416,26 @@ fn commas(s: &Sent, chunks: &[Chunk]) -> (Vec<bool>, Vec<bool>) {
     while end > 0 && s.toks[end - 1].upos == "PUNCT" && s.forms[end - 1] != "," {
         end -= 1;
     }
-    let mut live: Vec<usize> = delim.clone();
-    // The last clause.
+    let live: Vec<usize> = delim.clone();
+    // The last clause; its comma stays, so that a clause before it is
+    // one between two commas.
     if let Some(&c) = live.last() {
         if (2..=8).contains(&words(c + 1, end, &alive)) {
-            for a in alive.iter_mut().take(end).skip(c) {
+            for a in alive.iter_mut().take(end).skip(c + 1) {
                 *a = false;
             }
-            live.pop();
         }
     }
-    // Clauses between two commas.
+    // Clauses between two commas, both of which go with the clause (so a
+    // comma that closes one opens no other).
     let mut dead = Vec::new();
-    for w in live.windows(2) {
-        if (2..=8).contains(&words(w[0] + 1, w[1], &alive)) {
-            dead.push((w[0], w[1]));
+    let mut i = 0;
+    while i + 1 < live.len() {
+        if (2..=8).contains(&words(live[i] + 1, live[i + 1], &alive)) {
+            dead.push((live[i], live[i + 1]));
+            i += 2;
+        } else {
+            i += 1;
         }
     }
     for (a, b) in dead {
@@ -1008,7 +1013,8 @@ impl Petrarch {
             let emit = |a: &[Party], b: &[Party], code: &str, out: &mut Vec<Coded>| {
                 for x in a {
                     for y in b {
-                        if x.code == y.code || x.code == "---" || y.code == "---" {
+                        let empty = x.code == "---" || y.code == "---";
+                        if x.code == y.code || (empty && self.require_dyad()) {
                             continue;
                         }
                         let e = Coded {
@@ -1299,6 +1305,23 @@ mod tests {
         );
         // The last clause ("Bree officials said Rohan") drops out too.
         assert_eq!(got, [t("ARN", "GON", "064")]);
+        // The last clause's comma closes the clause before it: "in talks
+        // with Mordor" drops out, and with it the only coded target.
+        let got = coded(
+            "1 Arnor Arnor PROPN NNP _ 2 nsubj _ _
+             2 restored restore VERB VBD _ 0 root _ _
+             3 ties tie NOUN NNS _ 2 obj _ _
+             4 , , PUNCT , _ 6 punct _ _
+             5 in in ADP IN _ 6 case _ _
+             6 talks talk NOUN NNS _ 2 obl _ _
+             7 with with ADP IN _ 8 case _ _
+             8 Mordor Mordor PROPN NNP _ 6 nmod _ _
+             9 , , PUNCT , _ 11 punct _ _
+             10 officials official NOUN NNS _ 11 nsubj _ _
+             11 said say VERB VBD _ 2 parataxis _ _
+             12 . . PUNCT . _ 2 punct _ _",
+        );
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
@@ -1494,7 +1517,18 @@ mod tests {
     }
 
     #[test]
-    fn an_event_needs_a_coded_source_and_target() {
+    fn an_event_needs_a_coded_source_and_target_unless_require_dyad_is_off() {
+        let fixture = "1 Arnor Arnor PROPN NNP _ 2 nsubj _ _
+             2 restored restore VERB VBD _ 0 root _ _
+             3 ties tie NOUN NNS _ 2 obj _ _
+             4 with with ADP IN _ 5 case _ _
+             5 Gxndor Gxndor PROPN NNP _ 3 nmod _ _
+             6 . . PUNCT . _ 2 punct _ _";
+        let p = petrarch();
+        p.set_require_dyad(false);
+        let d = doc(&spaced(fixture));
+        let got: Vec<_> = p.code_sentence(&d, 0, None).into_iter().map(|c| (c.source.code, c.target.code)).collect();
+        assert_eq!(got, [("ARN".to_string(), "---".to_string())]);
         let got = coded(
             "1 Arnor Arnor PROPN NNP _ 2 nsubj _ _
              2 restored restore VERB VBD _ 0 root _ _

@@ -151,6 +151,8 @@ pub struct Environment {
     pub actors: Vec<String>,
     pub agents: Option<String>,
     pub discards: Option<String>,
+    /// The `require_dyad` option of a config file's `[Options]`.
+    pub require_dyad: Option<bool>,
 }
 
 impl Environment {
@@ -165,27 +167,32 @@ impl Environment {
             ],
             agents: Some("Phoenix.agents.txt".into()),
             discards: Some("Phoenix.discards.txt".into()),
+            require_dyad: None,
         }
     }
 
-    /// The active `[Dictionaries]` section of a PETRARCH config (INI) file.
-    /// Commented lines (`#`) are ignored; a later section ends it.
+    /// The active `[Dictionaries]` section of a PETRARCH config (INI) file,
+    /// and the `require_dyad` key of its `[Options]`. Commented lines
+    /// (`#`) are ignored; a later section ends one.
     pub fn from_config(text: &str) -> Environment {
         let mut env = Environment::default();
-        let mut on = false;
+        let mut section = String::new();
         for line in text.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
             if line.starts_with('[') {
-                on = line.eq_ignore_ascii_case("[Dictionaries]");
+                section = line.to_lowercase();
                 continue;
             }
-            let Some((k, v)) = line.split_once('=').filter(|_| on) else { continue };
+            let Some((k, v)) = line.split_once('=') else { continue };
             let v = v.trim().to_string();
-            match k.trim() {
-                "verbfile_name" => env.verbs = Some(v),
-                "actorfile_list" => env.actors = v.split(',').map(|s| s.trim().to_string()).collect(),
-                "agentfile_name" => env.agents = Some(v),
-                "discardfile_name" => env.discards = Some(v),
+            match (section.as_str(), k.trim()) {
+                ("[dictionaries]", "verbfile_name") => env.verbs = Some(v),
+                ("[dictionaries]", "actorfile_list") => {
+                    env.actors = v.split(',').map(|s| s.trim().to_string()).collect()
+                }
+                ("[dictionaries]", "agentfile_name") => env.agents = Some(v),
+                ("[dictionaries]", "discardfile_name") => env.discards = Some(v),
+                ("[options]", "require_dyad") => env.require_dyad = Some(!v.to_lowercase().contains("false")),
                 _ => {}
             }
         }
@@ -200,6 +207,21 @@ pub struct Petrarch {
     pub actors: actors::Actors,
     pub agents: agents::Agents,
     pub discards: discards::Discards,
+    /// PETRARCH's `require_dyad = False`: an event may have an empty
+    /// (`---`) source or target. Off by default, as in PETRARCH; a config
+    /// file's `[Options]` or a validation record's `<Config>` may set it.
+    pub one_sided: std::sync::atomic::AtomicBool,
+}
+
+impl Petrarch {
+    /// Sets PETRARCH's `require_dyad` option.
+    pub fn set_require_dyad(&self, on: bool) {
+        self.one_sided.store(!on, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    fn require_dyad(&self) -> bool {
+        !self.one_sided.load(std::sync::atomic::Ordering::Relaxed)
+    }
 }
 
 impl Petrarch {
@@ -392,10 +414,12 @@ mod tests {
     #[test]
     fn config_section() {
         let ini = "[Dictionaries]\nverbfile_name = V.txt\nactorfile_list = A.txt, B.txt\n\
-                   #agentfile_name = X\n[Options]\nagentfile_name = no\n";
+                   #agentfile_name = X\n[Options]\nagentfile_name = no\nrequire_dyad = False\n";
         let env = Environment::from_config(ini);
         assert_eq!(env.verbs.as_deref(), Some("V.txt"));
         assert_eq!(env.actors, ["A.txt", "B.txt"]);
         assert_eq!(env.agents, None);
+        assert_eq!(env.require_dyad, Some(false));
+        assert_eq!(Environment::from_config("[Options]\nrequire_dyad = True\n").require_dyad, Some(true));
     }
 }

@@ -37,10 +37,10 @@ pub struct Coder<'a> {
     pub finish: Option<&'a dyn Finish>,
 }
 
-/// A last pass over an article's events (published on `date`, ISO), given
-/// them with explanations; keeps the explanations only when `explain`.
+/// A last pass over an article's events, given them with explanations;
+/// keeps the explanations only when `explain`.
 pub trait Finish: Sync {
-    fn finish(&self, doc: &Doc, date: Option<&str>, events: Vec<Event>, explain: bool) -> Vec<Event>;
+    fn finish(&self, info: &ArticleInfo, doc: &Doc, events: Vec<Event>, explain: bool) -> Vec<Event>;
 }
 
 /// What the coder needs to know about an article besides its text.
@@ -102,8 +102,7 @@ impl Coder<'_> {
         let doc: &Doc = &repaired;
         if let Some(f) = self.finish {
             let inner = Coder { explain: true, finish: None, ..*self };
-            let date = info.date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
-            return f.finish(doc, date.as_deref(), inner.code(info, doc), self.explain);
+            return f.finish(info, doc, inner.code(info, doc), self.explain);
         }
         let date = info.date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
         let resolver = Resolver { actors: self.actors, agents: self.agents, date: date.as_deref() };

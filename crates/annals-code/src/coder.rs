@@ -144,7 +144,8 @@ impl Coder<'_> {
                     *cx.lead.borrow_mut() = named.cloned();
                 }
                 // Doers of acts, not of words: "the move" is what someone did.
-                let verbal = matches!(&e.cameo[..2], "01" | "02" | "09" | "10" | "11" | "12" | "13");
+                // (CAMEO's verbal quad classes: 1 cooperation, 3 conflict.)
+                let verbal = matches!(e.quad_class, 1 | 3);
                 if verbal {
                     continue;
                 }

@@ -62,6 +62,7 @@ lists! {
     StandIn = "stand_in",
     Site = "site",
     QuoteVerb = "quote_verb",
+    Tenure = "tenure",
 }
 
 /// A problem in the cue file.

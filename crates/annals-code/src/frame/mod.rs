@@ -162,13 +162,6 @@ fn side(t: &Tree, trig: &Trigger, roles: &[Role], is_source: bool, judge: &Judge
     }
     // A passive without its "by" agent does not say who acted: no guess.
     let agentless = is_source && (is_passive(t, trigger) || reduced_relative(t, trig));
-    // The parse gave no argument: the nearest actor on the side where
-    // English puts it, a named one within reach before a nearer bare role.
-    if head.is_none() && pos == TriggerPos::Verb && !agentless && !roles.contains(&Role::None) {
-        head = nearest_actor(t, trigger, is_source, &|h| strength(h) == Some(2))
-            .or_else(|| nearest_actor(t, trigger, is_source, &|h| strength(h).is_some_and(|s| s > 0)));
-        via = head.map(|_| "position".into());
-    }
     // "protesting legislators": the noun a present participle describes
     // does it (parsers also make that noun the participle's object).
     let attributive = attributive_gerund(t, trig);
@@ -184,6 +177,13 @@ fn side(t: &Tree, trig: &Trigger, roles: &[Role], is_source: bool, judge: &Judge
             head = Some(h);
             via = Some("noun the participle describes".into());
         }
+    }
+    // The parse gave no argument: the nearest actor on the side where
+    // English puts it, a named one within reach before a nearer bare role.
+    if head.is_none() && pos == TriggerPos::Verb && !agentless && !roles.contains(&Role::None) {
+        head = nearest_actor(t, trigger, is_source, &|h| strength(h) == Some(2))
+            .or_else(|| nearest_actor(t, trigger, is_source, &|h| strength(h).is_some_and(|s| s > 0)));
+        via = head.map(|_| "position".into());
     }
     if !is_source && attributive.is_some() && head == attributive {
         return Side::default();
@@ -244,8 +244,10 @@ fn attributive_gerund(t: &Tree, trig: &Trigger) -> Option<usize> {
     let next = (v + 1..t.range.end).find(|&k| t.tok(k).upos != "PUNCT")?;
     // "protesting legislators", "rioting Hong Kong students": the noun
     // phrase starts right after the participle.
+    // A participle describes a kind of people ("legislators", "students"),
+    // not a name: "fighting ISIS" is an act done to ISIS.
     let o = objects(t, v).into_iter().find(|&o| t.subtree(o, &[]).first() == Some(&next))?;
-    (!matches!(t.tok(next).upos.as_str(), "DET" | "PRON")).then_some(o)
+    (!matches!(t.tok(next).upos.as_str(), "DET" | "PRON") && t.tok(o).upos == "NOUN").then_some(o)
 }
 
 /// The actor of an operation the passive event happened in: "killed in a
@@ -356,6 +358,13 @@ pub fn subject(t: &Tree, v: usize) -> Option<usize> {
             }
             cur = head;
         } else if rel_is(rel, "conj") || rel_is(rel, "advcl") {
+            // "was interrupted by protesting legislators": a passive's "by"
+            // phrase read as a clause does not share the passive's subject,
+            // the one acted on.
+            let by = t.kids(cur, "mark").any(|m| t.lemma(m).eq_ignore_ascii_case("by"));
+            if by && is_passive(t, head) {
+                return None;
+            }
             cur = head;
         } else {
             // "a deal freeing prisoners": the noun is not the doer.
@@ -745,6 +754,23 @@ mod tests {
         let e = entry("050\tverb\tally\ttgt=with\tboth=with");
         let f = frame(&t, &Trigger { token: 3, entry: &e, pos: TriggerPos::Verb, code: None }, &all(&t));
         assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[0][..], &[6][..]));
+    }
+
+    #[test]
+    fn a_passives_by_phrase_read_as_a_clause_is_its_agent() {
+        // Lam was interrupted by protesting legislators
+        let d = doc(&spaced(
+            "1 Lam Lam PROPN NNP _ 3 nsubj:pass _ _
+             2 was be AUX VBD _ 3 aux:pass _ _
+             3 interrupted interrupt VERB VBN _ 0 root _ _
+             4 by by SCONJ IN _ 5 mark _ _
+             5 protesting protest VERB VBG _ 3 advcl _ _
+             6 legislators legislator NOUN NNS _ 5 obj _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("141\tverb\tprotest");
+        let f = frame(&t, &Trigger { token: 4, entry: &e, pos: TriggerPos::Verb, code: None }, &all(&t));
+        assert_eq!(f.source.heads, vec![5]);
     }
 
     #[test]

@@ -160,12 +160,21 @@ impl Coder<'_> {
                     cx.doers.borrow_mut().push((s, src.clone()));
                 }
             }
+            crate::resolve::restate::complete(
+                &t,
+                self.lexicon,
+                &mut out,
+                self.places,
+                cx.discourse.focus.as_deref(),
+                info.date,
+            );
             for (k, e) in events.iter_mut().enumerate() {
                 e.id = format!("{}:{}:{}", info.id, s + 1, k + 1);
                 e.sentence = s + 1;
             }
             out.extend(events);
         }
+        crate::resolve::place::from_setting(cx.discourse.setting.as_ref(), &mut out, self.explain);
         out
     }
 }

@@ -63,6 +63,7 @@ lists! {
     Site = "site",
     QuoteVerb = "quote_verb",
     Tenure = "tenure",
+    Happen = "happen",
 }
 
 /// A problem in the cue file.

@@ -444,7 +444,10 @@ fn authorities(country: &str, at: usize) -> ActorRef {
 /// event ("the attack", "the protests") takes that event's date; a past
 /// event in the same paragraph as one the text dated ("Twin bombings
 /// yesterday struck the cathedral. ... at least 20 were killed") takes its
-/// date. A dated event becomes the narrative's time.
+/// date. A dated event becomes the narrative's time. A past event with no
+/// other cue happened on the story's day: the day of the lead's first
+/// dated event ("Police fired on a protester yesterday" ... "The victim
+/// was taken to hospital"), when that day is not background.
 fn narrative_date(
     cx: &Context,
     t: &Tree,
@@ -460,6 +463,9 @@ fn narrative_date(
     if from_text {
         if m == Mode::Asserted {
             let d = date.clone().expect("dated");
+            if t.sentence < STORY_LEAD && n.story.is_none() && !when::historical(&d, cx.info.date) {
+                n.story = Some(d.clone());
+            }
             n.line = Some((line, d.clone()));
             if !n.by_root.iter().any(|(r, _)| *r == root) {
                 n.by_root.push((root, d));
@@ -482,9 +488,16 @@ fn narrative_date(
             let _ = l;
             return Some(crate::event::EventDate { basis: crate::event::Basis::Relative, ..d.clone() });
         }
+        if let Some(d) = &n.story {
+            return Some(crate::event::EventDate { basis: crate::event::Basis::Relative, ..d.clone() });
+        }
     }
     date
 }
+
+/// How many sentences make the lead whose first dated event dates the
+/// story (the first is often the dateline).
+const STORY_LEAD: usize = 4;
 
 /// An event record with code `code` at token `trigger` of `t`, its other
 /// fields empty; stages fill what they know.

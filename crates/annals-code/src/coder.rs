@@ -81,6 +81,9 @@ pub struct Narrative {
     pub line: Option<(usize, crate::event::EventDate)>,
     /// CAMEO root → the date of its first event dated by the text.
     pub by_root: Vec<(String, crate::event::EventDate)>,
+    /// The date of the story: the first asserted event of the lead that
+    /// the text dates, unless it is background.
+    pub story: Option<crate::event::EventDate>,
 }
 
 impl Coder<'_> {

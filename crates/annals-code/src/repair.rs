@@ -15,6 +15,7 @@
 //! | [`headless_clause`] | "Nabil Hasan al-Quaety, a journalist from Yemen, died in Aden" with *died* hung as a relative clause under a root noun | *died* `root`, the noun its `nsubj` |
 //! | [`time_subject`] | "This Thursday the US Commission ... criticized" with *Thursday* the subject and the Commission its apposition | the Commission `nsubj`, *Thursday* `obl:tmod` |
 //! | [`complement_read_as_main_clause`] | "Trump and his supporters claimed Biden won" with *claimed* a participle of *supporters* and *won* the root with two subjects | *claimed* the clause's verb, *won* its `ccomp` |
+//! | [`time_beside_subject`] | "Friday, the House issued a subpoena" with *Friday* a second subject of *issued* | *Friday* `obl:tmod` |
 //! | [`time_heading_noun`] | "landed a round on a protester yesterday" with *yesterday* the head and *protester* its compound | *protester* in *yesterday*'s place, *yesterday* `obl:tmod` |
 //! | [`clause_after_preposition`] | "... after Turkey began an offensive" with *after* taken as a preposition of *Turkey* | *after* `mark`, *Turkey* `nsubj` of *began*, *began* `advcl` of the clause above |
 //!
@@ -52,6 +53,9 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
                 changes.push((subject, Change::Attach(i, "nsubj")));
                 changes.push((complement, Change::Attach(i, "ccomp")));
                 changes.push((i, head.map_or(Change::Root, |h| Change::Attach(h, leak(rel)))));
+            }
+            if time_beside_subject(&t, i) {
+                changes.push((i, Change::Rel("obl:tmod")));
             }
             if let Some(noun) = time_heading_noun(&t, i) {
                 let head = t.head(i).expect("a head");
@@ -214,6 +218,15 @@ pub fn time_subject(t: &Tree, s: usize) -> Option<(usize, Vec<usize>)> {
     })?;
     let moved = t.children(s).iter().copied().filter(|&k| k > actor && t.tok(k).upos != "PUNCT").collect();
     Some((actor, moved))
+}
+
+/// "Friday, the House issued a subpoena": a time word opening the
+/// sentence read as a second subject of the verb. A verb has one subject;
+/// the time word is a modifier of time.
+pub fn time_beside_subject(t: &Tree, s: usize) -> bool {
+    let single = t.doc.times.iter().any(|x| x.tokens.start == s && x.tokens.len() == 1);
+    let Some(v) = t.head(s).filter(|_| single && rel_is(t.rel(s), "nsubj")) else { return false };
+    t.kids(v, "nsubj").any(|o| o != s && !t.in_time(o))
 }
 
 /// "Police landed a live round on a protester yesterday": a parser that
@@ -386,6 +399,23 @@ mod tests {
              5 withdrawal withdrawal NOUN NN _ 2 obj _ _",
         ));
         assert!(matches!(canonical(&d), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_time_word_beside_the_subject_is_a_time() {
+        // Friday , the House issued a subpoena .
+        let d = doc(&spaced(
+            "1 Friday Friday PROPN NNP _ 5 nsubj _ SpaceAfter=No
+             2 , , PUNCT , _ 4 punct _ _
+             3 the the DET DT _ 4 det _ _
+             4 House House PROPN NNP _ 5 nsubj _ _
+             5 issued issue VERB VBD _ 0 root _ _
+             6 a a DET DT _ 7 det _ _
+             7 subpoena subpoena NOUN NN _ 5 obj _ _",
+        ));
+        let c = canonical(&d);
+        assert_eq!((c.tokens[0].head, c.tokens[0].deprel.as_str()), (Some(4), "obl:tmod"));
+        assert_eq!(c.tokens[3].deprel, "nsubj");
     }
 
     #[test]

@@ -7,10 +7,10 @@
 //! a.m." The second sentence is no new event: its subject is a definite
 //! event noun ("the shooting", "these attacks") and its verb one of
 //! happening (`happen` in the cue file: occur, take place, ...). What it
-//! adds belongs to the nearest earlier event of the same kind (the same
-//! PLOVER category, within a few sentences): its place, when that event
-//! has none of its own, and its date, when that event had only the
-//! publication day.
+//! adds belongs to the nearest earlier events of the same kind (the same
+//! PLOVER category, in the nearest sentence with one, within a few
+//! sentences): their place, when they have none of their own, and their
+//! date, when they had only the publication day.
 
 use crate::cues::{self, List};
 use crate::dict::events::TriggerPos;
@@ -76,25 +76,28 @@ pub fn complete(
 ) {
     let Some((verb, category)) = restatement(t, lexicon) else { return };
     let here = t.sentence + 1;
-    let Some(e) = earlier
-        .iter_mut()
-        .rev()
-        .take_while(|e| e.sentence + REACH >= here)
-        .find(|e| e.sentence < here && e.plover.as_deref() == Some(category.as_str()) && !e.historical)
+    let same = |e: &Event| e.sentence < here && e.plover.as_deref() == Some(category.as_str()) && !e.historical;
+    // The nearest earlier sentence with such events: all of them are the
+    // episode restated ("attacked a checkpoint, killing three").
+    let Some(at) =
+        earlier.iter().rev().take_while(|e| e.sentence + REACH >= here).find(|e| same(e)).map(|e| e.sentence)
     else {
         return;
     };
-    let sentence = &t.doc.text[t.doc.sentences[t.sentence].start..t.doc.sentences[t.sentence].end];
-    tracing::debug!(restated = %e.trigger.text, cameo = %e.cameo, sentence, "restatement");
-    if e.place.is_none() {
-        let subject: Vec<usize> = t.kids(verb, "nsubj").collect();
-        e.place = place::place(t, verb, &subject, &[], places, focus);
-    }
-    let from_text = when::date(t, verb, None, published).filter(|d| d.basis != Basis::Publication);
-    if let Some(d) = from_text {
-        if e.date.as_ref().is_none_or(|old| old.basis == Basis::Publication) {
-            e.historical = when::historical(&d, published);
-            e.date = Some(d);
+    let subject: Vec<usize> = t.kids(verb, "nsubj").collect();
+    let place = place::place(t, verb, &subject, &[], places, focus);
+    let date = when::date(t, verb, None, published).filter(|d| d.basis != Basis::Publication);
+    for e in earlier.iter_mut().filter(|e| e.sentence == at && same(e)) {
+        let sentence = &t.doc.text[t.doc.sentences[t.sentence].start..t.doc.sentences[t.sentence].end];
+        tracing::debug!(restated = %e.trigger.text, cameo = %e.cameo, sentence, "restatement");
+        if e.place.is_none() {
+            e.place = place.clone();
+        }
+        if let Some(d) = &date {
+            if e.date.as_ref().is_none_or(|old| old.basis == Basis::Publication) {
+                e.historical = when::historical(d, published);
+                e.date = Some(d.clone());
+            }
         }
     }
 }

@@ -64,6 +64,7 @@ lists! {
     QuoteVerb = "quote_verb",
     Tenure = "tenure",
     Happen = "happen",
+    Deny = "deny",
 }
 
 /// A problem in the cue file.

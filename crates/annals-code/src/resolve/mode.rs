@@ -209,6 +209,11 @@ pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
             if (negated(t, a) || negative_argument(t, a)) && rel_is(rel, "ccomp") {
                 return (Mode::Negated, why("negated report"));
             }
+            // "denied that he had met them": denied, as its speaker tells it
+            // (a denial that is itself denied affirms).
+            if is(List::Deny, t, a) && rel_is(rel, "ccomp") && !negated(t, a) {
+                return (Mode::Negated, why("denial"));
+            }
             child = a;
             continue;
         }
@@ -351,6 +356,24 @@ mod tests {
              5 protesters protester NOUN NNS _ 6 nsubj _ _
              6 attacked attack VERB VBD _ 4 ccomp _ _";
         assert_eq!(mode_of(denied, 5), Mode::Negated);
+        // The minister denied that he had met them / did not deny it.
+        let denial = "1 The the DET DT _ 2 det _ _
+             2 minister minister NOUN NN _ 3 nsubj _ _
+             3 denied deny VERB VBD _ 0 root _ _
+             4 that that SCONJ IN _ 7 mark _ _
+             5 he he PRON PRP _ 7 nsubj _ _
+             6 had have AUX VBD _ 7 aux _ _
+             7 met meet VERB VBN _ 3 ccomp _ _
+             8 them they PRON PRP _ 7 obj _ _";
+        assert_eq!(mode_of(denial, 6), Mode::Negated);
+        let not_denied = "1 He he PRON PRP _ 4 nsubj _ _
+             2 did do AUX VBD _ 4 aux _ _
+             3 not not PART RB _ 4 advmod _ _
+             4 deny deny VERB VB _ 0 root _ _
+             5 that that SCONJ IN _ 7 mark _ _
+             6 he he PRON PRP _ 7 nsubj _ _
+             7 met meet VERB VBD _ 4 ccomp _ _";
+        assert_eq!(mode_of(not_denied, 6), Mode::Negated, "a report that is not made asserts nothing");
     }
 
     #[test]

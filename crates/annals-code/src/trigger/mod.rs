@@ -95,6 +95,11 @@ pub fn find<'l>(t: &Tree, lexicon: &'l dyn EventLookup) -> Vec<Trigger<'l>> {
                 tracing::debug!(word = %t.tok(i).form, "generic present: no event");
                 continue;
             }
+            let code_now = code.unwrap_or(&e.code);
+            if sense::habitual(t, i) && !sense::said_in_the_present(code_now) {
+                tracing::debug!(word = %t.tok(i).form, code = code_now, "habitual present: no event");
+                continue;
+            }
             if !e.obj.is_empty() {
                 covered.extend(objects(t, i));
             }

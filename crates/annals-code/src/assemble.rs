@@ -129,6 +129,8 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
         tracing::debug!(trigger = %t.tok(trigger).form, "dropped: a re-mention of an earlier event");
         return Vec::new();
     }
+    quantity::merge_conjuncts(t, &mut sources);
+    quantity::merge_conjuncts(t, &mut targets);
     let implicit = if sources.is_empty() && (f.agentless || trig.pos == crate::dict::events::TriggerPos::Noun) {
         entry.agent.clone()
     } else {
@@ -200,7 +202,7 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
                     continue;
                 }
             }
-            let quantity = quantity::quantity(t, trigger, *s, *g);
+            let quantity = quantity::quantity(t, trigger, &cameo.code, *s, *g);
             let mut source = s.map(|x| x.actor.clone()).or_else(|| implicit_actor.clone());
             let mut target = g.map(|x| x.actor.clone());
             // A violent or coercive event (or aid) without a known target is

@@ -149,11 +149,20 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
     let reporter = attribution::reporter(t, trigger);
     let attribution = match reporter {
         Some((head, _)) => Some(attributed(cx, t, head)),
-        None => cx.speaker_of(t.tok(trigger).start, 0).map(|s| Attribution {
-            text: s.actor.text.clone(),
-            code: s.actor.code.clone(),
-            anonymous: false,
-        }),
+        None => cx
+            .speaker_of(t.tok(trigger).start, 0)
+            .map(|s| Attribution {
+                text: s.actor.text.clone(),
+                code: s.actor.code.clone(),
+                anonymous: cx.speaker_anonymous(t.tok(trigger).start),
+            })
+            .or_else(|| {
+                attribution::hearsay(t, trigger).map(|m| Attribution {
+                    text: t.tok(m).form.clone(),
+                    code: None,
+                    anonymous: true,
+                })
+            }),
     };
     if let Some(a) = &attribution {
         *cx.last_attribution.borrow_mut() = Some(a.clone());

@@ -314,6 +314,14 @@ impl Context<'_> {
         true
     }
 
+    /// Whether the speaker of the quote holding byte `offset` is an
+    /// unnamed source ("..., a government official said").
+    pub fn speaker_anonymous(&self, offset: usize) -> bool {
+        let Some(q) = self.discourse.quote_at(offset) else { return false };
+        let (Some(s), Some(h)) = (q.speaker_sentence, q.speaker) else { return false };
+        crate::resolve::attribution::anonymous(&Tree::new(self.doc, s), h)
+    }
+
     /// The speaker of the quote holding byte `offset`.
     pub fn speaker_of(&self, offset: usize, depth: usize) -> Option<Resolved> {
         let q = self.discourse.quote_at(offset)?;

@@ -65,6 +65,7 @@ lists! {
     Tenure = "tenure",
     Happen = "happen",
     Deny = "deny",
+    Hearsay = "hearsay",
 }
 
 /// A problem in the cue file.

@@ -21,6 +21,11 @@
 //! | [`time_heading_noun`] | "landed a round on a protester yesterday" with *yesterday* the head and *protester* its compound | *protester* in *yesterday*'s place, *yesterday* `obl:tmod` |
 //! | [`clause_after_preposition`] | "... after Turkey began an offensive" with *after* taken as a preposition of *Turkey* | *after* `mark`, *Turkey* `nsubj` of *began*, *began* `advcl` of the clause above |
 //!
+//!
+//! One repair reads names rather than the tree: [`entities_without_time`]
+//! ("Serbia Friday" tagged as one person's name is the place Serbia and a
+//! day).
+//!
 //! The stage runs once per article, before every other stage; a document
 //! that needs no repair is not copied.
 
@@ -83,10 +88,14 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
             }
         }
     }
-    if changes.is_empty() {
+    let entities = entities_without_time(doc);
+    if changes.is_empty() && entities.is_none() {
         return Cow::Borrowed(doc);
     }
     let mut d = doc.clone();
+    if let Some(e) = entities {
+        d.entities = e;
+    }
     for (i, change) in changes {
         let tok = &mut d.tokens[i];
         match change {
@@ -114,6 +123,32 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
         }
     }
     Cow::Owned(d)
+}
+
+/// "killed three in a gunbattle in southeastern Serbia Friday" with
+/// *Serbia Friday* recognised as one name: a time expression is part of
+/// no name. Entities are trimmed of time words at their edges (and dropped
+/// when nothing is left); `None` when no entity needs it.
+pub fn entities_without_time(doc: &Doc) -> Option<Vec<annals_text::Entity>> {
+    let timed = |i: usize| doc.times.iter().any(|x| x.tokens.contains(&i));
+    if !doc.entities.iter().any(|e| e.tokens.clone().any(timed)) {
+        return None;
+    }
+    let mut out = Vec::new();
+    for e in &doc.entities {
+        let (mut a, mut b) = (e.tokens.start, e.tokens.end);
+        while a < b && timed(a) {
+            a += 1;
+        }
+        while b > a && timed(b - 1) {
+            b -= 1;
+        }
+        if a < b {
+            let (start, end) = (doc.tokens[a].start, doc.tokens[b - 1].end);
+            out.push(annals_text::Entity { label: e.label, start, end, tokens: a..b });
+        }
+    }
+    Some(out)
 }
 
 /// What a repair changes on a token.
@@ -571,6 +606,21 @@ mod tests {
              6 him he PRON PRP _ 5 obj _ _",
         ));
         assert!(matches!(canonical(&d), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_name_holds_no_time() {
+        // in southeastern Serbia Friday , with "Serbia Friday" one name
+        let d = doc(&spaced(
+            "1 in in ADP IN _ 3 case _ _
+             2 southeastern southeastern ADJ JJ _ 3 amod _ _
+             3 Serbia Serbia PROPN NNP _ 0 root _ NER=B-PER
+             4 Friday Friday PROPN NNP _ 3 flat _ NER=I-PER",
+        ));
+        assert_eq!(d.entities[0].tokens, 2..4, "the fixture has the slip");
+        let c = canonical(&d);
+        assert_eq!(c.entities.len(), 1);
+        assert_eq!((c.entities[0].tokens.clone(), &c.text[c.entities[0].start..c.entities[0].end]), (2..3, "Serbia"));
     }
 
     #[test]

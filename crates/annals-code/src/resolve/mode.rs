@@ -197,7 +197,10 @@ pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
             complement || rel_is(rel, "obj") || rel_is(rel, "obl") || rel_is(rel, "acl") || rel_is(rel, "advcl");
         // A directive ("told her to attack") before a report ("told
         // reporters that ...").
+        // "called the arrests unlawful" names the arrests; it asks nothing.
+        let naming = rel_is(rel, "obj") && is(List::NamingVerb, t, a) && t.kids(a, "xcomp").next().is_some();
         if is(List::Request, t, a)
+            && !naming
             && (rel_is(rel, "xcomp") || (content && !cues::has(List::Report, &t.lemma(a).to_lowercase())))
         {
             if negated(t, a) {
@@ -323,6 +326,22 @@ mod tests {
             2,
         );
         assert_eq!(m, Mode::Negated);
+    }
+
+    #[test]
+    fn what_is_named_is_not_requested() {
+        // They called the arrests unlawful / They called for arrests
+        let named = "1 They they PRON PRP _ 2 nsubj _ _
+             2 called call VERB VBD _ 0 root _ _
+             3 the the DET DT _ 4 det _ _
+             4 arrests arrest NOUN NNS _ 2 obj _ _
+             5 unlawful unlawful ADJ JJ _ 2 xcomp _ _";
+        assert_eq!(mode_of(named, 3), Mode::Asserted);
+        let asked = "1 They they PRON PRP _ 2 nsubj _ _
+             2 called call VERB VBD _ 0 root _ _
+             3 for for ADP IN _ 4 case _ _
+             4 arrests arrest NOUN NNS _ 2 obl _ _";
+        assert_eq!(mode_of(asked, 3), Mode::Requested);
     }
 
     #[test]

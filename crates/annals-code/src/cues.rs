@@ -66,6 +66,7 @@ lists! {
     Happen = "happen",
     Deny = "deny",
     Hearsay = "hearsay",
+    Entourage = "entourage",
 }
 
 /// A problem in the cue file.

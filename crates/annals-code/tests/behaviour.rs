@@ -326,3 +326,11 @@ fn force_against_one_person_counts_one() {
     assert_eq!(shot.len(), 1, "{ev:#?}");
     assert_eq!(shot[0].quantity.as_ref().map(|q| q.value), Some(1.0), "{:#?}", shot[0]);
 }
+
+#[test]
+fn people_of_someones_side_take_that_sides_code() {
+    let ev = code("Hamas leader Ismail Haniyeh met Qatari officials. His aides criticized Israel.", PUB);
+    let c = with_code(&ev, "11");
+    assert_eq!(c.len(), 1, "{ev:#?}");
+    assert!(code_of(&c[0].source).starts_with("PSE"), "{:#?}", c[0]);
+}

@@ -67,6 +67,7 @@ lists! {
     Deny = "deny",
     Hearsay = "hearsay",
     Entourage = "entourage",
+    Amount = "amount",
 }
 
 /// A problem in the cue file.

@@ -334,3 +334,20 @@ fn people_of_someones_side_take_that_sides_code() {
     assert_eq!(c.len(), 1, "{ev:#?}");
     assert!(code_of(&c[0].source).starts_with("PSE"), "{:#?}", c[0]);
 }
+
+#[test]
+fn an_act_is_aimed_at_the_agent_of_its_participle() {
+    let ev = code("Iran condemned the sanctions imposed by the United States.", PUB);
+    let c = with_code(&ev, "111");
+    assert_eq!(c.len(), 1, "{ev:#?}");
+    assert_eq!(code_of(&c[0].source), "IRN");
+    assert_eq!(code_of(&c[0].target), "USA", "{:#?}", c[0]);
+}
+
+#[test]
+fn a_phrase_of_amount_is_about_its_people() {
+    let ev = code("A number of senators condemned the arrests of journalists in Manila.", PUB);
+    let c = with_code(&ev, "111");
+    assert_eq!(c.len(), 1, "{ev:#?}");
+    assert!(code_of(&c[0].source).ends_with("LEG"), "{:#?}", c[0]);
+}

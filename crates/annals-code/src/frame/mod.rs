@@ -79,6 +79,15 @@ pub fn frame(t: &Tree, trig: &Trigger, judge: &Judge) -> Frame {
             f.agentless = false;
         }
     }
+    // "refused to provide the network with a license": an entry that asks
+    // for a complement clause is aimed at that clause's object when the
+    // verb has none of its own.
+    if f.target.heads.is_empty() && !trig.entry.xcomp.is_empty() && objects(t, trig.token).is_empty() {
+        let inner = t.kids(trig.token, "xcomp").find_map(|x| objects(t, x).into_iter().find(|&o| judge(o).is_some()));
+        if let Some(o) = inner {
+            f.target = Side { heads: with_conjuncts(t, o), via: Some("the complement's object".into()) };
+        }
+    }
     // Symmetric events: the `with` partner is a party too.
     if let Some(p) = &trig.entry.both {
         if f.target.heads.is_empty() {
@@ -584,6 +593,24 @@ mod tests {
              3 war war NOUN NN _ 2 obj _ _",
         ));
         assert_eq!(light_verb_subject(&Tree::new(&d, 0), 2), Some(0));
+    }
+
+    #[test]
+    fn a_complement_entry_is_aimed_at_the_complements_object() {
+        // The regulator refused to provide the network with a license
+        let d = doc(&spaced(
+            "1 The the DET DT _ 2 det _ _
+             2 regulator regulator NOUN NN _ 3 nsubj _ _
+             3 refused refuse VERB VBD _ 0 root _ _
+             4 to to PART TO _ 5 mark _ _
+             5 provide provide VERB VB _ 3 xcomp _ _
+             6 the the DET DT _ 7 det _ _
+             7 network network NOUN NN _ 5 obj _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("122\tverb\trefuse\txcomp=provide");
+        let f = frame(&t, &Trigger { token: 2, entry: &e, pos: TriggerPos::Verb, code: None }, &all(&t));
+        assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[1][..], &[6][..]));
     }
 
     #[test]

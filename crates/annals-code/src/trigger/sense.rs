@@ -144,7 +144,17 @@ pub fn generic(t: &Tree, i: usize, pos: TriggerPos) -> bool {
 /// without a full stop) tells news in the present ("Israel strikes Gaza").
 pub fn habitual(t: &Tree, v: usize) -> bool {
     let tok = t.tok(v);
-    if tok.upos != "VERB" || tok.xpos != "VBZ" || t.kid(v, "aux").is_some() {
+    // The plural present too ("both sides oppose the rebels"), but not of
+    // the first or second person: "we condemn" is done as it is said.
+    let speaker = t.kids(v, "nsubj").any(|s| matches!(t.lemma(s).to_lowercase().as_str(), "i" | "we" | "you"));
+    // A plural present is the bare form with a subject of its own ("shot"
+    // tagged as one is a past the tagger missed).
+    let plural = tok.xpos == "VBP"
+        && !speaker
+        && tok.form.to_lowercase() == tok.lemma.to_lowercase()
+        && t.kids(v, "nsubj").next().is_some();
+    let present = tok.xpos == "VBZ" || plural;
+    if tok.upos != "VERB" || !present || t.kid(v, "aux").is_some() {
         return false;
     }
     let own_time = t.doc.times.iter().any(|x| x.tokens.clone().any(|k| t.head(k) == Some(v)));
@@ -159,7 +169,9 @@ pub fn habitual(t: &Tree, v: usize) -> bool {
 /// demands, accusations, rejections, threats) are made as they are
 /// reported ("the FSB denies ...", "he blames regulators").
 pub fn said_in_the_present(code: &str) -> bool {
-    matches!(code.get(..2), Some("01" | "09" | "10" | "11" | "12" | "13"))
+    // Disapproval (110: "both sides oppose the rebels") is a stance held,
+    // like support, not a statement made.
+    code != "110" && matches!(code.get(..2), Some("01" | "09" | "10" | "11" | "12" | "13"))
 }
 
 /// The predicate of a definition: "a red notice is a request to ...", whose
@@ -206,6 +218,20 @@ mod generic_tests {
         )));
         assert!(!habitual(&Tree::new(&d, 1), 5));
         assert!(said_in_the_present("112") && !said_in_the_present("190") && !said_in_the_present("051"));
+        assert!(!said_in_the_present("110"));
+        // Both sides oppose the rebels . / We condemn the attack .
+        let d = doc(&spaced(&format!(
+            "{headline}\n\n1 Both both DET DT _ 2 det _ _
+             2 sides side NOUN NNS _ 3 nsubj _ _
+             3 oppose oppose VERB VBP _ 0 root _ _
+             4 rebels rebel NOUN NNS _ 3 obj _ _
+             5 . . PUNCT . _ 3 punct _ _\n\n1 We we PRON PRP _ 2 nsubj _ _
+             2 condemn condemn VERB VBP _ 0 root _ _
+             3 attacks attack NOUN NNS _ 2 obj _ _
+             4 . . PUNCT . _ 2 punct _ _"
+        )));
+        assert!(habitual(&Tree::new(&d, 1), 5));
+        assert!(!habitual(&Tree::new(&d, 2), 9));
     }
 
     #[test]

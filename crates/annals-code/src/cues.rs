@@ -68,6 +68,7 @@ lists! {
     Hearsay = "hearsay",
     Entourage = "entourage",
     Amount = "amount",
+    Title = "title",
 }
 
 /// A problem in the cue file.

@@ -18,7 +18,16 @@ pub fn is_event(t: &Tree, i: usize, pos: TriggerPos) -> bool {
         || anonymity_idiom(t, i)
         || attributive_participle(t, i)
         || describes_anyone(t, i)
-        || (pos == TriggerPos::Noun && (noun_modifier(t, i) || definition(t, i))))
+        || (pos == TriggerPos::Noun && (noun_modifier(t, i) || definition(t, i) || in_a_title(t, i))))
+}
+
+/// In the name of an office: "the special envoy for Ukraine negotiations",
+/// "the commission for the investigation of ...", "the minister of
+/// defence": the noun says what the office is for (cue list `title`).
+pub fn in_a_title(t: &Tree, i: usize) -> bool {
+    let Some(h) = t.head(i) else { return false };
+    let attached = rel_is(t.rel(i), "nmod") || rel_is(t.rel(i), "compound");
+    attached && h < i && cues::has(List::Title, &t.lemma(h).to_lowercase())
 }
 
 /// Inside a name: a capitalised word in the middle of a sentence tagged as
@@ -188,6 +197,26 @@ pub fn definition(t: &Tree, i: usize) -> bool {
 mod generic_tests {
     use super::*;
     use crate::fixture::{doc, spaced};
+
+    #[test]
+    fn a_noun_in_the_name_of_an_office_is_no_event() {
+        // the special envoy for Ukraine negotiations / negotiations with Ukraine
+        let d = doc(&spaced(
+            "1 the the DET DT _ 3 det _ _
+             2 special special ADJ JJ _ 3 amod _ _
+             3 envoy envoy NOUN NN _ 0 root _ _
+             4 for for ADP IN _ 6 case _ _
+             5 Ukraine Ukraine PROPN NNP _ 6 compound _ _
+             6 negotiations negotiation NOUN NNS _ 3 nmod _ _",
+        ));
+        assert!(in_a_title(&Tree::new(&d, 0), 5));
+        let d = doc(&spaced(
+            "1 They they PRON PRP _ 2 nsubj _ _
+             2 began begin VERB VBD _ 0 root _ _
+             3 negotiations negotiation NOUN NNS _ 2 obj _ _",
+        ));
+        assert!(!in_a_title(&Tree::new(&d, 0), 2));
+    }
 
     #[test]
     fn a_habit_in_the_present_is_no_event_but_a_headline_or_a_schedule_is() {

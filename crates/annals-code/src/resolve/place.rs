@@ -66,7 +66,7 @@ const FOREIGN_NAMESAKE: u64 = 100_000;
 /// The most specific gazetteer name among the tokens `span` (sorted); in
 /// a report about `home`, a place there wins among namesakes.
 fn best_name(t: &Tree, span: &[usize], places: &Places, home: Option<&str>) -> Option<Place> {
-    let forms: Vec<&str> = t.range.clone().map(|i| t.tok(i).form.as_str()).collect();
+    let norms: Vec<&str> = t.range.clone().map(|i| t.tok(i).norm.as_str()).collect();
     let mut best: Option<(u64, usize, usize, &PlaceEntry)> = None;
     let mut k = 0;
     while k < span.len() {
@@ -75,7 +75,7 @@ fn best_name(t: &Tree, span: &[usize], places: &Places, home: Option<&str>) -> O
             k += 1;
             continue;
         }
-        match places.longest_match_in(&forms, s - t.range.start, home) {
+        match places.longest_match_in(&norms, s - t.range.start, home) {
             Some((end, e))
                 if span.contains(&(t.range.start + end - 1))
                     && home.is_none_or(|h| e.country == h || e.population >= FOREIGN_NAMESAKE) =>

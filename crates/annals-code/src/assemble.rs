@@ -327,6 +327,27 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
     out
 }
 
+/// "Hamas asked Israel to release prisoners": the request is the event
+/// (CAMEO codes a demand with its content), the release did not happen.
+/// A requested act governed by a demand or appeal coded in the same
+/// sentence is told by that event and is not recorded again.
+pub fn drop_requested_content(t: &Tree, events: &mut Vec<Event>) {
+    let token_at = |e: &Event| t.range.clone().find(|&i| t.tok(i).start == e.trigger.start);
+    let requests: Vec<usize> = events
+        .iter()
+        .filter(|e| e.mode == Mode::Asserted && matches!(e.cameo.get(..2), Some("10" | "02")))
+        .filter_map(token_at)
+        .collect();
+    events.retain(|e| {
+        let told = e.mode == Mode::Requested
+            && token_at(e).is_some_and(|i| t.ancestors(i).iter().any(|a| requests.contains(a)));
+        if told {
+            tracing::debug!(trigger = %e.trigger.text, "dropped: told by the request that governs it");
+        }
+        !told
+    });
+}
+
 /// "the day before the rally", "flew above the rally": a definite event
 /// noun set in a prepositional phrase, naming no one, refers back to an
 /// event the report has already told (of the same CAMEO root); it is the
@@ -423,7 +444,10 @@ fn authorities(country: &str, at: usize) -> ActorRef {
 /// event ("the attack", "the protests") takes that event's date; a past
 /// event in the same paragraph as one the text dated ("Twin bombings
 /// yesterday struck the cathedral. ... at least 20 were killed") takes its
-/// date. A dated event becomes the narrative's time.
+/// date. A dated event becomes the narrative's time. A past event with no
+/// other cue happened on the story's day: the day of the lead's first
+/// dated event ("Police fired on a protester yesterday" ... "The victim
+/// was taken to hospital"), when that day is not background.
 fn narrative_date(
     cx: &Context,
     t: &Tree,
@@ -439,6 +463,9 @@ fn narrative_date(
     if from_text {
         if m == Mode::Asserted {
             let d = date.clone().expect("dated");
+            if t.sentence < STORY_LEAD && n.story.is_none() && !when::historical(&d, cx.info.date) {
+                n.story = Some(d.clone());
+            }
             n.line = Some((line, d.clone()));
             if !n.by_root.iter().any(|(r, _)| *r == root) {
                 n.by_root.push((root, d));
@@ -461,9 +488,16 @@ fn narrative_date(
             let _ = l;
             return Some(crate::event::EventDate { basis: crate::event::Basis::Relative, ..d.clone() });
         }
+        if let Some(d) = &n.story {
+            return Some(crate::event::EventDate { basis: crate::event::Basis::Relative, ..d.clone() });
+        }
     }
     date
 }
+
+/// How many sentences make the lead whose first dated event dates the
+/// story (the first is often the dateline).
+const STORY_LEAD: usize = 4;
 
 /// An event record with code `code` at token `trigger` of `t`, its other
 /// fields empty; stages fill what they know.
@@ -575,6 +609,24 @@ mod tests {
         let (l, errs) = crate::dict::events::Lexicon::parse(line, "t.tsv");
         assert!(errs.is_empty(), "{errs:?}");
         l.entries(TriggerPos::Noun, line.split('\t').nth(2).unwrap())[0].clone()
+    }
+
+    #[test]
+    fn a_requested_act_is_told_by_its_request() {
+        use crate::fixture::{doc, spaced};
+        use crate::{ArticleInfo, Coder};
+        // Hamas asked Israel to release prisoners
+        let d = doc(&spaced(
+            "1 Hamas Hamas PROPN NNP _ 2 nsubj _ NER=B-ORG
+             2 asked ask VERB VBD _ 0 root _ _
+             3 Israel Israel PROPN NNP _ 2 obj _ NER=B-LOC
+             4 to to PART TO _ 5 mark _ _
+             5 release release VERB VB _ 2 xcomp _ _
+             6 prisoners prisoner NOUN NNS _ 5 obj _ _",
+        ));
+        let ev = Coder::embedded().code(&ArticleInfo { id: "t", date: None }, &d);
+        assert!(ev.iter().any(|e| e.cameo.starts_with("10") && e.mode == Mode::Asserted), "{ev:#?}");
+        assert!(!ev.iter().any(|e| e.cameo.starts_with("08")), "{ev:#?}");
     }
 
     #[test]

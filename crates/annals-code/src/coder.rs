@@ -81,6 +81,9 @@ pub struct Narrative {
     pub line: Option<(usize, crate::event::EventDate)>,
     /// CAMEO root → the date of its first event dated by the text.
     pub by_root: Vec<(String, crate::event::EventDate)>,
+    /// The date of the story: the first asserted event of the lead that
+    /// the text dates, unless it is background.
+    pub story: Option<crate::event::EventDate>,
 }
 
 impl Coder<'_> {
@@ -133,6 +136,7 @@ impl Coder<'_> {
             }
             let fired: Vec<usize> = triggers.iter().map(|g| g.token).collect();
             events.extend(crate::speech::events(&cx, &t, &fired));
+            crate::assemble::drop_requested_content(&t, &mut events);
             for e in &events {
                 let root = e.cameo.get(..2).unwrap_or(&e.cameo).to_string();
                 if !cx.roots.borrow().contains(&root) {
@@ -143,7 +147,8 @@ impl Coder<'_> {
                     *cx.lead.borrow_mut() = named.cloned();
                 }
                 // Doers of acts, not of words: "the move" is what someone did.
-                let verbal = matches!(&e.cameo[..2], "01" | "02" | "09" | "10" | "11" | "12" | "13");
+                // (CAMEO's verbal quad classes: 1 cooperation, 3 conflict.)
+                let verbal = matches!(e.quad_class, 1 | 3);
                 if verbal {
                     continue;
                 }
@@ -158,12 +163,21 @@ impl Coder<'_> {
                     cx.doers.borrow_mut().push((s, src.clone()));
                 }
             }
+            crate::resolve::restate::complete(
+                &t,
+                self.lexicon,
+                &mut out,
+                self.places,
+                cx.discourse.focus.as_deref(),
+                info.date,
+            );
             for (k, e) in events.iter_mut().enumerate() {
                 e.id = format!("{}:{}:{}", info.id, s + 1, k + 1);
                 e.sentence = s + 1;
             }
             out.extend(events);
         }
+        crate::resolve::place::from_setting(cx.discourse.setting.as_ref(), &mut out, self.explain);
         out
     }
 }

@@ -62,6 +62,8 @@ lists! {
     StandIn = "stand_in",
     Site = "site",
     QuoteVerb = "quote_verb",
+    Tenure = "tenure",
+    Happen = "happen",
 }
 
 /// A problem in the cue file.

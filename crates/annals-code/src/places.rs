@@ -7,6 +7,7 @@
 //! committed in `data/places.bin` and embedded, like a model.
 //! The event's place is resolved in [`crate::resolve::place`].
 
+use annals_text::Token;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -101,11 +102,11 @@ impl Places {
         list.truncate(PER_NAME);
     }
 
-    /// The longest place name starting at `norms[start]`: `(end, entry)`,
-    /// the most populous place of that name. `norms` are tokens'
-    /// [`norm`](annals_text::Token::norm)s (folded, lower case).
-    pub fn longest_match(&self, norms: &[&str], start: usize) -> Option<(usize, &PlaceEntry)> {
-        self.longest_match_in(norms, start, None)
+    /// The longest place name starting at `tokens[start]`: `(end, entry)`,
+    /// the most populous place of that name. Names are compared on the
+    /// tokens' [`norm`](annals_text::Token::norm)s.
+    pub fn longest_match(&self, tokens: &[Token], start: usize) -> Option<(usize, &PlaceEntry)> {
+        self.longest_match_in(tokens, start, None)
     }
 
     /// Like [`longest_match`](Self::longest_match), preferring a place in
@@ -113,13 +114,14 @@ impl Places {
     /// from London, "Hyde Park" is London's.
     pub fn longest_match_in(
         &self,
-        norms: &[&str],
+        tokens: &[Token],
         start: usize,
         country: Option<&str>,
     ) -> Option<(usize, &PlaceEntry)> {
-        let max = (start + self.longest).min(norms.len());
+        let max = (start + self.longest).min(tokens.len());
         (start + 1..=max).rev().find_map(|end| {
-            let list = self.by_name.get(&key_of_folded(&norms[start..end].join(" ")))?;
+            let norms: Vec<&str> = tokens[start..end].iter().map(|t| t.norm.as_str()).collect();
+            let list = self.by_name.get(&key_of_folded(&norms.join(" ")))?;
             let pick = country.and_then(|c| list.iter().find(|e| e.country == c)).or_else(|| list.first())?;
             Some((end, pick))
         })
@@ -275,13 +277,9 @@ mod tests {
         assert_eq!(key_of_folded("the"), "the");
     }
 
-    fn norms(words: &[&str]) -> Vec<String> {
-        words.iter().map(|w| annals_text::normalize::fold_lower(w)).collect()
-    }
-
     fn find<'p>(p: &'p Places, words: &[&str], start: usize) -> Option<(usize, &'p PlaceEntry)> {
-        let norms = norms(words);
-        p.longest_match(&norms.iter().map(String::as_str).collect::<Vec<_>>(), start)
+        let tokens: Vec<Token> = words.iter().map(|w| Token::new(0, w.len(), *w)).collect();
+        p.longest_match(&tokens, start)
     }
 
     fn entry(name: &str, country: &str, population: u64) -> PlaceEntry {

@@ -15,6 +15,8 @@
 //! | [`headless_clause`] | "Nabil Hasan al-Quaety, a journalist from Yemen, died in Aden" with *died* hung as a relative clause under a root noun | *died* `root`, the noun its `nsubj` |
 //! | [`time_subject`] | "This Thursday the US Commission ... criticized" with *Thursday* the subject and the Commission its apposition | the Commission `nsubj`, *Thursday* `obl:tmod` |
 //! | [`complement_read_as_main_clause`] | "Trump and his supporters claimed Biden won" with *claimed* a participle of *supporters* and *won* the root with two subjects | *claimed* the clause's verb, *won* its `ccomp` |
+//! | [`time_beside_subject`] | "Friday, the House issued a subpoena" with *Friday* a second subject of *issued* | *Friday* `obl:tmod` |
+//! | [`time_heading_noun`] | "landed a round on a protester yesterday" with *yesterday* the head and *protester* its compound | *protester* in *yesterday*'s place, *yesterday* `obl:tmod` |
 //! | [`clause_after_preposition`] | "... after Turkey began an offensive" with *after* taken as a preposition of *Turkey* | *after* `mark`, *Turkey* `nsubj` of *began*, *began* `advcl` of the clause above |
 //!
 //! The stage runs once per article, before every other stage; a document
@@ -52,6 +54,17 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
                 changes.push((complement, Change::Attach(i, "ccomp")));
                 changes.push((i, head.map_or(Change::Root, |h| Change::Attach(h, leak(rel)))));
             }
+            if time_beside_subject(&t, i) {
+                changes.push((i, Change::Rel("obl:tmod")));
+            }
+            if let Some(noun) = time_heading_noun(&t, i) {
+                let head = t.head(i).expect("a head");
+                changes.push((noun, Change::Attach(head, leak(t.rel(i)))));
+                changes.push((i, Change::Attach(head, "obl:tmod")));
+                for &k in t.children(i).iter().filter(|&&k| k != noun) {
+                    changes.push((k, Change::Move(noun)));
+                }
+            }
             if let Some(c) = clause_after_preposition(&t, i) {
                 changes.push((c.subordinator, Change::Attach(c.verb, "mark")));
                 changes.push((c.subject, Change::Attach(c.verb, "nsubj")));
@@ -79,6 +92,7 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
                     tok.xpos = "VBD".into();
                 }
             }
+            Change::Move(head) => tok.head = Some(head),
             Change::Attach(head, rel) => {
                 tok.head = Some(head);
                 tok.deprel = rel.to_string();
@@ -100,6 +114,8 @@ enum Change {
     Noun,
     /// A new head and relation.
     Attach(usize, &'static str),
+    /// A new head, the relation kept.
+    Move(usize),
     /// The sentence's root.
     Root,
 }
@@ -137,7 +153,24 @@ fn verbless_sentence(t: &Tree, v: usize) -> Option<usize> {
 
 /// The relation names a repair may copy, as static strings.
 fn leak(rel: &str) -> &'static str {
-    const RELS: &[&str] = &["root", "ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "acl:relcl", "csubj"];
+    const RELS: &[&str] = &[
+        "root",
+        "ccomp",
+        "xcomp",
+        "advcl",
+        "conj",
+        "parataxis",
+        "acl",
+        "acl:relcl",
+        "csubj",
+        "obl",
+        "obj",
+        "iobj",
+        "nsubj",
+        "nsubj:pass",
+        "nmod",
+        "appos",
+    ];
     RELS.iter().find(|r| **r == rel).copied().unwrap_or("dep")
 }
 
@@ -185,6 +218,31 @@ pub fn time_subject(t: &Tree, s: usize) -> Option<(usize, Vec<usize>)> {
     })?;
     let moved = t.children(s).iter().copied().filter(|&k| k > actor && t.tok(k).upos != "PUNCT").collect();
     Some((actor, moved))
+}
+
+/// "Friday, the House issued a subpoena": a time word opening the
+/// sentence read as a second subject of the verb. A verb has one subject;
+/// the time word is a modifier of time.
+pub fn time_beside_subject(t: &Tree, s: usize) -> bool {
+    let single = t.doc.times.iter().any(|x| x.tokens.start == s && x.tokens.len() == 1);
+    let Some(v) = t.head(s).filter(|_| single && rel_is(t.rel(s), "nsubj")) else { return false };
+    t.kids(v, "nsubj").any(|o| o != s && !t.in_time(o))
+}
+
+/// "Police landed a live round on a protester yesterday": a parser that
+/// reads *protester yesterday* as one compound noun makes the time word
+/// the head of the phrase, so the protester is no argument. A one-word
+/// time expression ("yesterday", "Monday") heads no compound of another
+/// noun; the noun just before it is the phrase's head, in the time word's
+/// place, and the time word is a modifier of time. Returns that noun.
+pub fn time_heading_noun(t: &Tree, i: usize) -> Option<usize> {
+    let single = t.doc.times.iter().any(|x| x.tokens.start == i && x.tokens.len() == 1);
+    if !single || t.head(i).is_none() {
+        return None;
+    }
+    let c = i.checked_sub(1)?;
+    let noun = matches!(t.tok(c).upos.as_str(), "NOUN" | "PROPN") && !t.in_time(c);
+    (noun && t.head(c) == Some(i) && rel_is(t.rel(c), "compound")).then_some(c)
 }
 
 /// "Nabil Hasan al-Quaety, a photo- and videojournalist from Yemen, died in
@@ -339,6 +397,54 @@ mod tests {
              3 the the DET DT _ 5 det _ _
              4 sudden sudden ADJ JJ _ 5 amod _ _
              5 withdrawal withdrawal NOUN NN _ 2 obj _ _",
+        ));
+        assert!(matches!(canonical(&d), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_time_word_beside_the_subject_is_a_time() {
+        // Friday , the House issued a subpoena .
+        let d = doc(&spaced(
+            "1 Friday Friday PROPN NNP _ 5 nsubj _ SpaceAfter=No
+             2 , , PUNCT , _ 4 punct _ _
+             3 the the DET DT _ 4 det _ _
+             4 House House PROPN NNP _ 5 nsubj _ _
+             5 issued issue VERB VBD _ 0 root _ _
+             6 a a DET DT _ 7 det _ _
+             7 subpoena subpoena NOUN NN _ 5 obj _ _",
+        ));
+        let c = canonical(&d);
+        assert_eq!((c.tokens[0].head, c.tokens[0].deprel.as_str()), (Some(4), "obl:tmod"));
+        assert_eq!(c.tokens[3].deprel, "nsubj");
+    }
+
+    #[test]
+    fn a_time_word_heads_no_compound() {
+        // Police landed a round on a protester yesterday .
+        let d = doc(&spaced(
+            "1 Police police NOUN NNS _ 2 nsubj _ _
+             2 landed land VERB VBD _ 0 root _ _
+             3 a a DET DT _ 4 det _ _
+             4 round round NOUN NN _ 2 obj _ _
+             5 on on ADP IN _ 8 case _ _
+             6 a a DET DT _ 8 det _ _
+             7 protester protester NOUN NN _ 8 compound _ _
+             8 yesterday yesterday NOUN NN _ 2 obl _ _
+             9 . . PUNCT . _ 2 punct _ _",
+        ));
+        let c = canonical(&d);
+        let arc = |i: usize| (c.tokens[i].head, c.tokens[i].deprel.as_str());
+        assert_eq!(arc(6), (Some(1), "obl"));
+        assert_eq!(arc(7), (Some(1), "obl:tmod"));
+        assert_eq!(arc(4), (Some(6), "case"));
+        assert_eq!(arc(5), (Some(6), "det"));
+        // A time word modifying a noun is left alone: "the Monday meeting".
+        let d = doc(&spaced(
+            "1 They they PRON PRP _ 2 nsubj _ _
+             2 held hold VERB VBD _ 0 root _ _
+             3 the the DET DT _ 5 det _ _
+             4 Monday Monday PROPN NNP _ 5 compound _ _
+             5 meeting meeting NOUN NN _ 2 obj _ _",
         ));
         assert!(matches!(canonical(&d), Cow::Borrowed(_)));
     }

@@ -13,10 +13,12 @@
 //!   Arabia said it was attacked" can be Saudi Arabia but in "Saudi Arabia
 //!   attacked it" cannot; "the group" takes the last named group.
 //! - **Focus** ([`focus`]): the report's own country.
+//! - **Setting** ([`setting`]): the place where the story happens.
 //! - **Quotes** ([`quotes`]): quoted stretches and who says them.
 
 pub mod focus;
 pub mod quotes;
+pub mod setting;
 
 use crate::actors::{Kind, Resolved, Resolver};
 use crate::cues::{self, List};
@@ -42,6 +44,8 @@ pub struct Mention {
 pub struct Discourse {
     /// The report's own country (ISO alpha-3), if it has one.
     pub focus: Option<String>,
+    /// Where the report's story happens ([`setting`]), if it says.
+    pub setting: Option<crate::event::Place>,
     pub mentions: Vec<Mention>,
     /// Full names and surnames, as [`name_keys`] → the mention that coded
     /// them.
@@ -100,6 +104,7 @@ impl Discourse {
             }
         }
         d.focus = focus::focus(doc, &d.mentions, places);
+        d.setting = setting::setting(doc, places, resolver, d.focus.as_deref());
         d.quotes = quotes::find(doc);
         d
     }

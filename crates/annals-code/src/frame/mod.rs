@@ -162,13 +162,6 @@ fn side(t: &Tree, trig: &Trigger, roles: &[Role], is_source: bool, judge: &Judge
     }
     // A passive without its "by" agent does not say who acted: no guess.
     let agentless = is_source && (is_passive(t, trigger) || reduced_relative(t, trig));
-    // The parse gave no argument: the nearest actor on the side where
-    // English puts it, a named one within reach before a nearer bare role.
-    if head.is_none() && pos == TriggerPos::Verb && !agentless && !roles.contains(&Role::None) {
-        head = nearest_actor(t, trigger, is_source, &|h| strength(h) == Some(2))
-            .or_else(|| nearest_actor(t, trigger, is_source, &|h| strength(h).is_some_and(|s| s > 0)));
-        via = head.map(|_| "position".into());
-    }
     // "protesting legislators": the noun a present participle describes
     // does it (parsers also make that noun the participle's object).
     let attributive = attributive_gerund(t, trig);
@@ -184,6 +177,13 @@ fn side(t: &Tree, trig: &Trigger, roles: &[Role], is_source: bool, judge: &Judge
             head = Some(h);
             via = Some("noun the participle describes".into());
         }
+    }
+    // The parse gave no argument: the nearest actor on the side where
+    // English puts it, a named one within reach before a nearer bare role.
+    if head.is_none() && pos == TriggerPos::Verb && !agentless && !roles.contains(&Role::None) {
+        head = nearest_actor(t, trigger, is_source, &|h| strength(h) == Some(2))
+            .or_else(|| nearest_actor(t, trigger, is_source, &|h| strength(h).is_some_and(|s| s > 0)));
+        via = head.map(|_| "position".into());
     }
     if !is_source && attributive.is_some() && head == attributive {
         return Side::default();
@@ -244,8 +244,10 @@ fn attributive_gerund(t: &Tree, trig: &Trigger) -> Option<usize> {
     let next = (v + 1..t.range.end).find(|&k| t.tok(k).upos != "PUNCT")?;
     // "protesting legislators", "rioting Hong Kong students": the noun
     // phrase starts right after the participle.
+    // A participle describes a kind of people ("legislators", "students"),
+    // not a name: "fighting ISIS" is an act done to ISIS.
     let o = objects(t, v).into_iter().find(|&o| t.subtree(o, &[]).first() == Some(&next))?;
-    (!matches!(t.tok(next).upos.as_str(), "DET" | "PRON")).then_some(o)
+    (!matches!(t.tok(next).upos.as_str(), "DET" | "PRON") && t.tok(o).upos == "NOUN").then_some(o)
 }
 
 /// The actor of an operation the passive event happened in: "killed in a
@@ -315,6 +317,22 @@ pub fn stranded_obliques(t: &Tree, n: usize) -> Vec<(usize, String)> {
     obliques(t, g).filter(|&(c, _)| c > n && t.subtree(c, &[]).first() == Some(&(end + 1))).collect()
 }
 
+/// "Police fired and landed a live round on a protester": a verb with no
+/// object and no phrase of its own, coordinated with a later verb of the
+/// same subject, shares that verb's prepositional phrases (the parser
+/// hangs a shared phrase on the nearer verb). Returns them with their
+/// prepositions.
+pub fn shared_obliques(t: &Tree, v: usize) -> Vec<(usize, String)> {
+    let bare = objects(t, v).is_empty() && obliques(t, v).all(|(c, _)| t.in_time(c));
+    if !bare || !t.is_verbal(v) {
+        return Vec::new();
+    }
+    t.kids(v, "conj")
+        .filter(|&c| c > v && t.is_verbal(c) && t.kids(c, "nsubj").next().is_none())
+        .flat_map(|c| obliques(t, c).filter(move |&(x, _)| x > c).collect::<Vec<_>>())
+        .collect()
+}
+
 /// Obliques and nominal modifiers of `i` with their prepositions.
 pub fn obliques<'b>(t: &'b Tree, i: usize) -> impl Iterator<Item = (usize, String)> + 'b {
     t.children(i)
@@ -356,6 +374,13 @@ pub fn subject(t: &Tree, v: usize) -> Option<usize> {
             }
             cur = head;
         } else if rel_is(rel, "conj") || rel_is(rel, "advcl") {
+            // "was interrupted by protesting legislators": a passive's "by"
+            // phrase read as a clause does not share the passive's subject,
+            // the one acted on.
+            let by = t.kids(cur, "mark").any(|m| t.lemma(m).eq_ignore_ascii_case("by"));
+            if by && is_passive(t, head) {
+                return None;
+            }
             cur = head;
         } else {
             // "a deal freeing prisoners": the noun is not the doer.
@@ -534,6 +559,9 @@ pub fn find_role(t: &Tree, trigger: usize, role: &Role, pos: TriggerPos) -> Opti
                 {
                     return Some(c.0);
                 }
+                if let Some((c, _)) = shared_obliques(t, trigger).into_iter().find(|(_, case)| case == p) {
+                    return Some(c);
+                }
             }
             // "conducting talks with X": the partner may hang from the light verb.
             if pos == TriggerPos::Noun && rel_is(t.rel(trigger), "obj") {
@@ -587,6 +615,47 @@ mod tests {
         let f = frame(&t, &Trigger { token: 4, entry: &e, pos: TriggerPos::Verb, code: None }, &all(&t));
         assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[2][..], &[5][..]));
         assert!(!f.agentless);
+    }
+
+    #[test]
+    fn a_bare_verb_shares_the_phrase_of_its_conjunct() {
+        // Police fired and landed a round on a protester .
+        let text = "1 Police police NOUN NNS _ 2 nsubj _ _
+             2 fired fire VERB VBD _ 0 root _ _
+             3 and and CCONJ CC _ 4 cc _ _
+             4 landed land VERB VBD _ 2 conj _ _
+             5 a a DET DT _ 6 det _ _
+             6 round round NOUN NN _ 4 obj _ _
+             7 on on ADP IN _ 9 case _ _
+             8 a a DET DT _ 9 det _ _
+             9 protester protester NOUN NN _ 4 obl _ _
+             10 . . PUNCT . _ 2 punct _ _";
+        let d = doc(&spaced(text));
+        let t = Tree::new(&d, 0);
+        assert_eq!(find_role(&t, 1, &Role::Prep("on".into()), TriggerPos::Verb), Some(8));
+        let e = entry("190\tverb\tfire\tprep=on|at\ttgt=on|at");
+        let lexicon = Lexicon::parse("190\tverb\tfire\tprep=on|at\ttgt=on|at\n", "t.tsv").0;
+        let found = crate::trigger::find(&t, &lexicon);
+        assert_eq!(found.iter().map(|g| g.token).collect::<Vec<_>>(), [1]);
+        let f = frame(&t, &Trigger { token: 1, entry: &e, pos: TriggerPos::Verb, code: None }, &all(&t));
+        assert_eq!(f.target.heads, [8]);
+        // A verb with a phrase of its own shares none: "fired at the
+        // building and landed a round on a protester".
+        let d = doc(&spaced(
+            "1 Police police NOUN NNS _ 2 nsubj _ _
+             2 fired fire VERB VBD _ 0 root _ _
+             3 at at ADP IN _ 5 case _ _
+             4 the the DET DT _ 5 det _ _
+             5 building building NOUN NN _ 2 obl _ _
+             6 and and CCONJ CC _ 7 cc _ _
+             7 landed land VERB VBD _ 2 conj _ _
+             8 a a DET DT _ 9 det _ _
+             9 round round NOUN NN _ 7 obj _ _
+             10 on on ADP IN _ 12 case _ _
+             11 a a DET DT _ 12 det _ _
+             12 protester protester NOUN NN _ 7 obl _ _",
+        ));
+        assert!(shared_obliques(&Tree::new(&d, 0), 1).is_empty());
     }
 
     #[test]
@@ -745,6 +814,23 @@ mod tests {
         let e = entry("050\tverb\tally\ttgt=with\tboth=with");
         let f = frame(&t, &Trigger { token: 3, entry: &e, pos: TriggerPos::Verb, code: None }, &all(&t));
         assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[0][..], &[6][..]));
+    }
+
+    #[test]
+    fn a_passives_by_phrase_read_as_a_clause_is_its_agent() {
+        // Lam was interrupted by protesting legislators
+        let d = doc(&spaced(
+            "1 Lam Lam PROPN NNP _ 3 nsubj:pass _ _
+             2 was be AUX VBD _ 3 aux:pass _ _
+             3 interrupted interrupt VERB VBN _ 0 root _ _
+             4 by by SCONJ IN _ 5 mark _ _
+             5 protesting protest VERB VBG _ 3 advcl _ _
+             6 legislators legislator NOUN NNS _ 5 obj _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("141\tverb\tprotest");
+        let f = frame(&t, &Trigger { token: 4, entry: &e, pos: TriggerPos::Verb, code: None }, &all(&t));
+        assert_eq!(f.source.heads, vec![5]);
     }
 
     #[test]

@@ -12,6 +12,13 @@
 //! then one inside the trigger's arguments ("hit a trolleybus in Donetsk",
 //! "detainees who lived in the West Bank"). A name used as an actor
 //! ("Israel said") is not a place.
+//!
+//! An event whose sentence names no place of its own happens in the
+//! report's [setting](crate::discourse::setting) when nothing says
+//! otherwise ([`from_setting`]): it is not background (historical), and
+//! none of its actors belongs to another country. "The mayor died today"
+//! in a report set in Gdańsk happened in Gdańsk; "Germany's foreign
+//! minister condemned it" did not.
 
 use crate::cues::{self, List};
 use crate::event::Place;
@@ -66,7 +73,7 @@ const FOREIGN_NAMESAKE: u64 = 100_000;
 /// The most specific gazetteer name among the tokens `span` (sorted); in
 /// a report about `home`, a place there wins among namesakes.
 fn best_name(t: &Tree, span: &[usize], places: &Places, home: Option<&str>) -> Option<Place> {
-    let norms: Vec<&str> = t.range.clone().map(|i| t.tok(i).norm.as_str()).collect();
+    let tokens = &t.doc.tokens[t.range.clone()];
     let mut best: Option<(u64, usize, usize, &PlaceEntry)> = None;
     let mut k = 0;
     while k < span.len() {
@@ -75,7 +82,7 @@ fn best_name(t: &Tree, span: &[usize], places: &Places, home: Option<&str>) -> O
             k += 1;
             continue;
         }
-        match places.longest_match_in(&norms, s - t.range.start, home) {
+        match places.longest_match_in(tokens, s - t.range.start, home) {
             Some((end, e))
                 if span.contains(&(t.range.start + end - 1))
                     && home.is_none_or(|h| e.country == h || e.population >= FOREIGN_NAMESAKE) =>
@@ -144,6 +151,26 @@ pub fn place(
         }
     }
     cands.into_iter().find(|(x, _)| inside.contains(x)).map(|(_, p)| p)
+}
+
+/// Gives `setting` to the events of `events` that have no place, are not
+/// historical, and whose actors with a country are all of the setting's
+/// country.
+pub fn from_setting(setting: Option<&Place>, events: &mut [crate::event::Event], explain: bool) {
+    let Some(setting) = setting else { return };
+    for e in events.iter_mut().filter(|e| e.place.is_none() && !e.historical) {
+        let foreign = [&e.source, &e.target]
+            .into_iter()
+            .flatten()
+            .any(|a| a.country.as_ref().is_some_and(|c| Some(c) != setting.country.as_ref()));
+        if foreign {
+            continue;
+        }
+        e.place = Some(setting.clone());
+        if explain {
+            e.explain.push(format!("place: the report's setting, {}", setting.name));
+        }
+    }
 }
 
 /// Whether `x` hangs from `level` without crossing another clause or an
@@ -253,5 +280,44 @@ mod tests {
         let t = Tree::new(&d, 0);
         let inside = t.subtree(4, &[]);
         assert_eq!(place(&t, 2, &[], &inside, Places::embedded(), None).map(|p| p.name).as_deref(), Some("Donetsk"));
+    }
+
+    fn event(source_country: Option<&str>, historical: bool) -> crate::event::Event {
+        let mut e: crate::event::Event = serde_json::from_value(serde_json::json!(
+            {"id": "a:1:1", "article": "a", "cameo": "190", "mode": "asserted"}
+        ))
+        .expect("a minimal record");
+        e.source = Some(crate::event::ActorRef { country: source_country.map(str::to_string), ..Default::default() });
+        e.historical = historical;
+        e
+    }
+
+    #[test]
+    fn the_setting_for_events_at_home_only() {
+        let gdansk = Places::embedded()
+            .longest_match(&[annals_text::Token::new(0, 7, "Gdańsk")], 0)
+            .expect("in the gazetteer")
+            .1
+            .clone();
+        let setting = Place {
+            text: "Gdańsk".into(),
+            name: gdansk.name,
+            country: Some("POL".into()),
+            lat: Some(gdansk.lat),
+            lon: Some(gdansk.lon),
+            geonames_id: Some(gdansk.geonames_id),
+        };
+        let mut events =
+            vec![event(Some("POL"), false), event(None, false), event(Some("DEU"), false), event(Some("POL"), true)];
+        from_setting(Some(&setting), &mut events, false);
+        let named: Vec<Option<&str>> = events.iter().map(|e| e.place.as_ref().map(|p| p.text.as_str())).collect();
+        // At home, or by no one's country: there; a German actor's act or
+        // a background act: not.
+        assert_eq!(named, [Some("Gdańsk"), Some("Gdańsk"), None, None]);
+        // An event with a place of its own keeps it.
+        let mut own = vec![event(Some("POL"), false)];
+        own[0].place = Some(Place { text: "Kraków".into(), ..setting.clone() });
+        from_setting(Some(&setting), &mut own, false);
+        assert_eq!(own[0].place.as_ref().map(|p| p.text.as_str()), Some("Kraków"));
     }
 }

@@ -158,6 +158,7 @@ pub fn conditions_hold(t: &Tree, i: usize, e: &EventEntry) -> bool {
         let mut with_prep = std::iter::once(i)
             .chain(on_object)
             .flat_map(|n| obliques(t, n).collect::<Vec<_>>())
+            .chain(crate::frame::shared_obliques(t, i))
             .filter(|(_, case)| e.prep.contains(case));
         let ok = if e.prep_obj.is_empty() {
             with_prep.next().is_some()

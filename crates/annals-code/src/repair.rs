@@ -15,6 +15,8 @@
 //! | [`headless_clause`] | "Nabil Hasan al-Quaety, a journalist from Yemen, died in Aden" with *died* hung as a relative clause under a root noun | *died* `root`, the noun its `nsubj` |
 //! | [`time_subject`] | "This Thursday the US Commission ... criticized" with *Thursday* the subject and the Commission its apposition | the Commission `nsubj`, *Thursday* `obl:tmod` |
 //! | [`complement_read_as_main_clause`] | "Trump and his supporters claimed Biden won" with *claimed* a participle of *supporters* and *won* the root with two subjects | *claimed* the clause's verb, *won* its `ccomp` |
+//! | [`relative_clause_hung_on_the_verb`] | "She spoke about her husband Siarhei, who was arrested in May, and promised ..." with *arrested* hung as `parataxis` of *spoke* and *promised* its conjunct | *arrested* `acl:relcl` of *Siarhei*; *promised* a conjunct of *spoke* |
+//! | [`verb_after_relative_clause`] | "Brett McGurk, who was Trump's envoy to the coalition, also criticized the decision" with the name the root and *criticized* hung inside the relative clause | *criticized* `root`, the name its `nsubj`, the relative clause `acl:relcl` of the name |
 //! | [`time_beside_subject`] | "Friday, the House issued a subpoena" with *Friday* a second subject of *issued* | *Friday* `obl:tmod` |
 //! | [`time_heading_noun`] | "landed a round on a protester yesterday" with *yesterday* the head and *protester* its compound | *protester* in *yesterday*'s place, *yesterday* `obl:tmod` |
 //! | [`clause_after_preposition`] | "... after Turkey began an offensive" with *after* taken as a preposition of *Turkey* | *after* `mark`, *Turkey* `nsubj` of *began*, *began* `advcl` of the clause above |
@@ -53,6 +55,15 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
                 changes.push((subject, Change::Attach(i, "nsubj")));
                 changes.push((complement, Change::Attach(i, "ccomp")));
                 changes.push((i, head.map_or(Change::Root, |h| Change::Attach(h, leak(rel)))));
+            }
+            if let Some((antecedent, verb, moved)) = relative_clause_hung_on_the_verb(&t, i) {
+                changes.push((i, Change::Attach(antecedent, "acl:relcl")));
+                changes.extend(moved.into_iter().map(|c| (c, Change::Attach(verb, "conj"))));
+            }
+            if let Some((root, relative)) = verb_after_relative_clause(&t, i) {
+                changes.push((root, Change::Attach(i, "nsubj")));
+                changes.push((relative, Change::Attach(root, "acl:relcl")));
+                changes.push((i, Change::Root));
             }
             if time_beside_subject(&t, i) {
                 changes.push((i, Change::Rel("obl:tmod")));
@@ -218,6 +229,77 @@ pub fn time_subject(t: &Tree, s: usize) -> Option<(usize, Vec<usize>)> {
     })?;
     let moved = t.children(s).iter().copied().filter(|&k| k > actor && t.tok(k).upos != "PUNCT").collect();
     Some((actor, moved))
+}
+
+/// Whether `c` is a relative word ("who", "which", ...).
+fn relative_word(t: &Tree, c: usize) -> bool {
+    matches!(t.lemma(c).to_lowercase().as_str(), "who" | "whom" | "whose" | "which" | "that")
+        && matches!(t.tok(c).xpos.as_str(), "WP" | "WP$" | "WDT")
+}
+
+/// "She spoke about her husband Siarhei, who was arrested in May, and
+/// promised fair elections": a clause whose subject is a relative word
+/// right after a comma and a noun describes that noun, wherever the parser
+/// hung it (here as `parataxis` of *spoke*). A conjunct of it after a
+/// further comma ("..., and promised") continues the clause it was hung
+/// on. Returns (the noun, that verb, the conjuncts to move back).
+pub fn relative_clause_hung_on_the_verb(t: &Tree, v: usize) -> Option<(usize, usize, Vec<usize>)> {
+    const HUNG: &[&str] = &["parataxis", "conj", "advcl", "ccomp", "dep"];
+    let verb = t.head(v)?;
+    if !t.is_verbal(v) || !t.is_verbal(verb) || !HUNG.iter().any(|r| rel_is(t.rel(v), r)) {
+        return None;
+    }
+    let subject = t.children(v).iter().copied().find(|&c| rel_is(t.rel(c), "nsubj"))?;
+    let first = *t.subtree(v, &["punct"]).first()?;
+    if subject != first || !relative_word(t, subject) || subject < t.range.start + 2 {
+        return None;
+    }
+    let mut noun = subject - 2;
+    if t.tok(subject - 1).form != "," || !matches!(t.tok(noun).upos.as_str(), "NOUN" | "PROPN") || noun > verb.max(v) {
+        return None;
+    }
+    while rel_is(t.rel(noun), "flat") {
+        noun = t.head(noun)?;
+    }
+    if noun < verb {
+        // The noun must stand in the verb's clause, after it.
+        return None;
+    }
+    let end = *t.subtree(v, &["conj", "cc", "punct"]).last()?;
+    let moved = t
+        .kids(v, "conj")
+        .filter(|&c| c > end && t.kids(c, "cc").next().is_some_and(|cc| cc > 0 && t.tok(cc - 1).form == ","))
+        .collect();
+    Some((noun, verb, moved))
+}
+
+/// "Brett McGurk, who was Trump's envoy to the coalition until December,
+/// also criticized the decision": after a long relative clause a parser
+/// may make the name the root and hang the finite verb inside the relative
+/// clause. A finite verb with no subject, set off by a comma (an adverb
+/// may stand between), below a clause whose subject is a relative word
+/// under a nominal root, is the sentence's verb; the name is its subject
+/// and the relative clause describes the name. Returns (the root, the
+/// relative clause's head).
+pub fn verb_after_relative_clause(t: &Tree, v: usize) -> Option<(usize, usize)> {
+    let finite = t.tok(v).upos == "VERB" && matches!(t.tok(v).xpos.as_str(), "VBD" | "VBZ" | "VBP");
+    if !finite || t.head(v).is_none() || t.children(v).iter().any(|&c| rel_is(t.rel(c), "nsubj")) {
+        return None;
+    }
+    let before = (t.range.start..v).rev().find(|&k| t.tok(k).upos != "ADV")?;
+    if t.tok(before).form != "," {
+        return None;
+    }
+    let root = t.range.clone().find(|&i| t.tok(i).head.is_none())?;
+    if root >= v || !matches!(t.tok(root).upos.as_str(), "NOUN" | "PROPN") {
+        return None;
+    }
+    // The ancestor of v just below the root heads a relative clause.
+    let ancestors = t.ancestors(v);
+    let k = ancestors.iter().position(|&a| a == root)?;
+    let relative = if k == 0 { return None } else { ancestors[k - 1] };
+    let has_relative_subject = t.kids(relative, "nsubj").any(|c| relative_word(t, c) && c < relative);
+    (has_relative_subject && relative > root && relative < v).then_some((root, relative))
 }
 
 /// "Friday, the House issued a subpoena": a time word opening the
@@ -416,6 +498,79 @@ mod tests {
         let c = canonical(&d);
         assert_eq!((c.tokens[0].head, c.tokens[0].deprel.as_str()), (Some(4), "obl:tmod"));
         assert_eq!(c.tokens[3].deprel, "nsubj");
+    }
+
+    #[test]
+    fn a_verb_hung_inside_a_relative_clause_is_the_root() {
+        // Brett McGurk , who was Trump 's envoy , also criticized the decision .
+        let d = doc(&spaced(
+            "1 Brett Brett PROPN NNP _ 0 root _ _
+             2 McGurk McGurk PROPN NNP _ 1 flat _ SpaceAfter=No
+             3 , , PUNCT , _ 8 punct _ _
+             4 who who PRON WP _ 8 nsubj _ _
+             5 was be AUX VBD _ 8 cop _ _
+             6 Trump Trump PROPN NNP _ 8 nmod:poss _ SpaceAfter=No
+             7 's 's PART POS _ 6 case _ _
+             8 envoy envoy NOUN NN _ 1 parataxis _ SpaceAfter=No
+             9 , , PUNCT , _ 11 punct _ _
+             10 also also ADV RB _ 11 advmod _ _
+             11 criticized criticize VERB VBD _ 8 parataxis _ _
+             12 the the DET DT _ 13 det _ _
+             13 decision decision NOUN NN _ 11 obj _ _",
+        ));
+        let c = canonical(&d);
+        let arc = |i: usize| (c.tokens[i].head, c.tokens[i].deprel.as_str());
+        assert_eq!(arc(10), (None, "root"));
+        assert_eq!(arc(0), (Some(10), "nsubj"));
+        assert_eq!(arc(7), (Some(0), "acl:relcl"));
+        // Without a relative word the clause is no relative clause:
+        // "Brett McGurk, Trump's envoy: criticized the decision" is left.
+        let d = doc(&spaced(
+            "1 Brett Brett PROPN NNP _ 0 root _ _
+             2 McGurk McGurk PROPN NNP _ 1 flat _ SpaceAfter=No
+             3 , , PUNCT , _ 6 punct _ _
+             4 Trump Trump PROPN NNP _ 6 nmod:poss _ SpaceAfter=No
+             5 's 's PART POS _ 4 case _ _
+             6 envoy envoy NOUN NN _ 1 appos _ SpaceAfter=No
+             7 : : PUNCT : _ 8 punct _ _
+             8 criticized criticize VERB VBD _ 6 parataxis _ _
+             9 the the DET DT _ 10 det _ _
+             10 decision decision NOUN NN _ 8 obj _ _",
+        ));
+        assert!(matches!(canonical(&d), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_relative_clause_hung_on_the_verb_describes_its_noun() {
+        // She spoke about Siarhei , who was arrested , and promised elections .
+        let d = doc(&spaced(
+            "1 She she PRON PRP _ 2 nsubj _ _
+             2 spoke speak VERB VBD _ 0 root _ _
+             3 about about ADP IN _ 4 case _ _
+             4 Siarhei Siarhei PROPN NNP _ 2 obl _ SpaceAfter=No
+             5 , , PUNCT , _ 8 punct _ _
+             6 who who PRON WP _ 8 nsubj:pass _ _
+             7 was be AUX VBD _ 8 aux:pass _ _
+             8 arrested arrest VERB VBN _ 2 parataxis _ SpaceAfter=No
+             9 , , PUNCT , _ 11 punct _ _
+             10 and and CCONJ CC _ 11 cc _ _
+             11 promised promise VERB VBD _ 8 conj _ _
+             12 elections election NOUN NNS _ 11 obj _ _",
+        ));
+        let c = canonical(&d);
+        let arc = |i: usize| (c.tokens[i].head, c.tokens[i].deprel.as_str());
+        assert_eq!(arc(7), (Some(3), "acl:relcl"));
+        assert_eq!(arc(10), (Some(1), "conj"));
+        // "She spoke, which surprised him": no noun before the comma.
+        let d = doc(&spaced(
+            "1 She she PRON PRP _ 2 nsubj _ SpaceAfter=No
+             2 spoke speak VERB VBD _ 0 root _ _
+             3 , , PUNCT , _ 5 punct _ _
+             4 which which PRON WDT _ 5 nsubj _ _
+             5 surprised surprise VERB VBD _ 2 parataxis _ _
+             6 him he PRON PRP _ 5 obj _ _",
+        ));
+        assert!(matches!(canonical(&d), Cow::Borrowed(_)));
     }
 
     #[test]

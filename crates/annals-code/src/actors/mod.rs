@@ -71,14 +71,27 @@ pub struct Resolver<'a> {
     pub date: Option<&'a str>,
 }
 
+/// The predicate nominals of `h`'s descriptive relative clauses, which
+/// say who `h` is as an apposition does: "Brett McGurk, who was Trump's
+/// envoy to the coalition" (a relative word as the subject, a copula).
+fn described<'t>(t: &'t Tree, h: usize) -> impl Iterator<Item = usize> + 't {
+    t.kids(h, "acl").filter(move |&a| {
+        t.rel(a) == "acl:relcl"
+            && matches!(t.tok(a).upos.as_str(), "NOUN" | "PROPN")
+            && t.kids(a, "cop").next().is_some()
+            && t.kids(a, "nsubj").any(|s| matches!(t.lemma(s).to_lowercase().as_str(), "who" | "which" | "that"))
+    })
+}
+
 impl Resolver<'_> {
     /// The actor at head `h` from its own words, or its apposition's when
     /// it names no known actor ("Human rights watchdog Amnesty
-    /// International", "Qatar's emir, Sheikh Hamad").
+    /// International", "Qatar's emir, Sheikh Hamad"), or a descriptive
+    /// relative clause's ("McGurk, who was Trump's envoy").
     pub fn local(&self, t: &Tree, h: usize) -> Resolved {
         let mut r = self.resolve(t, &phrase(t, h));
         if r.actor.code.is_none() || r.actor.country.is_none() && r.kind == Kind::Role {
-            for a in t.kids(h, "appos").chain(t.kids(h, "flat")) {
+            for a in t.kids(h, "appos").chain(t.kids(h, "flat")).chain(described(t, h)) {
                 let ra = self.resolve(t, &phrase(t, a));
                 // A place beside a phrase says where, not who: "prisoners
                 // held in the capital, Niamey".
@@ -457,6 +470,41 @@ mod tests {
         assert_eq!(r.actor.code.as_deref(), Some("IDNCOP"), "{:?}", r.explain);
         assert_eq!(r.kind, Kind::Person);
         assert_eq!(r.actor.text, "Dedi Prasetyo");
+    }
+
+    #[test]
+    fn a_descriptive_relative_clause_names_the_unknown() {
+        // Dedi Prasetyo , who is a spokesperson for the Indonesian National Police
+        let d = doc(&spaced(
+            "1 Dedi Dedi PROPN NNP _ 0 root _ NER=B-PER
+             2 Prasetyo Prasetyo PROPN NNP _ 1 flat _ NER=I-PER
+             3 , , PUNCT , _ 7 punct _ _
+             4 who who PRON WP _ 7 nsubj _ _
+             5 is be AUX VBZ _ 7 cop _ _
+             6 a a DET DT _ 7 det _ _
+             7 spokesperson spokesperson NOUN NN _ 1 acl:relcl _ _
+             8 for for ADP IN _ 12 case _ _
+             9 the the DET DT _ 12 det _ _
+             10 Indonesian Indonesian ADJ JJ _ 12 amod _ _
+             11 National National PROPN NNP _ 12 compound _ _
+             12 Police police NOUN NN _ 7 nmod _ _",
+        ));
+        let r = resolver().local(&Tree::new(&d, 0), 0);
+        assert_eq!(r.actor.code.as_deref(), Some("IDNCOP"), "{:?}", r.explain);
+        // A relative clause of action says what the person did, not who
+        // they are: "Prasetyo, who met the Indonesian National Police".
+        let d = doc(&spaced(
+            "1 Dedi Dedi PROPN NNP _ 0 root _ NER=B-PER
+             2 Prasetyo Prasetyo PROPN NNP _ 1 flat _ NER=I-PER
+             3 , , PUNCT , _ 5 punct _ _
+             4 who who PRON WP _ 5 nsubj _ _
+             5 met meet VERB VBD _ 1 acl:relcl _ _
+             6 the the DET DT _ 9 det _ _
+             7 Indonesian Indonesian ADJ JJ _ 9 amod _ _
+             8 National National PROPN NNP _ 9 compound _ _
+             9 Police police NOUN NN _ 5 obj _ _",
+        ));
+        assert_eq!(resolver().local(&Tree::new(&d, 0), 0).actor.code, None);
     }
 
     #[test]

@@ -64,6 +64,9 @@ lists! {
     QuoteVerb = "quote_verb",
     Tenure = "tenure",
     Happen = "happen",
+    Deny = "deny",
+    Hearsay = "hearsay",
+    Entourage = "entourage",
 }
 
 /// A problem in the cue file.

@@ -197,7 +197,10 @@ pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
             complement || rel_is(rel, "obj") || rel_is(rel, "obl") || rel_is(rel, "acl") || rel_is(rel, "advcl");
         // A directive ("told her to attack") before a report ("told
         // reporters that ...").
+        // "called the arrests unlawful" names the arrests; it asks nothing.
+        let naming = rel_is(rel, "obj") && is(List::NamingVerb, t, a) && t.kids(a, "xcomp").next().is_some();
         if is(List::Request, t, a)
+            && !naming
             && (rel_is(rel, "xcomp") || (content && !cues::has(List::Report, &t.lemma(a).to_lowercase())))
         {
             if negated(t, a) {
@@ -208,6 +211,11 @@ pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
         if cues::has(List::Report, &t.lemma(a).to_lowercase()) && t.is_verbal(a) {
             if (negated(t, a) || negative_argument(t, a)) && rel_is(rel, "ccomp") {
                 return (Mode::Negated, why("negated report"));
+            }
+            // "denied that he had met them": denied, as its speaker tells it
+            // (a denial that is itself denied affirms).
+            if is(List::Deny, t, a) && rel_is(rel, "ccomp") && !negated(t, a) {
+                return (Mode::Negated, why("denial"));
             }
             child = a;
             continue;
@@ -321,6 +329,22 @@ mod tests {
     }
 
     #[test]
+    fn what_is_named_is_not_requested() {
+        // They called the arrests unlawful / They called for arrests
+        let named = "1 They they PRON PRP _ 2 nsubj _ _
+             2 called call VERB VBD _ 0 root _ _
+             3 the the DET DT _ 4 det _ _
+             4 arrests arrest NOUN NNS _ 2 obj _ _
+             5 unlawful unlawful ADJ JJ _ 2 xcomp _ _";
+        assert_eq!(mode_of(named, 3), Mode::Asserted);
+        let asked = "1 They they PRON PRP _ 2 nsubj _ _
+             2 called call VERB VBD _ 0 root _ _
+             3 for for ADP IN _ 4 case _ _
+             4 arrests arrest NOUN NNS _ 2 obl _ _";
+        assert_eq!(mode_of(asked, 3), Mode::Requested);
+    }
+
+    #[test]
     fn a_directive_requests() {
         // He told her to attack the tourists
         let m = mode_of(
@@ -351,6 +375,24 @@ mod tests {
              5 protesters protester NOUN NNS _ 6 nsubj _ _
              6 attacked attack VERB VBD _ 4 ccomp _ _";
         assert_eq!(mode_of(denied, 5), Mode::Negated);
+        // The minister denied that he had met them / did not deny it.
+        let denial = "1 The the DET DT _ 2 det _ _
+             2 minister minister NOUN NN _ 3 nsubj _ _
+             3 denied deny VERB VBD _ 0 root _ _
+             4 that that SCONJ IN _ 7 mark _ _
+             5 he he PRON PRP _ 7 nsubj _ _
+             6 had have AUX VBD _ 7 aux _ _
+             7 met meet VERB VBN _ 3 ccomp _ _
+             8 them they PRON PRP _ 7 obj _ _";
+        assert_eq!(mode_of(denial, 6), Mode::Negated);
+        let not_denied = "1 He he PRON PRP _ 4 nsubj _ _
+             2 did do AUX VBD _ 4 aux _ _
+             3 not not PART RB _ 4 advmod _ _
+             4 deny deny VERB VB _ 0 root _ _
+             5 that that SCONJ IN _ 7 mark _ _
+             6 he he PRON PRP _ 7 nsubj _ _
+             7 met meet VERB VBD _ 4 ccomp _ _";
+        assert_eq!(mode_of(not_denied, 6), Mode::Negated, "a report that is not made asserts nothing");
     }
 
     #[test]

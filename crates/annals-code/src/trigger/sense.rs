@@ -136,6 +136,32 @@ pub fn generic(t: &Tree, i: usize, pos: TriggerPos) -> bool {
     })
 }
 
+/// A habit or a rule in the simple present of the third person: "the
+/// House impeaches the official and the Senate tries the case", "the
+/// airline flies fighters to Syria", "she supports gun rights". News tells
+/// its events in the past; a present with a time of its own ("votes on
+/// Tuesday") is a schedule, and a headline (the first sentence, or one
+/// without a full stop) tells news in the present ("Israel strikes Gaza").
+pub fn habitual(t: &Tree, v: usize) -> bool {
+    let tok = t.tok(v);
+    if tok.upos != "VERB" || tok.xpos != "VBZ" || t.kid(v, "aux").is_some() {
+        return false;
+    }
+    let own_time = t.doc.times.iter().any(|x| x.tokens.clone().any(|k| t.head(k) == Some(v)));
+    let closing = |k: usize| matches!(t.tok(k).form.as_str(), "\"" | "'" | "”" | "’" | ")");
+    let last = t.range.clone().rev().find(|&k| !closing(k));
+    let headline = t.sentence == 0 || last.is_none_or(|k| !matches!(t.tok(k).form.as_str(), "." | "!" | "?"));
+    !own_time && !headline
+}
+
+/// Whether an act of CAMEO `code` is still an event when told in the
+/// present: statements (01) and CAMEO's verbal conflict (09 to 13:
+/// demands, accusations, rejections, threats) are made as they are
+/// reported ("the FSB denies ...", "he blames regulators").
+pub fn said_in_the_present(code: &str) -> bool {
+    matches!(code.get(..2), Some("01" | "09" | "10" | "11" | "12" | "13"))
+}
+
 /// The predicate of a definition: "a red notice is a request to ...", whose
 /// subject is indefinite.
 pub fn definition(t: &Tree, i: usize) -> bool {
@@ -150,6 +176,37 @@ pub fn definition(t: &Tree, i: usize) -> bool {
 mod generic_tests {
     use super::*;
     use crate::fixture::{doc, spaced};
+
+    #[test]
+    fn a_habit_in_the_present_is_no_event_but_a_headline_or_a_schedule_is() {
+        // The airline flies fighters to Syria .
+        let body = "1 The the DET DT _ 2 det _ _
+             2 airline airline NOUN NN _ 3 nsubj _ _
+             3 flies fly VERB VBZ _ 0 root _ _
+             4 fighters fighter NOUN NNS _ 3 obj _ _
+             5 to to ADP IN _ 6 case _ _
+             6 Syria Syria PROPN NNP _ 3 obl _ _
+             7 . . PUNCT . _ 3 punct _ _";
+        let headline = "1 Israel Israel PROPN NNP _ 2 nsubj _ _
+             2 strikes strike VERB VBZ _ 0 root _ _
+             3 Gaza Gaza PROPN NNP _ 2 obj _ _";
+        // The first sentence is a headline; the second is the body.
+        let d = doc(&spaced(&format!("{headline}\n\n{body}")));
+        assert!(!habitual(&Tree::new(&d, 0), 1));
+        // (token indices run through the document: the headline has three)
+        assert!(habitual(&Tree::new(&d, 1), 5));
+        // The House votes on Tuesday .
+        let d = doc(&spaced(&format!(
+            "{headline}\n\n1 The the DET DT _ 2 det _ _
+             2 House House PROPN NNP _ 3 nsubj _ _
+             3 votes vote VERB VBZ _ 0 root _ _
+             4 on on ADP IN _ 5 case _ _
+             5 Tuesday Tuesday PROPN NNP _ 3 obl _ _
+             6 . . PUNCT . _ 3 punct _ _"
+        )));
+        assert!(!habitual(&Tree::new(&d, 1), 5));
+        assert!(said_in_the_present("112") && !said_in_the_present("190") && !said_in_the_present("051"));
+    }
 
     #[test]
     fn a_participle_describing_anyone_is_no_event() {

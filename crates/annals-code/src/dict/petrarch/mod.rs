@@ -140,7 +140,12 @@ pub fn parse_date(s: &str) -> Option<u32> {
         _ => return None,
     };
     let (m, d) = (md / 100, md % 100);
-    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some(y * 10000 + md)
+    // The calendar says which days exist (no 31 February).
+    let valid = u8::try_from(m)
+        .ok()
+        .zip(u8::try_from(d).ok())
+        .is_some_and(|(m, d)| annals_calendar::is_valid(i64::from(y), m, d));
+    valid.then_some(y * 10000 + md)
 }
 
 /// The dictionary files a PETRARCH run names: from a config file's
@@ -417,6 +422,8 @@ mod tests {
         assert_eq!(parse_date("20121109"), Some(20121109));
         assert_eq!(parse_date("951301"), None);
         assert_eq!(parse_date("95x601"), None);
+        assert_eq!(parse_date("190231"), None, "no 31 February");
+        assert_eq!(parse_date("20000229"), Some(20000229));
     }
 
     #[test]

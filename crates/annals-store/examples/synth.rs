@@ -12,8 +12,9 @@
 //! `annals query` can list it.
 //!
 //! Speed: the schema comes from [`Store::open`]; the events' indexes and
-//! triggers are dropped, the rows inserted in one transaction through one
-//! prepared statement, then the indexes re-created (one sort each, much
+//! triggers are dropped, the rows inserted in one transaction (typed
+//! records through the store's own row writers, so the column mapping
+//! exists once), then the indexes re-created (one sort each, much
 //! faster than keeping them up to date row by row), the full-text index
 //! and the count rollup rebuilt. The database ends in WAL mode like any store.
 //!
@@ -22,9 +23,8 @@
 //! so deleting or re-coding events in such a store fails ("database disk image
 //! is malformed", SQLite's word for an index out of step with its table).
 
-use annals_store::calendar::{civil_from_days as civil, days_in_month};
-use annals_store::{rollup, Store};
-use rusqlite::params;
+use annals_store::calendar::civil_from_days as civil;
+use annals_store::{rollup, write_article_row, write_event_rows, ArticleRow, Store};
 use std::time::Instant;
 
 const COUNTRIES: [&str; 50] = [
@@ -152,19 +152,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let cameo_cdf = zipf(CAMEO.len());
 
     conn.execute_batch("BEGIN")?;
-    let mut art = conn.prepare(
-        "INSERT INTO articles (id, url, title, outlet, published, text, text_hash, ingested_at)
-         VALUES (?1, NULL, NULL, 'synth', ?2, ?3, ?4, '2025-01-01T00:00:00Z')",
-    )?;
-    let mut ev = conn.prepare(
-        "INSERT INTO events (id, article, sentence, sentence_text, trigger_text, trigger_start, trigger_end,
-           source_text, source_code, source_name, source_country, source_sector,
-           target_text, target_code, target_name, target_country, target_sector,
-           cameo, cameo_name, quad_class, goldstein, plover, mode, event_date, date_precision, date_basis,
-           event_start, event_end, historical, place_country, confidence, record)
-         VALUES (?1, ?2, ?3, ?4, 'met', 0, 3, ?5, ?5, ?5, ?6, ?7, ?8, ?8, ?8, ?9, ?10,
-           ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, 'publication', ?19, ?20, 0, ?6, 0.7, ?21)",
-    )?;
     let per_article = 10;
     let mut day_article = 0;
     for i in 0..events {
@@ -172,12 +159,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if i % per_article == 0 {
             day_article = FIRST_DAY + rng.below(DAYS as u64) as i64;
             let (y, m, d) = civil(day_article);
-            art.execute(params![
-                format!("s{a}"),
-                format!("{y:04}-{m:02}-{d:02}"),
-                format!("Synthetic article {a}."),
-                format!("{a:032x}")
-            ])?;
+            let article = ArticleRow {
+                id: format!("s{a}"),
+                url: None,
+                title: None,
+                outlet: Some("synth".into()),
+                published: Some(format!("{y:04}-{m:02}-{d:02}")),
+                text: format!("Synthetic article {a}."),
+            };
+            write_article_row(conn, &article, &format!("{a:032x}"), None, None)?;
         }
         let src = &actors[draw(&actor_cdf, &mut rng)];
         let tgt = (rng.below(4) != 0).then(|| &actors[draw(&actor_cdf, &mut rng)]);
@@ -186,14 +176,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         // Most events happen within a few days before publication.
         let (y, m, d) = civil(day_article - rng.below(4) as i64);
         let p = rng.below(100);
-        let (date, precision, start, end) = if p < 90 {
-            let s = format!("{y:04}-{m:02}-{d:02}");
-            (s.clone(), "day", s.clone(), s)
+        // (The first and last days a date means come from the record.)
+        let (date, precision) = if p < 90 {
+            (format!("{y:04}-{m:02}-{d:02}"), "day")
         } else if p < 96 {
-            let last = days_in_month(y, m);
-            (format!("{y:04}-{m:02}"), "month", format!("{y:04}-{m:02}-01"), format!("{y:04}-{m:02}-{last:02}"))
+            (format!("{y:04}-{m:02}"), "month")
         } else {
-            (format!("{y:04}"), "year", format!("{y:04}-01-01"), format!("{y:04}-12-31"))
+            (format!("{y:04}"), "year")
         };
         let id = format!("s{a}:1:{}", i % per_article + 1);
         let sentence = match tgt {
@@ -210,35 +199,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "date": {"value": date, "precision": precision, "basis": "publication"},
             "historical": false, "confidence": 0.7
         });
-        let sector = |c: &str| c.get(3..).filter(|s| !s.is_empty()).map(String::from);
-        ev.execute(params![
-            id,
-            format!("s{a}"),
-            1,
-            sentence,
-            src,
-            &src[..3],
-            sector(src),
-            tgt,
-            tgt.map(|t| &t[..3]),
-            tgt.and_then(|t| sector(t)),
-            cameo,
-            cname,
-            quad,
-            gold,
-            plover,
-            mode,
-            date,
-            precision,
-            start,
-            end,
-            record.to_string(),
-        ])?;
+        // The typed record, stored through the store's one column mapping.
+        let event: annals_store::Event =
+            serde_json::from_value(record).map_err(|e| format!("synthetic record: {e}"))?;
+        write_event_rows(conn, &format!("s{a}"), None, std::slice::from_ref(&event))?;
         if (i + 1) % 1_000_000 == 0 {
             eprintln!("synth: {} events, {:.0} s", i + 1, clock.elapsed().as_secs_f64());
         }
     }
-    drop((art, ev));
     conn.execute_batch("COMMIT")?;
     let inserted = clock.elapsed();
     eprintln!("synth: {events} events inserted in {:.0} s; re-creating indexes", inserted.as_secs_f64());

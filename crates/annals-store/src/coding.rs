@@ -7,7 +7,7 @@
 //! One `codings` row serves every event coded alike, so provenance costs an
 //! integer per event.
 
-use crate::{happenings, record, write_events, ArticleRow, Error, Event, Result, Store};
+use crate::{happenings, record, write_event_rows, ArticleRow, Error, Event, Result, Store};
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// What produced a set of events.
@@ -156,7 +156,7 @@ pub(crate) fn replace_one(
         touched.add_stored(conn, article)?;
         events.iter().for_each(|e| touched.add(e));
         let removed = conn.prepare_cached("DELETE FROM events WHERE article = ?1")?.execute([article])?;
-        write_events(conn, article, coding, events)?;
+        write_event_rows(conn, article, coding, events)?;
         happenings::assign_article(conn, article, original.as_deref(), events)?;
         happenings::refresh(conn, before)?;
         conn.prepare_cached("UPDATE articles SET coding = ?2 WHERE id = ?1")?.execute(params![article, coding])?;

@@ -358,21 +358,38 @@ fn write_article(
     hash: &str,
     events: &[Event],
 ) -> Result<Option<(String, usize)>> {
-    conn.prepare_cached(
-        "INSERT INTO articles (id, url, title, outlet, published, text, text_hash, ingested_at, run_id, coding)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?8, ?9)",
-    )?
-    .execute(params![a.id, a.url, a.title, a.outlet, a.published, a.text, hash, run, coding])?;
+    write_article_row(conn, a, hash, run, coding)?;
     let link = near_dup::index_article(conn, &a.id, &a.text)?;
-    write_events(conn, &a.id, coding, events)?;
+    write_event_rows(conn, &a.id, coding, events)?;
     let original = link.map(|l| l.original);
     let mentions = happenings::assign_article(conn, &a.id, original.as_deref(), events)?;
     Ok(original.map(|o| (o, mentions)))
 }
 
-/// Inserts `events` of article `article`, all coded by `coding`: the
-/// record's columns ([`record::columns`]), its JSON and its coding.
-fn write_events(conn: &Connection, article: &str, coding: Option<i64>, events: &[Event]) -> Result<()> {
+/// Writes the `articles` row of `a` (its text hashed to `hash`) and
+/// nothing else: no near-duplicate index, no events. [`Batch::insert`] is
+/// the way in for coded articles; this is for bulk loaders that keep the
+/// store's indexes themselves (the synthetic benchmark store).
+pub fn write_article_row(
+    conn: &Connection,
+    a: &ArticleRow,
+    hash: &str,
+    run: Option<i64>,
+    coding: Option<i64>,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO articles (id, url, title, outlet, published, text, text_hash, ingested_at, run_id, coding)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?8, ?9)",
+    )?
+    .execute(params![a.id, a.url, a.title, a.outlet, a.published, a.text, hash, run, coding])?;
+    Ok(())
+}
+
+/// Writes the `events` rows of `events` of article `article`, all coded
+/// by `coding`: the record's columns (mapped in one place, the `record`
+/// module), its JSON and its coding; no happenings. [`Batch::insert`] is
+/// the way in for coded articles; this is for bulk loaders.
+pub fn write_event_rows(conn: &Connection, article: &str, coding: Option<i64>, events: &[Event]) -> Result<()> {
     let mut st = conn.prepare_cached(record::insert_sql())?;
     for e in events {
         let cols = record::columns(e, article);

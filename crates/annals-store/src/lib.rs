@@ -28,6 +28,7 @@
 //! an article is stored whole or not at all. WAL mode lets readers query
 //! while an ingest runs.
 
+mod browse;
 mod coding;
 /// Dates (re-exported for the benchmark generator).
 pub use annals_calendar as calendar;
@@ -44,6 +45,7 @@ pub mod schema;
 mod select;
 
 pub use annals_record::Event;
+pub use browse::{HappeningCounts, Listed, Page, PlaceCount};
 pub use coding::Coding;
 pub use happenings::Happening;
 pub use record::ArticleRow;

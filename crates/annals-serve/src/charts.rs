@@ -151,7 +151,7 @@ pub fn network(pairs: &[Count]) -> Markup {
     html! {
         svg.network xmlns="http://www.w3.org/2000/svg" viewBox={"0 0 " (W) " " (H)} role="img" aria-label="actor network" {
             defs {
-                marker #arrow viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse" {
+                marker #arrow viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse" {
                     path d="M0 0L10 5L0 10z" class="arrowhead" {}
                 }
             }

@@ -95,7 +95,14 @@ pub struct App {
     pub export_timeout: Duration,
     /// The store's file name, for page titles.
     pub store_name: String,
+    /// The number of events in the store and when it was counted: counting
+    /// a large store takes a while, so the unfiltered events page reuses it
+    /// for [`TOTAL_FOR`].
+    total: std::sync::Mutex<Option<(std::time::Instant, u64)>>,
 }
+
+/// How long the count of all events is reused.
+pub const TOTAL_FOR: Duration = Duration::from_secs(10);
 
 impl App {
     /// Opens the store read-only and loads the engine (with `--explain`).
@@ -119,7 +126,20 @@ impl App {
             sql_timeout: c.sql_timeout,
             export_timeout: c.export_timeout,
             store_name: c.db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            total: std::sync::Mutex::new(None),
         }
+    }
+
+    /// The number of events in the store, counted at most every [`TOTAL_FOR`].
+    pub fn total_events(&self, store: &annals_store::Store) -> annals_store::Result<u64> {
+        if let Some((at, n)) = *self.total.lock().expect("total lock") {
+            if at.elapsed() < TOTAL_FOR {
+                return Ok(n);
+            }
+        }
+        let n = store.totals()?.1;
+        *self.total.lock().expect("total lock") = Some((std::time::Instant::now(), n));
+        Ok(n)
     }
 }
 

@@ -177,7 +177,12 @@ pub async fn events(axum::extract::State(app): axum::extract::State<State>, RawQ
     let limit = p.limit(50)?;
     let f = Filter { limit: Some(limit), ..p.filter()? };
     let after = p.cursor()?;
-    let (page, total) = with_store(&app, f.text.clone(), move |s| Ok((s.page(&f, after)?, s.quick_total(&f)?))).await?;
+    let shared = app.clone();
+    let (page, total) = with_store(&app, f.text.clone(), move |s| {
+        let total = if f.is_empty() { Some(shared.total_events(s)?) } else { s.quick_total(&f)? };
+        Ok((s.page(&f, after)?, total))
+    })
+    .await?;
     let filters = p.filter_pairs();
     let mut hidden = Vec::new();
     if let Some(l) = p.get("limit") {

@@ -52,6 +52,7 @@ fn each_page_shows_what_the_store_holds() {
     b.goto(&format!("{base}/"));
     b.type_into("input[name=country]", "KEN");
     b.click("form.filters button[type=submit]");
+    b.wait_until("return location.search.includes('country=KEN') && document.readyState === 'complete';");
     let v = b.eval(
         "return {url: location.search, rows: document.querySelectorAll('table.events tbody tr').length};",
         json!([]),
@@ -86,12 +87,18 @@ fn each_page_shows_what_the_store_holds() {
             assert_eq!(shown, &text[start..end], "{tag} of {}", e.id);
         }
     }
-    let cards = b.eval("return document.querySelectorAll('.cards .card').length;", json!([]));
-    assert_eq!(num(&cards), events.len() as u64);
+    let cards = b.eval(
+        "return [document.querySelectorAll('.cards .card').length, document.querySelectorAll('.cards .card details.explain li').length];",
+        json!([]),
+    );
+    assert_eq!(num(&cards[0]), events.len() as u64);
+    // Stored without explanations, explained by coding the article again.
+    assert!(events.iter().all(|e| e.explain.is_empty()));
+    assert!(num(&cards[1]) >= events.len() as u64, "{cards}");
     // The modes and history look different from each other (the legend
     // draws one trigger of each).
     let looks = b.eval(
-        "return [...document.querySelectorAll('.legend .hl.k-trigger')].map(e => {
+        "return [...document.querySelectorAll('.legend .hl.k-trigger[class*=m-]')].map(e => {
             const c = getComputedStyle(e);
             return [e.className, [c.textDecorationLine, c.borderBottomStyle, c.borderBottomColor, c.backgroundColor, c.fontStyle].join('|')];
          });",
@@ -188,6 +195,7 @@ fn each_page_shows_what_the_store_holds() {
     b.type_into("textarea[name=text]", pasted);
     b.eval("document.querySelector('input[name=date]').value = '2024-03-14';", json!([]));
     b.click("form.code button[type=submit]");
+    b.wait_until("return !!document.getElementById('result') && document.readyState === 'complete';");
     let v = b.eval(
         "return {cards: document.querySelectorAll('#result .card').length,
                  triggers: [...document.querySelectorAll('#result #text .hl.k-trigger')].map(a => a.textContent),
@@ -286,6 +294,7 @@ fn hostile_content_is_inert_on_every_page() {
     b.goto(&format!("{base}/code"));
     b.eval("document.querySelector('textarea[name=text]').value = arguments[0];", json!([text]));
     b.click("form.code button[type=submit]");
+    b.wait_until("return !!document.getElementById('result') && document.readyState === 'complete';");
     inert(&b, "code");
     let v = b.eval(
         "return {kept: document.querySelector('textarea[name=text]').value, cards: document.querySelectorAll('#result .card').length};",

@@ -64,7 +64,7 @@ def main():
         for poly in polys:
             for r in poly:
                 pts = ring(arcs, r)
-                antarctica = min(p[1] for p in pts) < -80
+                antarctica = max(p[0] for p in pts) - min(p[0] for p in pts) > 300 and min(p[1] for p in pts) < -60
                 if antarctica:  # runs from -180 to 180: close along the bottom edge
                     pts = [p for p in pts if p[1] > -89.9]
                     west = min(range(len(pts)), key=lambda i: pts[i][0])

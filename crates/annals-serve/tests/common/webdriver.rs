@@ -104,16 +104,39 @@ impl Browser {
         (r.status == 200).then(|| r.json()["value"].as_str().unwrap_or("").to_string())
     }
 
-    /// The element `css` selects (its WebDriver reference).
-    pub fn find(&self, css: &str) -> String {
+    /// The element `css` selects: its WebDriver reference (an object) and id.
+    pub fn element(&self, css: &str) -> (Value, String) {
         let v = self.call("POST", "/element", Some(json!({"using": "css selector", "value": css})));
-        v.as_object().and_then(|o| o.values().next()).and_then(Value::as_str).unwrap().to_string()
+        let id = v.as_object().and_then(|o| o.values().next()).and_then(Value::as_str).unwrap().to_string();
+        (v, id)
+    }
+
+    pub fn find(&self, css: &str) -> String {
+        self.element(css).1
     }
 
     pub fn type_into(&self, css: &str, text: &str) {
         let e = self.find(css);
         self.call("POST", &format!("/element/{e}/clear"), Some(json!({})));
         self.call("POST", &format!("/element/{e}/value"), Some(json!({ "text": text })));
+    }
+
+    /// Waits until `script` returns true (after a click that loads a page):
+    /// at most 300 looks, 50 ms apart; panics if it never does.
+    pub fn wait_until(&self, script: &str) {
+        for _ in 0..300 {
+            let r = client::json(
+                self.addr,
+                "POST",
+                &format!("/session/{}/execute/sync", self.session),
+                Some(&json!({"script": script, "args": []})),
+            );
+            if r.is_ok_and(|r| r.status == 200 && r.json()["value"] == true) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("never true: {script}");
     }
 
     pub fn click(&self, css: &str) {
@@ -123,8 +146,7 @@ impl Browser {
 
     /// Moves the mouse over the element `css` selects.
     pub fn hover(&self, css: &str) {
-        let e = self.find(css);
-        let origin = json!({"element-6066-11e4-a52e-4f735fa98f0f": e});
+        let (origin, _) = self.element(css);
         self.call(
             "POST",
             "/actions",

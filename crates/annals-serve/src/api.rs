@@ -77,19 +77,12 @@ pub async fn event(
     Path(id): Path<String>,
     RawQuery(q): RawQuery,
 ) -> Result<Response, ApiError> {
-    Params::parse(q.as_deref(), &[]).and_then(|p| no_filters(&p))?;
+    Params::none(q.as_deref())?;
     let key = id.clone();
     let found = with_store(&app, None, move |s| s.event(&key)).await?;
     let l = found.ok_or_else(|| Failure::NotFound(format!("{id}: no such event in the store")))?;
     let happening = serde_json::to_string(&l.happening).unwrap_or_else(|_| "null".into());
     Ok(json(format!(r#"{{"event":{},"happening":{happening}}}"#, l.event.to_json())))
-}
-
-fn no_filters(p: &Params) -> Result<(), Failure> {
-    match p.pairs().first() {
-        Some((k, _)) => Err(Failure::bad(format!("unknown parameter {k:?}; this endpoint takes none"))),
-        None => Ok(()),
-    }
 }
 
 /// `GET /api/articles/{id}`: the article and its events with byte spans.
@@ -98,7 +91,7 @@ pub async fn article(
     Path(id): Path<String>,
     RawQuery(q): RawQuery,
 ) -> Result<Response, ApiError> {
-    Params::parse(q.as_deref(), &[]).and_then(|p| no_filters(&p))?;
+    Params::none(q.as_deref())?;
     let key = id.clone();
     let found = with_store(&app, None, move |s| Ok(s.article(&key)?.map(|a| (a, s.article_events(&key)))))
         .await?
@@ -345,7 +338,7 @@ pub async fn code(
     RawQuery(q): RawQuery,
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Result<Response, ApiError> {
-    Params::parse(q.as_deref(), &[]).and_then(|p| no_filters(&p))?;
+    Params::none(q.as_deref())?;
     let body = body.map_err(|e| Failure::TooLarge(format!("body: {e}")))?;
     let req: CodeRequest = serde_json::from_slice(&body)
         .map_err(|e| Failure::bad(format!("body: {e} (expected {{\"text\": \"...\", \"date\": \"YYYY-MM-DD\"}})")))?;

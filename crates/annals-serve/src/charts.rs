@@ -7,19 +7,8 @@ use crate::params::query_string;
 use annals_store::{Count, PlaceCount};
 use maud::{html, Markup};
 
-/// The quad classes, in CAMEO's order (1 verbal cooperation ... 4 material
-/// conflict), and the CAMEO roots of each.
-pub const QUADS: [(&str, std::ops::RangeInclusive<u8>); 4] = [
-    ("verbal cooperation", 1..=5),
-    ("material cooperation", 6..=9),
-    ("verbal conflict", 10..=14),
-    ("material conflict", 15..=20),
-];
-
-/// The quad class (0-based) of CAMEO root `root` (1 to 20).
-pub fn quad_of_root(root: u8) -> Option<usize> {
-    QUADS.iter().position(|(_, r)| r.contains(&root))
-}
+/// The quad classes, in CAMEO's order (the record's `quad_class` 1 to 4).
+pub const QUADS: [&str; 4] = ["verbal cooperation", "material cooperation", "verbal conflict", "material conflict"];
 
 /// One bar of the timeline: its period and events per quad class.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,7 +50,7 @@ pub fn timeline(bars: &[Bar]) -> Markup {
                     @for (q, n, below) in stack(&b.quads) {
                         rect class={"q" (q + 1)} x=(fmt(x)) width=(fmt(bar_w)) y=(fmt(y(below + n)))
                             height=(fmt(y(below) - y(below + n))) data-quad=(q + 1) data-n=(n) {
-                            title { (b.key) ": " (n) " " (QUADS[q].0) }
+                            title { (b.key) ": " (n) " " (QUADS[q]) }
                         }
                     }
                 }
@@ -195,9 +184,6 @@ mod tests {
         // The tallest bar spans the plot (224 units), a half one half of it.
         assert!(svg.contains(r#"height="224.0" data-quad="4" data-n="8""#), "{svg}");
         assert!(svg.contains(r#"height="56.0" data-quad="1" data-n="2""#), "{svg}");
-        assert_eq!(quad_of_root(4), Some(0));
-        assert_eq!(quad_of_root(19), Some(3));
-        assert_eq!(quad_of_root(21), None);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::api::{check_code_request, with_store};
 use crate::charts::{self, Bar};
 use crate::error::{Failure, PageError};
 use crate::highlight::{self, Layer};
-use crate::params::{query_string, Params, PLOVER};
+use crate::params::{query_string, with_pair, Params, PLOVER};
 use crate::State;
 use annals_record::Event;
 use annals_store::{ArticleRow, CountBy, Filter, HappeningCounts, Listed};
@@ -225,8 +225,7 @@ pub async fn events(axum::extract::State(app): axum::extract::State<State>, RawQ
         }
         nav.pager {
             @if after.is_some() {
-                @let mut q = filters.clone();
-                @let _ = q.extend(hidden.iter().map(|(k, v)| (k.to_string(), v.clone())));
+                @let q = filters.iter().cloned().chain(hidden.iter().map(|(k, v)| (k.to_string(), v.clone()))).collect::<Vec<_>>();
                 a #first href={"/" (query_string(&q))} { "« First page" }
             }
             @if let Some(n) = &next { a #next rel="next" href=(n) { "Next page »" } }
@@ -381,10 +380,7 @@ pub async fn article(
     Path(id): Path<String>,
     RawQuery(q): RawQuery,
 ) -> Page {
-    let p = Params::parse(q.as_deref(), &[])?;
-    if let Some((k, _)) = p.pairs().first() {
-        return Err(Failure::bad(format!("unknown parameter {k:?}; an article page takes none")).into());
-    }
+    Params::none(q.as_deref())?;
     let key = id.clone();
     let found = with_store(&app, None, move |s| {
         let Some(a) = s.article(&key)? else { return Ok(None) };
@@ -439,25 +435,19 @@ fn article_page(a: &ArticleRow, c: &Coded) -> Html<String> {
     layout(&title, "article", &[], body)
 }
 
-/// Periods and quad classes of the timeline, from the store's counts: one
-/// count per CAMEO root that the filters allow, summed by quad class.
-fn timeline_bars(s: &annals_store::Store, by: CountBy, f: &Filter) -> annals_store::Result<(Vec<Bar>, u64)> {
+/// Periods and quad classes of the timeline, and the numbers of events
+/// not drawn: undated, and without a quad class.
+fn timeline_bars(s: &annals_store::Store, by: CountBy, f: &Filter) -> annals_store::Result<(Vec<Bar>, u64, u64)> {
     let mut bars: std::collections::BTreeMap<String, [u64; 4]> = Default::default();
-    for root in 1..=20u8 {
-        let code = format!("{root:02}");
-        let cameo = match &f.cameo {
-            None => code.clone(),
-            Some(c) if code.starts_with(c.as_str()) => code.clone(),
-            Some(c) if c.starts_with(&code) => c.clone(),
-            Some(_) => continue,
-        };
-        let q = charts::quad_of_root(root).expect("roots 1 to 20 have a quad class");
-        for c in s.counts(by, &Filter { cameo: Some(cameo), limit: None, ..f.clone() })? {
-            bars.entry(c.keys[0].clone()).or_default()[q] += c.count;
+    let (mut undated, mut unclassed) = (0, 0);
+    for (key, quad, n) in s.counts_by_quad(by, f)? {
+        match (key.as_str(), quad) {
+            ("", _) => undated += n,
+            (_, 1..=4) => bars.entry(key).or_default()[usize::from(quad) - 1] += n,
+            _ => unclassed += n,
         }
     }
-    let undated = bars.remove("").map_or(0, |q| q.iter().sum());
-    Ok((bars.into_iter().map(|(key, quads)| Bar { key, quads }).collect(), undated))
+    Ok((bars.into_iter().map(|(key, quads)| Bar { key, quads }).collect(), undated, unclassed))
 }
 
 /// The most bars drawn.
@@ -468,7 +458,7 @@ pub async fn timeline(axum::extract::State(app): axum::extract::State<State>, Ra
     let p = Params::parse(q.as_deref(), &["by"])?;
     let by = p.count_by(CountBy::Month, false)?;
     let f = p.filter()?;
-    let (mut bars, undated) = with_store(&app, f.text.clone(), move |s| timeline_bars(s, by, &f)).await?;
+    let (mut bars, undated, unclassed) = with_store(&app, f.text.clone(), move |s| timeline_bars(s, by, &f)).await?;
     let all = bars.len();
     if all > MAX_BARS {
         bars.drain(..all - MAX_BARS);
@@ -485,8 +475,7 @@ pub async fn timeline(axum::extract::State(app): axum::extract::State<State>, Ra
         p.by {
             "Events per "
             @for b in ["day", "week", "month"] {
-                @let mut q = filters.clone();
-                @let _ = q.push(("by".into(), b.into()));
+                @let q = with_pair(&filters, "by", b);
                 @if b == by_name { strong { (b) } } @else { a href={"/timeline" (query_string(&q))} { (b) } }
                 " "
             }
@@ -499,14 +488,15 @@ pub async fn timeline(axum::extract::State(app): axum::extract::State<State>, Ra
         } @else {
             (charts::timeline(&bars))
             div.legend {
-                @for (i, (name, _)) in charts::QUADS.iter().enumerate() { span class={"swatch q" (i + 1)} {} " " (name) " " }
+                @for (i, name) in charts::QUADS.iter().enumerate() { span class={"swatch q" (i + 1)} {} " " (name) " " }
             }
         }
         @if undated > 0 { p.note { (undated) " undated event(s) are not drawn." } }
+        @if unclassed > 0 { p.note { (unclassed) " event(s) without a quad class are not drawn." } }
         details.table-view {
             summary { "As a table" }
             table.counts {
-                thead { tr { th { (by_name) } @for (name, _) in charts::QUADS { th.n { (name) } } th.n { "all" } } }
+                thead { tr { th { (by_name) } @for name in charts::QUADS { th.n { (name) } } th.n { "all" } } }
                 tbody { @for b in &bars { tr { td { (b.key) } @for n in b.quads { td.n { (n) } } td.n { (b.total()) } } } }
             }
         }
@@ -530,8 +520,7 @@ pub async fn map(axum::extract::State(app): axum::extract::State<State>, RawQuer
             thead { tr { th { "Place" } th { "Country" } th { "Lat, lon" } th.n { "Events" } } }
             tbody {
                 @for pl in places.iter().take(50) {
-                    @let mut q = filters.iter().filter(|(k, _)| k != "place").cloned().collect::<Vec<_>>();
-                    @let _ = q.push(("place".into(), pl.name.clone()));
+                    @let q = with_pair(&filters, "place", &pl.name);
                     tr {
                         td { a href={"/" (query_string(&q))} { (pl.name) } }
                         td { @if let Some(c) = &pl.country { code { (c) } } }
@@ -571,8 +560,7 @@ pub async fn actors(axum::extract::State(app): axum::extract::State<State>, RawQ
                         @for code in &c.keys {
                             td {
                                 @if code.is_empty() { span.none { "(uncoded)" } } @else {
-                                    @let mut q = filters.iter().filter(|(k, _)| k != "actor").cloned().collect::<Vec<_>>();
-                                    @let _ = q.push(("actor".into(), code.clone()));
+                                    @let q = with_pair(&filters, "actor", code);
                                     a href={"/" (query_string(&q))} { code { (code) } }
                                 }
                             }
@@ -601,10 +589,7 @@ fn code_form(text: &str, date: &str) -> Markup {
 
 /// `GET /code`: the paste form.
 pub async fn code_form_page(RawQuery(q): RawQuery) -> Page {
-    let p = Params::parse(q.as_deref(), &[])?;
-    if let Some((k, _)) = p.pairs().first() {
-        return Err(Failure::bad(format!("unknown parameter {k:?}; this page takes none")).into());
-    }
+    Params::none(q.as_deref())?;
     Ok(layout("Code a report", "code", &[], html! { h1 { "Code a report" } (code_form("", "")) }))
 }
 

@@ -31,24 +31,7 @@ pub const FILTERS: &[&str] = &[
 ];
 
 /// PLOVER's categories, as the record writes them.
-pub const PLOVER: &[&str] = &[
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-];
+pub use annals_code::ontology::PLOVER_CATEGORIES as PLOVER;
 
 /// The parameters of one request, checked against what its endpoint takes.
 #[derive(Debug, Clone, Default)]
@@ -91,6 +74,15 @@ impl Params {
             }
         }
         Ok(Params { pairs: kept })
+    }
+
+    /// Checks that `query` gives no parameter at all (an article, an event).
+    pub fn none(query: Option<&str>) -> Result<(), Failure> {
+        let p = Params::parse(query, &[])?;
+        match p.pairs.first() {
+            Some((k, _)) => Err(Failure::bad(format!("unknown parameter {k:?}; this takes no parameters"))),
+            None => Ok(()),
+        }
     }
 
     pub fn get(&self, key: &str) -> Option<&str> {
@@ -219,6 +211,14 @@ fn is_date_bound(d: &str) -> bool {
 }
 
 /// `pairs` as a query string (`?a=b&c=d`), or "" when empty.
+/// `pairs` with `key` set to `value`: any earlier value of `key` dropped,
+/// the new pair last (a link that changes one filter of a view).
+pub fn with_pair(pairs: &[(String, String)], key: &str, value: &str) -> Vec<(String, String)> {
+    let mut q: Vec<(String, String)> = pairs.iter().filter(|(k, _)| k != key).cloned().collect();
+    q.push((key.to_string(), value.to_string()));
+    q
+}
+
 pub fn query_string(pairs: &[(String, String)]) -> String {
     if pairs.is_empty() {
         return String::new();

@@ -6,7 +6,7 @@
 //! lists what the command lists.
 
 use crate::record::read_event;
-use crate::select::day;
+use crate::select::{day, period_key};
 use crate::{Error, Event, Filter, Result, Store};
 use rusqlite::types::Value as Sql;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
@@ -74,11 +74,7 @@ impl Store {
             0
         };
         if found < known || pending > 0 {
-            return Err(Error::BadFilter(format!(
-                "{} is schema version {found} (this annals writes {known}): open it once with `annals query --db {} --limit 0`, which migrates it, then serve it",
-                path.display(),
-                path.display()
-            )));
+            return Err(Error::OlderSchema { path: path.display().to_string(), found, known });
         }
         Ok(Store { conn, run: None, coding: None, touched: Default::default() })
     }
@@ -161,6 +157,23 @@ impl Store {
         crate::rollup::total(&self.conn, f)
     }
 
+    /// The numbers of events matching `f` per period (as [`Store::counts`]
+    /// groups them by `by`: day, week or month) and quad class (1 to 4; 0
+    /// when the record has none), in one pass over the matching events.
+    pub fn counts_by_quad(&self, by: crate::CountBy, f: &Filter) -> Result<Vec<(String, u8, u64)>> {
+        if by == crate::CountBy::ActorPair {
+            return Err(Error::BadFilter("counts by quad class are per period, not per actor pair".into()));
+        }
+        let (clause, p) = Filter { limit: None, ..f.clone() }.sql(&self.conn)?;
+        let sql = format!(
+            "SELECT coalesce({}, ''), coalesce(e.quad_class, 0), count(*) {clause} GROUP BY 1, 2 ORDER BY 1, 2",
+            period_key(by, "e.")
+        );
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map(rusqlite::params_from_iter(p), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     /// The places of the events matching `f` that have coordinates, with
     /// their numbers of events, most first; at most `limit`.
     pub fn places(&self, f: &Filter, limit: usize) -> Result<Vec<PlaceCount>> {
@@ -191,6 +204,7 @@ mod tests {
             "trigger": {"text": "met", "start": 0, "end": 3},
             "source": {"text": src, "code": src}, "target": {"text": "MLI", "code": "MLI"},
             "cameo": "040", "plover": "CONSULT", "mode": mode,
+            "quad_class": if mode == "asserted" { 1 } else { 0 },
             "date": {"value": "2024-03-12", "precision": "day", "basis": "explicit"},
             "historical": false,
             "place": place.map(|(n, lat, lon)| json!({"text": n, "name": n, "country": "QAT", "lat": lat, "lon": lon})),
@@ -274,5 +288,26 @@ mod tests {
         let p = s.places(&Filter { actor: Some("QAT".into()), ..Default::default() }, 10).unwrap();
         assert_eq!(p[0].events, 3);
         assert_eq!(s.quick_total(&Filter { actor: Some("NER".into()), ..Default::default() }).unwrap(), Some(9));
+    }
+
+    #[test]
+    fn counts_by_quad_class_add_up_to_the_counts() {
+        let (_dir, path) = store();
+        let s = Store::open_read_only(&path).unwrap();
+        for f in [Filter::default(), Filter { actor: Some("QAT".into()), ..Default::default() }] {
+            let q = s.counts_by_quad(crate::CountBy::Day, &f).unwrap();
+            // Per period, the quad classes add up to the period's count.
+            for c in s.counts(crate::CountBy::Day, &f).unwrap() {
+                let sum: u64 = q.iter().filter(|(k, _, _)| *k == c.keys[0]).map(|(_, _, n)| n).sum();
+                assert_eq!(sum, c.count, "{f:?} {}", c.keys[0]);
+            }
+            // Per quad class, as many as the matching events of that class.
+            let events = s.query(&f).unwrap();
+            for (_, quad, n) in &q {
+                assert_eq!(events.iter().filter(|e| e.quad_class == *quad).count() as u64, *n, "{f:?} quad {quad}");
+            }
+            assert!(q.iter().any(|(_, quad, _)| *quad == 0) && q.iter().any(|(_, quad, _)| *quad == 1));
+        }
+        assert!(s.counts_by_quad(crate::CountBy::ActorPair, &Filter::default()).is_err());
     }
 }

@@ -45,6 +45,9 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
     let code = match m {
         // "will boycott the elections unless ...": a threat that was made.
         Mode::Hypothetical if mode::ultimatum(t, trigger) => analog::threat(base),
+        // An aim ("an operation to neutralise the threat") keeps its act's
+        // code: nobody announced it.
+        Mode::Intended if why.as_deref().is_some_and(|w| w.starts_with(mode::PURPOSE)) => base,
         Mode::Intended | Mode::Future => analog::intent(base).unwrap_or(base),
         Mode::Negated if mode::refusal(t, trigger) => analog::reject(base).unwrap_or(base),
         _ => base,
@@ -94,6 +97,17 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
         if trig.pos == crate::dict::events::TriggerPos::Noun {
             acts.extend(obliques(t, trigger).filter(|(_, c)| c == "of").map(|(x, _)| x));
         }
+        // One level down too: "called for an investigation into the
+        // shooting" is aimed at who shot.
+        let inner: Vec<usize> = acts
+            .iter()
+            .flat_map(|&o| {
+                obliques(t, o)
+                    .filter(|(_, c)| matches!(c.as_str(), "into" | "of" | "over" | "on" | "against"))
+                    .map(|(x, _)| x)
+            })
+            .collect();
+        acts.extend(inner);
         if let Some(r) = acts.into_iter().find_map(|o| cx.owner(t, o)) {
             let src_code = sources.first().and_then(|s| s.actor.code.clone());
             if r.actor.code != src_code {
@@ -111,15 +125,22 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
             }
         }
     }
+    if sources.is_empty() && targets.is_empty() && remention(t, trig, &cx.roots.borrow()) {
+        tracing::debug!(trigger = %t.tok(trigger).form, "dropped: a re-mention of an earlier event");
+        return Vec::new();
+    }
     let implicit = if sources.is_empty() && (f.agentless || trig.pos == crate::dict::events::TriggerPos::Noun) {
         entry.agent.clone()
     } else {
         None
     };
-    if sources.is_empty() && targets.is_empty() && implicit.is_none() {
+    let site = if targets.is_empty() { struck_site(t, trig) } else { None };
+    if sources.is_empty() && targets.is_empty() && implicit.is_none() && site.is_none() {
+        tracing::debug!(trigger = %t.tok(trigger).form, code, ?f, "dropped: no actor on either side");
         return Vec::new();
     }
     if targets.is_empty() && needs_partner(base, trig.pos, sources.len()) {
+        tracing::debug!(trigger = %t.tok(trigger).form, code, "dropped: needs a partner");
         return Vec::new();
     }
     // Attribution: the tree's reporter, else the quote's speaker.
@@ -139,9 +160,13 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
     let date = narrative_date(cx, t, trigger, &entry.code, m, date);
     let historical = date.as_ref().is_some_and(|d| when::historical(d, cx.info.date));
     // Where: the clause's place, else one inside the event's arguments.
-    let heads: Vec<usize> = sources.iter().chain(&targets).map(|r| r.phrase.root).collect();
-    let mut inside: Vec<usize> = targets.first().map(|r| t.subtree(r.phrase.root, &[])).unwrap_or_default();
-    inside.extend(sources.first().map(|r| t.subtree(r.phrase.root, &[])).unwrap_or_default());
+    // (An actor may stand in another sentence: a quote's speaker.)
+    let here = |r: &&Resolved| t.range.contains(&r.phrase.root);
+    let heads: Vec<usize> = sources.iter().chain(&targets).filter(here).map(|r| r.phrase.root).collect();
+    let mut inside: Vec<usize> =
+        targets.first().filter(here).map(|r| t.subtree(r.phrase.root, &[])).unwrap_or_default();
+    inside.extend(sources.first().filter(here).map(|r| t.subtree(r.phrase.root, &[])).unwrap_or_default());
+    inside.extend(site.map(|h| t.subtree(h, &[])).unwrap_or_default());
     for o in objects(t, trigger).into_iter().chain(obliques(t, trigger).map(|(c, _)| c)) {
         inside.extend(t.subtree(o, &["acl", "relcl"]));
     }
@@ -212,6 +237,12 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
             if target.is_none() && cameo.code.starts_with("14") {
                 let country = place.as_ref().and_then(|p| p.country.clone());
                 let country = country.or_else(|| source.as_ref().and_then(|a| a.country.clone())).or(home.clone());
+                // A rally of the state itself ("Erdogan told a rally", "the
+                // government's rally") protests against no one.
+                if source.as_ref().is_some_and(|a| is_state(a) && a.country == country) {
+                    tracing::debug!(trigger = %tok.form, "dropped: a rally of the authorities themselves");
+                    continue;
+                }
                 target = country.map(|c| authorities(&c, tok.start));
             }
             // A bare role takes the country of the place, else the report's;
@@ -220,10 +251,18 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
                 for (a, r) in [(&mut source, s), (&mut target, g)] {
                     let Some(a) = a.as_mut() else { continue };
                     country::give(a, c);
-                    if r.is_some_and(|r| r.kind == Kind::Person) {
+                    if r.is_some_and(|r| {
+                        r.kind == Kind::Person || (r.kind == Kind::Organisation && !international(&a.text))
+                    }) {
                         country::give_uncoded(a, c);
                     }
                 }
+            }
+            // Force done to a site with no one named on either side is
+            // an event only when the site's place says whose people.
+            if source.is_none() && target.is_none() {
+                tracing::debug!(trigger = %tok.form, "dropped: a site struck in no known place");
+                continue;
             }
             let confidence = confidence(&source, &target, m);
             let mut ex = explain.clone();
@@ -288,16 +327,100 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
     out
 }
 
+/// "Hamas asked Israel to release prisoners": the request is the event
+/// (CAMEO codes a demand with its content), the release did not happen.
+/// A requested act governed by a demand or appeal coded in the same
+/// sentence is told by that event and is not recorded again.
+pub fn drop_requested_content(t: &Tree, events: &mut Vec<Event>) {
+    let token_at = |e: &Event| t.range.clone().find(|&i| t.tok(i).start == e.trigger.start);
+    let requests: Vec<usize> = events
+        .iter()
+        .filter(|e| e.mode == Mode::Asserted && matches!(e.cameo.get(..2), Some("10" | "02")))
+        .filter_map(token_at)
+        .collect();
+    events.retain(|e| {
+        let told = e.mode == Mode::Requested
+            && token_at(e).is_some_and(|i| t.ancestors(i).iter().any(|a| requests.contains(a)));
+        if told {
+            tracing::debug!(trigger = %e.trigger.text, "dropped: told by the request that governs it");
+        }
+        !told
+    });
+}
+
+/// "the day before the rally", "flew above the rally": a definite event
+/// noun set in a prepositional phrase, naming no one, refers back to an
+/// event the report has already told (of the same CAMEO root); it is the
+/// scene of something else, not a new event. `roots` are the roots coded
+/// so far in the report.
+pub fn remention(t: &Tree, trig: &Trigger, roots: &[String]) -> bool {
+    let i = trig.token;
+    let definite = t
+        .kids(i, "det")
+        .any(|d| matches!(t.lemma(d).to_lowercase().as_str(), "the" | "this" | "that" | "these" | "those"));
+    let circumstance =
+        (crate::tree::rel_is(t.rel(i), "obl") || crate::tree::rel_is(t.rel(i), "nmod")) && t.case_of(i).is_some();
+    let root = trig.cameo().get(..2).unwrap_or(trig.cameo());
+    trig.pos == crate::dict::events::TriggerPos::Noun && definite && circumstance && roots.iter().any(|r| r == root)
+}
+
+/// "Bombs struck the Jolo Cathedral", "shelled a market": the target of
+/// force is a place or building, which the actor stage rightly refuses as
+/// an actor; the act is done to the people there.
+pub fn struck_site(t: &Tree, trig: &Trigger) -> Option<usize> {
+    if !matches!(trig.cameo().get(..2), Some("18" | "19" | "20")) {
+        return None;
+    }
+    let is_site = |h: usize| {
+        !t.in_time(h)
+            && (crate::cues::has(crate::cues::List::Site, &t.lemma(h).to_lowercase())
+                || t.doc
+                    .entities
+                    .iter()
+                    .any(|e| e.label == annals_text::EntityLabel::Location && e.tokens.contains(&h)))
+    };
+    trig.entry.target.iter().filter_map(|r| frame::find_role(t, trig.token, r, trig.pos)).find(|&h| is_site(h))
+}
+
 /// Whether an event of CAMEO code `code` is no event without a partner:
 /// a visit with no one visited ("police vans arrived") unless its subject
-/// is a pair, and an investigation noun into nothing named.
+/// is a pair, an investigation noun into nothing named, and a bare
+/// statement.
 pub fn needs_partner(code: &str, pos: crate::dict::events::TriggerPos, sources: usize) -> bool {
     // A meeting's partners may hide in its subject ("negotiators for A and
     // B met") and a host's guests in its talks, so only a visit needs its
     // target.
     let consult = code.starts_with("042") && sources < 2;
     let inquiry = code.starts_with("09") && pos == crate::dict::events::TriggerPos::Noun;
-    consult || inquiry
+    // "released a statement", "held a press conference": a statement to no
+    // one in particular is no interaction.
+    let statement = code == "010";
+    consult || inquiry || statement
+}
+
+/// Whether an organisation's name says it is no one country's ("the
+/// International Criminal Court", "World Food Programme").
+fn international(name: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "International",
+        "World",
+        "Global",
+        "United Nations",
+        "Intergovernmental",
+        "European",
+        "African",
+        "Asian",
+        "Arab",
+        "Islamic Cooperation",
+    ];
+    MARKS.iter().any(|m| name.contains(m))
+}
+
+/// Whether actor `a` is a state's own organ or officer (government,
+/// legislature, courts, forces, police, intelligence).
+fn is_state(a: &ActorRef) -> bool {
+    const STATE: &[&str] = &["GOV", "LEG", "JUD", "MIL", "COP", "SPY"];
+    a.code.as_deref().is_some_and(|c| c.len() == 6 && STATE.contains(&&c[3..]))
 }
 
 /// The implicit target of a protest that names none: the authorities of
@@ -321,7 +444,10 @@ fn authorities(country: &str, at: usize) -> ActorRef {
 /// event ("the attack", "the protests") takes that event's date; a past
 /// event in the same paragraph as one the text dated ("Twin bombings
 /// yesterday struck the cathedral. ... at least 20 were killed") takes its
-/// date. A dated event becomes the narrative's time.
+/// date. A dated event becomes the narrative's time. A past event with no
+/// other cue happened on the story's day: the day of the lead's first
+/// dated event ("Police fired on a protester yesterday" ... "The victim
+/// was taken to hospital"), when that day is not background.
 fn narrative_date(
     cx: &Context,
     t: &Tree,
@@ -337,6 +463,9 @@ fn narrative_date(
     if from_text {
         if m == Mode::Asserted {
             let d = date.clone().expect("dated");
+            if t.sentence < STORY_LEAD && n.story.is_none() && !when::historical(&d, cx.info.date) {
+                n.story = Some(d.clone());
+            }
             n.line = Some((line, d.clone()));
             if !n.by_root.iter().any(|(r, _)| *r == root) {
                 n.by_root.push((root, d));
@@ -359,9 +488,16 @@ fn narrative_date(
             let _ = l;
             return Some(crate::event::EventDate { basis: crate::event::Basis::Relative, ..d.clone() });
         }
+        if let Some(d) = &n.story {
+            return Some(crate::event::EventDate { basis: crate::event::Basis::Relative, ..d.clone() });
+        }
     }
     date
 }
+
+/// How many sentences make the lead whose first dated event dates the
+/// story (the first is often the dateline).
+const STORY_LEAD: usize = 4;
 
 /// An event record with code `code` at token `trigger` of `t`, its other
 /// fields empty; stages fill what they know.
@@ -450,5 +586,72 @@ mod tests {
         assert!(needs_partner("090", TriggerPos::Noun, 1));
         assert!(!needs_partner("090", TriggerPos::Verb, 1));
         assert!(!needs_partner("190", TriggerPos::Noun, 0));
+        assert!(needs_partner("010", TriggerPos::Verb, 1), "a statement to no one");
+    }
+
+    #[test]
+    fn state_organs_are_told_from_other_actors() {
+        let a = |code: &str| ActorRef {
+            text: String::new(),
+            start: 0,
+            end: 0,
+            code: Some(code.into()),
+            name: None,
+            country: None,
+            sector: None,
+        };
+        assert!(is_state(&a("TURGOV")) && is_state(&a("USALEG")) && is_state(&a("HKGCOP")));
+        assert!(!is_state(&a("TUROPP")) && !is_state(&a("TUR")) && !is_state(&a("PSEREBHMS")));
+        assert!(international("the International Criminal Court") && !international("the Federal Aviation Office"));
+    }
+
+    fn lexicon(line: &str) -> crate::dict::events::EventEntry {
+        let (l, errs) = crate::dict::events::Lexicon::parse(line, "t.tsv");
+        assert!(errs.is_empty(), "{errs:?}");
+        l.entries(TriggerPos::Noun, line.split('\t').nth(2).unwrap())[0].clone()
+    }
+
+    #[test]
+    fn a_requested_act_is_told_by_its_request() {
+        use crate::fixture::{doc, spaced};
+        use crate::{ArticleInfo, Coder};
+        // Hamas asked Israel to release prisoners
+        let d = doc(&spaced(
+            "1 Hamas Hamas PROPN NNP _ 2 nsubj _ NER=B-ORG
+             2 asked ask VERB VBD _ 0 root _ _
+             3 Israel Israel PROPN NNP _ 2 obj _ NER=B-LOC
+             4 to to PART TO _ 5 mark _ _
+             5 release release VERB VB _ 2 xcomp _ _
+             6 prisoners prisoner NOUN NNS _ 5 obj _ _",
+        ));
+        let ev = Coder::embedded().code(&ArticleInfo { id: "t", date: None }, &d);
+        assert!(ev.iter().any(|e| e.cameo.starts_with("10") && e.mode == Mode::Asserted), "{ev:#?}");
+        assert!(!ev.iter().any(|e| e.cameo.starts_with("08")), "{ev:#?}");
+    }
+
+    #[test]
+    fn a_definite_event_noun_in_a_phrase_re_mentions_an_earlier_event() {
+        use crate::fixture::{doc, spaced};
+        // Trump flew above the rally. / Trump flew to a rally.
+        let d = doc(&spaced(
+            "1 Trump Trump PROPN NNP _ 2 nsubj _ _
+             2 flew fly VERB VBD _ 0 root _ _
+             3 above above ADP IN _ 5 case _ _
+             4 the the DET DT _ 5 det _ _
+             5 rally rally NOUN NN _ 2 obl _ _
+
+             1 Trump Trump PROPN NNP _ 2 nsubj _ _
+             2 flew fly VERB VBD _ 0 root _ _
+             3 to to ADP IN _ 5 case _ _
+             4 a a DET DT _ 5 det _ _
+             5 rally rally NOUN NN _ 2 obl _ _",
+        ));
+        let e = lexicon("141\tnoun\trally");
+        let trig =
+            |s: usize| Trigger { token: d.sentences[s].tokens.start + 4, entry: &e, pos: TriggerPos::Noun, code: None };
+        let seen = vec!["14".to_string()];
+        assert!(remention(&Tree::new(&d, 0), &trig(0), &seen));
+        assert!(!remention(&Tree::new(&d, 0), &trig(0), &[]), "no earlier protest");
+        assert!(!remention(&Tree::new(&d, 1), &trig(1), &seen), "an indefinite rally is a new one");
     }
 }

@@ -37,10 +37,10 @@ pub struct Coder<'a> {
     pub finish: Option<&'a dyn Finish>,
 }
 
-/// A last pass over an article's events (published on `date`, ISO), given
-/// them with explanations; keeps the explanations only when `explain`.
+/// A last pass over an article's events, given them with explanations;
+/// keeps the explanations only when `explain`.
 pub trait Finish: Sync {
-    fn finish(&self, doc: &Doc, date: Option<&str>, events: Vec<Event>, explain: bool) -> Vec<Event>;
+    fn finish(&self, info: &ArticleInfo, doc: &Doc, events: Vec<Event>, explain: bool) -> Vec<Event>;
 }
 
 /// What the coder needs to know about an article besides its text.
@@ -66,6 +66,9 @@ pub struct Context<'c> {
     pub lead: RefCell<Option<ActorRef>>,
     /// Quotes (by start) whose speech event is coded.
     pub quotes_done: RefCell<Vec<usize>>,
+    /// The CAMEO roots of the events coded so far, for re-mentions ("the
+    /// rally" after "a rally").
+    pub roots: RefCell<Vec<String>>,
     /// Narrative time: the date the report last gave an event, by line of
     /// the text, and the first date it gave an event of each CAMEO root.
     pub narrative: RefCell<Narrative>,
@@ -78,6 +81,9 @@ pub struct Narrative {
     pub line: Option<(usize, crate::event::EventDate)>,
     /// CAMEO root → the date of its first event dated by the text.
     pub by_root: Vec<(String, crate::event::EventDate)>,
+    /// The date of the story: the first asserted event of the lead that
+    /// the text dates, unless it is background.
+    pub story: Option<crate::event::EventDate>,
 }
 
 impl Coder<'_> {
@@ -95,10 +101,11 @@ impl Coder<'_> {
 
     /// Codes every sentence of `doc`.
     pub fn code(&self, info: &ArticleInfo, doc: &Doc) -> Vec<Event> {
+        let repaired = crate::repair::canonical(doc);
+        let doc: &Doc = &repaired;
         if let Some(f) = self.finish {
             let inner = Coder { explain: true, finish: None, ..*self };
-            let date = info.date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
-            return f.finish(doc, date.as_deref(), inner.code(info, doc), self.explain);
+            return f.finish(info, doc, inner.code(info, doc), self.explain);
         }
         let date = info.date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
         let resolver = Resolver { actors: self.actors, agents: self.agents, date: date.as_deref() };
@@ -113,6 +120,7 @@ impl Coder<'_> {
             doers: RefCell::new(Vec::new()),
             lead: RefCell::new(None),
             quotes_done: RefCell::new(Vec::new()),
+            roots: RefCell::new(Vec::new()),
             narrative: RefCell::new(Narrative::default()),
         };
         let mut out = Vec::new();
@@ -128,13 +136,19 @@ impl Coder<'_> {
             }
             let fired: Vec<usize> = triggers.iter().map(|g| g.token).collect();
             events.extend(crate::speech::events(&cx, &t, &fired));
+            crate::assemble::drop_requested_content(&t, &mut events);
             for e in &events {
+                let root = e.cameo.get(..2).unwrap_or(&e.cameo).to_string();
+                if !cx.roots.borrow().contains(&root) {
+                    cx.roots.borrow_mut().push(root);
+                }
                 if s < 3 && cx.lead.borrow().is_none() {
                     let named = e.source.as_ref().filter(|a| a.code.is_some() && !a.text.is_empty());
                     *cx.lead.borrow_mut() = named.cloned();
                 }
                 // Doers of acts, not of words: "the move" is what someone did.
-                let verbal = matches!(&e.cameo[..2], "01" | "02" | "09" | "10" | "11" | "12" | "13");
+                // (CAMEO's verbal quad classes: 1 cooperation, 3 conflict.)
+                let verbal = matches!(e.quad_class, 1 | 3);
                 if verbal {
                     continue;
                 }
@@ -149,12 +163,21 @@ impl Coder<'_> {
                     cx.doers.borrow_mut().push((s, src.clone()));
                 }
             }
+            crate::resolve::restate::complete(
+                &t,
+                self.lexicon,
+                &mut out,
+                self.places,
+                cx.discourse.focus.as_deref(),
+                info.date,
+            );
             for (k, e) in events.iter_mut().enumerate() {
                 e.id = format!("{}:{}:{}", info.id, s + 1, k + 1);
                 e.sentence = s + 1;
             }
             out.extend(events);
         }
+        crate::resolve::place::from_setting(cx.discourse.setting.as_ref(), &mut out, self.explain);
         out
     }
 }
@@ -180,7 +203,8 @@ impl Context<'_> {
             }
             r.explain.push(why);
         };
-        if r.kind == Kind::Person && r.actor.country.is_none() {
+        let unknown_org = r.kind == Kind::Organisation && r.actor.code.is_none();
+        if (r.kind == Kind::Person && r.actor.country.is_none()) || unknown_org {
             if let Some(n) = self.discourse.name(t, h).filter(|n| n.actor.code.is_some()) {
                 if r.actor.code.is_none() || n.actor.country.is_some() {
                     let n = n.clone();
@@ -213,11 +237,30 @@ impl Context<'_> {
         if !act || t.tok(h).upos != "NOUN" {
             return None;
         }
-        // Its possessor, `by` agent or actor modifier: "Trump's decision",
+        // Its possessor, `by` (or `from`) agent or actor modifier: "Trump's decision",
         // "the proclamation ... by Trump", "the US blockade measure".
-        let by =
-            t.kid(h, "nmod:poss").or_else(|| crate::frame::obliques(t, h).find(|(_, c)| c == "by").map(|(x, _)| x));
-        if let Some(r) = by.and_then(|x| self.actor(t, x)) {
+        // "the claim from Berlin", "a statement from the ministry".
+        let agentive = |c: &str| c == "by" || c == "from";
+        let by = t
+            .kid(h, "nmod:poss")
+            .or_else(|| crate::frame::obliques(t, h).find(|(_, c)| agentive(c)).map(|(x, _)| x))
+            .or_else(|| crate::frame::stranded_obliques(t, h).into_iter().find(|(_, c)| agentive(c)).map(|(x, _)| x))
+            // A "by" phrase the parse hung deeper inside the noun's own
+            // words ("the proclamation of the Heights as territory by the
+            // President").
+            .or_else(|| {
+                t.subtree(h, &["acl", "relcl", "ccomp", "advcl"])
+                    .into_iter()
+                    .find(|&x| x != h && t.case_of(x).as_deref() == Some("by"))
+            });
+        // A capital or country there is the government speaking ("the
+        // claim from Berlin"), not a place, wherever the parse hung it.
+        let metonym = |x: usize| {
+            let r = self.resolver.local(t, x);
+            let country = r.dict_kind == Some(crate::dict::actors::ActorKind::Country) && r.actor.code.is_some();
+            country.then_some(r)
+        };
+        if let Some(r) = by.and_then(|x| self.actor(t, x).or_else(|| metonym(x))) {
             return Some(r);
         }
         // "the state of emergency Trump declared": the relative clause's

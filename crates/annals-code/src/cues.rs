@@ -60,6 +60,11 @@ lists! {
     NamingVerb = "naming_verb",
     NeutralReport = "neutral_report",
     StandIn = "stand_in",
+    Site = "site",
+    QuoteVerb = "quote_verb",
+    Tenure = "tenure",
+    Happen = "happen",
+    Deny = "deny",
 }
 
 /// A problem in the cue file.

@@ -12,6 +12,7 @@
 //!
 //! | stage | module | decides |
 //! |---|---|---|
+//! | repair | [`repair`] | one canonical shape for attachments parsers make in more than one way |
 //! | discourse | [`discourse`] | who is who across sentences: names, pronouns, the report's country, quotes and speakers |
 //! | triggers | [`trigger`] | which words report events, in which sense |
 //! | frames | [`frame`] | which words fill source and target |
@@ -33,6 +34,7 @@ pub mod frame;
 pub mod gold;
 pub mod ontology;
 pub mod places;
+pub mod repair;
 pub mod resolve;
 pub mod speech;
 pub mod tree;

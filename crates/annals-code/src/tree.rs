@@ -86,6 +86,23 @@ impl<'a> Tree<'a> {
         out
     }
 
+    /// "obtained the messages and released them": the object pronoun of a
+    /// verb coordinated after another stands for that verb's object, when
+    /// they agree in number.
+    pub fn parallel_antecedent(&self, pron: usize) -> Option<usize> {
+        let form = self.tok(pron).form.to_lowercase();
+        let plural = match form.as_str() {
+            "them" => true,
+            "it" => false,
+            _ => return None,
+        };
+        let v2 = self.head(pron).filter(|_| rel_is(self.rel(pron), "obj"))?;
+        let v1 = self.head(v2).filter(|&v1| rel_is(self.rel(v2), "conj") && v1 < v2)?;
+        let o = self.kids(v1, "obj").next()?;
+        let o_plural = matches!(self.tok(o).xpos.as_str(), "NNS" | "NNPS");
+        (matches!(self.tok(o).upos.as_str(), "NOUN" | "PROPN") && o_plural == plural).then_some(o)
+    }
+
     /// Whether token `i` is part of a time expression ("Monday", "last
     /// week", "4:00 A.M.").
     pub fn in_time(&self, i: usize) -> bool {

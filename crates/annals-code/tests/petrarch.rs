@@ -45,6 +45,7 @@ fn validate() -> Environment {
         actors: vec!["PETR.Validate.actors.txt".into()],
         agents: Some("PETR.Validate.agents.txt".into()),
         discards: Some("PETR.Validate.discards.txt".into()),
+        require_dyad: None,
     }
 }
 

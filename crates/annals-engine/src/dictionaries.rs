@@ -186,13 +186,21 @@ pub fn load_petrarch(
         ag.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
         di.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
     );
+    if let Some(on) = env.require_dyad {
+        p.set_require_dyad(on);
+    }
     if let (true, Some(e)) = (strict, errors.first()) {
         bail!("{e}");
     }
     skipped.extend(errors.iter().map(ToString::to_string));
     let all_actors: String = actors.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("\n");
     let text = |x: &Option<(String, String)>| x.as_ref().map_or(String::new(), |(_, t)| t.clone());
-    let fingerprint =
-        annals_code::dict::fingerprint(&all_actors, &format!("{}\n{}", text(&agents), text(&discards)), &text(&verbs));
+    // An option that changes what is coded is part of what coded it.
+    let options = if env.require_dyad == Some(false) { "\nrequire_dyad = False" } else { "" };
+    let fingerprint = annals_code::dict::fingerprint(
+        &all_actors,
+        &format!("{}\n{}", text(&agents), text(&discards)),
+        &format!("{}{options}", text(&verbs)),
+    );
     Ok((p, fingerprint))
 }

@@ -112,6 +112,11 @@ impl Engine {
         Ok((d, Loaded { models: Duration::ZERO, dictionaries: clock.elapsed(), skipped_lines }))
     }
 
+    /// The dictionaries in use.
+    pub fn dictionaries(&self) -> &Dictionaries {
+        &self.dictionaries
+    }
+
     /// An engine on dictionaries already loaded, with the embedded models.
     pub fn with_dictionaries(dictionaries: Dictionaries, explain: bool) -> Result<Engine> {
         let clock = Instant::now();

@@ -31,6 +31,15 @@ struct Record {
     source: Vec<GoldActor>,
     #[serde(default)]
     target: Vec<GoldActor>,
+    /// Where the gold says the event happened, if the sentence says.
+    #[serde(rename = "eventLoc", default)]
+    event_loc: Option<GoldPlace>,
+}
+
+#[derive(Deserialize)]
+struct GoldPlace {
+    #[serde(default)]
+    name: String,
 }
 
 #[derive(Default)]
@@ -43,8 +52,32 @@ pub struct Scores {
     pub source: usize,
     pub target: usize,
     pub triple: usize,
+    /// Records whose category was found and whose sentence states the
+    /// event's place, and of those, the ones whose event has that place.
+    pub with_place: usize,
+    pub place: usize,
+    /// Records whose category was found and whose sentence states no
+    /// place, and of those, the ones whose event has none.
+    pub without_place: usize,
+    pub no_place: usize,
     /// Records whose category no event has: id, category, text and what was coded.
     pub misses: Vec<String>,
+}
+
+/// Whether our place names the gold place: one name inside the other, or a
+/// shared capitalised word ("the province of Herat" and "Herat").
+fn same_place(ours: &annals_record::Place, gold: &str) -> bool {
+    let g = gold.to_lowercase();
+    let names = [ours.name.to_lowercase(), ours.text.to_lowercase()];
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.starts_with(char::is_uppercase) && w.len() > 2)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let gw = words(gold);
+    names.iter().any(|n| !n.is_empty() && (n.contains(&g) || g.contains(n.as_str())))
+        || words(&ours.name).iter().chain(words(&ours.text).iter()).any(|w| gw.contains(w))
 }
 
 fn agrees(ours: &Option<ActorRef>, gold: &[GoldActor]) -> bool {
@@ -90,6 +123,18 @@ pub fn run(engine: &Engine, path: &Path) -> Result<Scores> {
         s.source += usize::from(!r.source.is_empty() && hits.iter().any(|e| src_ok(e)));
         s.target += usize::from(!r.target.is_empty() && hits.iter().any(|e| tgt_ok(e)));
         s.triple += usize::from(hits.iter().any(|e| src_ok(e) && tgt_ok(e)));
+        // The place of the event found (the first with the category).
+        let ours = hits[0].place.as_ref();
+        match r.event_loc.as_ref().filter(|g| !g.name.is_empty()) {
+            Some(g) => {
+                s.with_place += 1;
+                s.place += usize::from(ours.is_some_and(|p| same_place(p, &g.name)));
+            }
+            None => {
+                s.without_place += 1;
+                s.no_place += usize::from(ours.is_none());
+            }
+        }
     }
     Ok(s)
 }

@@ -123,25 +123,50 @@ pub fn write_batch(
     let mut buf = String::new();
     for i in 0..doc.sentences.len() {
         buf.clear();
-        write_sentence(doc, i, first_id + i, base, &ner, &mut buf);
+        let id = (first_id + i + 1).to_string();
+        write_sentence(doc, i, &id, None, base, &ner, &mut buf);
         emit(&buf)?;
     }
     Ok(())
 }
 
-/// Writes one sentence of an annotated document as CoNLL-U; `ner` holds the
-/// document's entity tags ([`crate::ner::token_tags`]).
+/// Writes a document annotated from treebank sentences
+/// ([`crate::Pipeline::annotate_tokenized`]), keeping each input sentence's
+/// `# sent_id` and `# text` comments, as treebank tools expect; a sentence
+/// without them is numbered by position and given the text of its tokens.
+pub fn write_tokenized(
+    doc: &crate::Doc,
+    input: &[TreeSentence],
+    mut emit: impl FnMut(&str) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let ner = crate::ner::token_tags(doc);
+    let mut buf = String::new();
+    for i in 0..doc.sentences.len() {
+        buf.clear();
+        let given = input.get(i);
+        let id = given.and_then(|s| s.id.clone()).unwrap_or_else(|| (i + 1).to_string());
+        let text = given.and_then(|s| s.text.as_deref());
+        write_sentence(doc, i, &id, text, 0, &ner, &mut buf);
+        emit(&buf)?;
+    }
+    Ok(())
+}
+
+/// Writes one sentence of an annotated document as CoNLL-U with the given
+/// `sent_id` and `text` (by default the sentence's text in the document);
+/// `ner` holds the document's entity tags ([`crate::ner::token_tags`]).
 pub fn write_sentence(
     doc: &crate::Doc,
     index: usize,
-    id: usize,
+    id: &str,
+    text: Option<&str>,
     base: usize,
     ner: &[Option<String>],
     out: &mut String,
 ) {
     let s = &doc.sentences[index];
-    let _ = writeln!(out, "# sent_id = {}", id + 1);
-    let text = doc.text.get(s.start..s.end).unwrap_or("");
+    let _ = writeln!(out, "# sent_id = {id}");
+    let text = text.unwrap_or_else(|| doc.text.get(s.start..s.end).unwrap_or(""));
     let _ = writeln!(out, "# text = {}", text.replace(['\n', '\r'], " "));
     for (k, t) in doc.tokens[s.tokens.clone()].iter().enumerate() {
         let i = s.tokens.start + k;
@@ -205,5 +230,41 @@ mod tests {
         let bad = "1\tHi\thi\tINTJ\n";
         let e = parse(bad, "f.conllu").unwrap_err().to_string();
         assert!(e.starts_with("f.conllu:1:"), "{e}");
+    }
+
+    #[test]
+    fn tokenized_output_keeps_sent_id_and_text() {
+        let input = "# sent_id = email-0042\n# text = Hi  there\n1\tHi\thi\tINTJ\tUH\t_\t0\troot\t_\t_\n2\tthere\tthere\tADV\tRB\t_\t1\tadvmod\t_\t_\n\n1\tOk\tok\tINTJ\tUH\t_\t0\troot\t_\t_\n\n";
+        let sents = parse(input, "x").unwrap();
+        let mut doc = crate::Doc::default();
+        for s in &sents {
+            let first = doc.tokens.len();
+            let start = doc.text.len();
+            for w in &s.words {
+                let b = doc.text.len();
+                doc.text.push_str(&w.form);
+                doc.tokens.push(crate::doc::Token {
+                    start: b,
+                    end: doc.text.len(),
+                    form: w.form.clone(),
+                    space_after: true,
+                    ..Default::default()
+                });
+                doc.text.push(' ');
+            }
+            doc.sentences.push(crate::doc::Sentence {
+                start,
+                end: doc.text.len() - 1,
+                tokens: first..doc.tokens.len(),
+            });
+        }
+        let mut out = String::new();
+        write_tokenized(&doc, &sents, |s| {
+            out.push_str(s);
+            Ok(())
+        })
+        .unwrap();
+        assert!(out.starts_with("# sent_id = email-0042\n# text = Hi  there\n1\tHi"), "{out}");
+        assert!(out.contains("# sent_id = 2\n# text = Ok\n"), "{out}");
     }
 }

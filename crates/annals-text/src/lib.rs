@@ -12,11 +12,13 @@
 //! from Universal Dependencies English by `annals train`; the trained models
 //! are embedded in the binary ([`models`]) and load in milliseconds.
 
+pub mod clusters;
 pub mod conllu;
 pub mod doc;
 pub mod eval;
 pub mod features;
 pub mod gazetteer;
+pub mod gum;
 pub mod iob;
 pub mod lemma;
 pub mod models;

@@ -11,6 +11,7 @@
 //! gazetteer is what carries the model beyond the names seen in training.
 //! Penn tags are optional: a model trained with them must be given them.
 
+use crate::clusters::Clusters;
 use crate::doc::{Doc, EntityLabel};
 use crate::features::{f1, f2, f3, hash_str, norm, prefix, shape, suffix};
 use crate::gazetteer::{GazTag, Gazetteer};
@@ -41,11 +42,21 @@ pub struct Config {
     pub prune: f32,
     /// How often training hides a word's identity (see `Context::features`).
     pub word_dropout: f64,
+    /// Use word-cluster features (when clusters are given).
+    pub clusters: bool,
 }
 
 impl Default for Config {
     fn default() -> Config {
-        Config { epochs: 12, seed: 1, scheme: Scheme::Bilou, xpos: false, prune: 0.1, word_dropout: 0.1 }
+        Config {
+            epochs: 12,
+            seed: 1,
+            scheme: Scheme::Bilou,
+            xpos: false,
+            prune: 0.1,
+            word_dropout: 0.1,
+            clusters: true,
+        }
     }
 }
 
@@ -57,6 +68,8 @@ pub struct Recognizer {
     xpos: bool,
     /// Per class: position letter (`O`, `B`, `I`, `L`, `U`) and entity type.
     classes: Vec<(u8, Option<EntityLabel>)>,
+    /// Word clusters from word vectors (empty in a model trained without).
+    clusters: Clusters,
 }
 
 const PAD: usize = 2;
@@ -74,10 +87,12 @@ struct Context {
     flags: Vec<u64>,
     gaz: Vec<u64>,
     xpos: Vec<u64>,
+    /// Cluster paths; `None` without clusters.
+    clu: Option<Vec<u16>>,
 }
 
 impl Context {
-    fn new(forms: &[&str], xpos: &[&str], gazetteer: &Gazetteer) -> Context {
+    fn new(forms: &[&str], xpos: &[&str], gazetteer: &Gazetteer, clusters: &Clusters) -> Context {
         let n = forms.len() + 2 * PAD;
         let mut c = Context {
             norm: vec![START; n],
@@ -88,6 +103,7 @@ impl Context {
             flags: vec![START; n],
             gaz: vec![START; n],
             xpos: vec![START; n],
+            clu: (!clusters.is_empty()).then(|| vec![0; n]),
         };
         for i in n - PAD..n {
             c.norm[i] = END;
@@ -105,6 +121,9 @@ impl Context {
             let nf = norm(f);
             c.norm[i] = hash_str(&nf);
             c.form[i] = hash_str(f);
+            if let Some(clu) = c.clu.as_mut() {
+                clu[i] = clusters.path(c.norm[i]);
+            }
             c.shape[i] = hash_str(&shape(f));
             for n in 1..=4 {
                 c.suf[i][n - 1] = hash_str(suffix(&nf, n));
@@ -201,6 +220,30 @@ impl Context {
         }
         out.push(f1(31, self.flags[i + 1]));
         out.push(f3(32, self.flags[i], self.flags[i + 1], t1));
+        if let Some(c) = &self.clu {
+            let p = Clusters::prefix;
+            out.push(f1(70, p(c[i], 4)));
+            out.push(f1(71, p(c[i], 8)));
+            out.push(f1(72, p(c[i], 12)));
+            out.push(f1(73, p(c[i], 15)));
+            out.push(f1(74, p(c[i - 1], 8)));
+            out.push(f1(75, p(c[i + 1], 8)));
+            out.push(f1(76, p(c[i - 1], 15)));
+            out.push(f1(77, p(c[i + 1], 15)));
+            out.push(f2(78, p(c[i], 8), self.flags[i]));
+            out.push(f2(79, p(c[i], 15), self.flags[i]));
+            out.push(f2(80, p(c[i], 8), t1));
+            out.push(f2(81, p(c[i], 12), self.gaz[i]));
+            if std::env::var_os("NER_X1").is_some() {
+                out.push(f1(82, p(c[i - 2], 8)));
+                out.push(f1(83, p(c[i + 2], 8)));
+                out.push(f2(84, p(c[i - 1], 8), p(c[i], 8)));
+                out.push(f2(85, p(c[i], 8), p(c[i + 1], 8)));
+                out.push(f3(86, p(c[i], 10), self.flags[i - 1], self.flags[i + 1]));
+                out.push(f2(87, p(c[i - 1], 12), self.flags[i]));
+                out.push(f2(88, p(c[i + 1], 12), self.flags[i]));
+            }
+        }
         if xpos {
             out.push(f1(50, self.xpos[i]));
             out.push(f1(51, self.xpos[i - 1]));
@@ -331,7 +374,7 @@ impl Recognizer {
         log: &mut dyn FnMut(&str),
     ) -> Recognizer {
         let config = Config { epochs, seed, xpos: xpos.is_some(), ..Config::default() };
-        Recognizer::train_with(data, xpos, gazetteer, &config, log)
+        Recognizer::train_with(data, xpos, gazetteer, &Clusters::default(), &config, log)
     }
 
     /// Trains with explicit settings.
@@ -339,10 +382,12 @@ impl Recognizer {
         data: &[IobSentence],
         xpos: Option<&[Vec<String>]>,
         gazetteer: &Gazetteer,
+        clusters: &Clusters,
         config: &Config,
         log: &mut dyn FnMut(&str),
     ) -> Recognizer {
         let use_xpos = config.xpos && xpos.is_some();
+        let clusters = if config.clusters { clusters.clone() } else { Clusters::default() };
         let labels = labels(config.scheme);
         let classes = parse_classes(&labels);
         let empty: Vec<&str> = Vec::new();
@@ -354,7 +399,7 @@ impl Recognizer {
                 Some(x) if use_xpos && x.len() == forms.len() => x.iter().map(String::as_str).collect(),
                 _ => empty.clone(),
             };
-            contexts.push(Context::new(&forms, &tags, gazetteer));
+            contexts.push(Context::new(&forms, &tags, gazetteer, &clusters));
             let tags = encode(&crate::iob::spans(&sent.tags), forms.len(), config.scheme);
             gold.push(tags.iter().map(|t| labels.iter().position(|l| l == t).unwrap_or(0)).collect::<Vec<_>>());
         }
@@ -403,6 +448,7 @@ impl Recognizer {
             scheme: config.scheme,
             xpos: use_xpos,
             classes,
+            clusters,
         }
     }
 
@@ -414,7 +460,7 @@ impl Recognizer {
             return Vec::new();
         }
         let xpos = if xpos.len() == forms.len() { xpos } else { &[] };
-        let ctx = Context::new(forms, xpos, &self.gazetteer);
+        let ctx = Context::new(forms, xpos, &self.gazetteer, &self.clusters);
         let mut feats = Vec::with_capacity(96);
         let mut scores = vec![0f32; self.model.classes()];
         let mut hist: Vec<u16> = Vec::with_capacity(forms.len());
@@ -442,8 +488,11 @@ impl Recognizer {
 
     /// Writes the recogniser as one file: settings, gazetteer, model.
     pub fn write<W: Write>(&self, mut out: W) -> io::Result<()> {
-        out.write_all(MAGIC)?;
+        out.write_all(if self.clusters.is_empty() { MAGIC } else { MAGIC_CLUSTERS })?;
         out.write_all(&[u8::from(self.scheme == Scheme::Bilou), u8::from(self.xpos)])?;
+        if !self.clusters.is_empty() {
+            self.clusters.write(&mut out)?;
+        }
         let mut buf = Vec::new();
         self.gazetteer.write(&mut buf)?;
         put_varint(&mut out, buf.len() as u64)?;
@@ -455,11 +504,12 @@ impl Recognizer {
     pub fn read<R: Read>(mut input: R) -> io::Result<Recognizer> {
         let mut magic = [0u8; 8];
         input.read_exact(&mut magic)?;
-        if &magic != MAGIC {
+        if &magic != MAGIC && &magic != MAGIC_CLUSTERS {
             return Err(io::Error::new(io::ErrorKind::InvalidData, "not an annals entity model"));
         }
         let mut settings = [0u8; 2];
         input.read_exact(&mut settings)?;
+        let clusters = if &magic == MAGIC_CLUSTERS { Clusters::read(&mut input)? } else { Clusters::default() };
         let scheme = if settings[0] == 1 { Scheme::Bilou } else { Scheme::Iob };
         let len = get_varint(&mut input)?;
         let mut buf = Vec::new();
@@ -473,11 +523,13 @@ impl Recognizer {
             return Err(io::Error::new(io::ErrorKind::InvalidData, "entity model labels do not match its scheme"));
         }
         let classes = parse_classes(model.labels());
-        Ok(Recognizer { model, gazetteer, scheme, xpos: settings[1] == 1, classes })
+        Ok(Recognizer { model, gazetteer, scheme, xpos: settings[1] == 1, classes, clusters })
     }
 }
 
 const MAGIC: &[u8; 8] = b"ANNALSN1";
+/// The same with a word-cluster table after the settings.
+const MAGIC_CLUSTERS: &[u8; 8] = b"ANNALSN2";
 
 /// One sense per discourse: within a document a name keeps one type, and a
 /// name recognised at one mention is recognised at its other mentions.
@@ -775,7 +827,7 @@ mod tests {
         let mut log = |_: &str| {};
         for scheme in [Scheme::Iob, Scheme::Bilou] {
             let config = Config { epochs: 10, scheme, prune: 0.0, ..Config::default() };
-            let r = Recognizer::train_with(&data, None, &g, &config, &mut log);
+            let r = Recognizer::train_with(&data, None, &g, &Clusters::default(), &config, &mut log);
             let forms = ["Mr.", "White", "visited", "Initech", "Corp", "in", "Berlin", "."];
             let want = vec![(1..2, Person), (3..5, Organization), (6..7, Location)];
             assert_eq!(r.recognize(&forms, &[]), want, "{scheme:?}");

@@ -14,6 +14,7 @@
 //! follows its own (possibly wrong) choice, so it learns to recover from its
 //! mistakes as it must at run time.
 
+use crate::clusters::Clusters;
 use crate::features::{f1, f2, f3, hash_str, norm};
 use crate::perceptron::{Model, Rng, Trainer};
 
@@ -31,6 +32,8 @@ pub struct Parser {
     /// Relation labels; move `0` is SHIFT, `1 + l` LEFT-l, `1 + L + l` RIGHT-l.
     labels: Vec<String>,
     root: usize,
+    /// Word clusters from word vectors (empty in a model trained without).
+    clusters: Clusters,
 }
 
 const NONE: usize = usize::MAX;
@@ -43,10 +46,14 @@ struct Words {
     /// `punct[i]`: punctuation tokens before position `i`, to count the
     /// commas and dashes between two candidate words.
     punct: Vec<u32>,
+    /// Cluster paths as coarse (6-bit) and fine (full) feature values;
+    /// `None` without clusters.
+    c6: Option<Vec<u64>>,
+    cf: Vec<u64>,
 }
 
 impl Words {
-    fn new(forms: &[&str], tags: &[&str]) -> Words {
+    fn new(forms: &[&str], tags: &[&str], clusters: &Clusters) -> Words {
         let n = forms.len();
         let mut w = Vec::with_capacity(n + 1);
         let mut p = Vec::with_capacity(n + 1);
@@ -65,7 +72,14 @@ impl Words {
             punct.push(punct.last().unwrap() + u32::from(is_punct));
         }
         punct.push(*punct.last().unwrap());
-        Words { w, p, wp, punct }
+        let (c6, cf) = if clusters.is_empty() {
+            (None, Vec::new())
+        } else {
+            let paths: Vec<u16> = w[..n].iter().map(|&h| clusters.path(h)).chain([0]).collect();
+            let c6 = paths.iter().map(|&p| Clusters::prefix(p, 6)).collect();
+            (Some(c6), paths.iter().map(|&p| Clusters::prefix(p, 15)).collect())
+        };
+        Words { w, p, wp, punct, c6, cf }
     }
 }
 
@@ -157,7 +171,7 @@ impl Parser {
         if n == 0 {
             return Vec::new();
         }
-        let words = Words::new(forms, tags);
+        let words = Words::new(forms, tags, &self.clusters);
         let mut st = State::new(n);
         let mut feats = Vec::with_capacity(96);
         let mut scores = vec![0f32; self.model.classes()];
@@ -179,6 +193,18 @@ impl Parser {
     /// Trains a parser on `(forms, tags, heads, deprels)` sentences, where
     /// `heads` are 1-based with 0 for the root, as in CoNLL-U.
     pub fn train(data: &[TrainSentence], epochs: usize, seed: u64, log: &mut dyn FnMut(&str)) -> Parser {
+        Parser::train_with(data, &Clusters::default(), epochs, seed, log)
+    }
+
+    /// Trains a parser with word-cluster features (none when `clusters` is
+    /// empty).
+    pub fn train_with(
+        data: &[TrainSentence],
+        clusters: &Clusters,
+        epochs: usize,
+        seed: u64,
+        log: &mut dyn FnMut(&str),
+    ) -> Parser {
         let mut labels: Vec<String> = data.iter().flat_map(|s| s.deprels.iter().cloned()).collect();
         labels.push("root".into());
         labels.sort();
@@ -197,7 +223,7 @@ impl Parser {
                 let n = forms.len();
                 let heads = s.heads.iter().map(|&h| if h == 0 { n } else { h - 1 }).collect();
                 let rels = s.deprels.iter().map(|d| labels.binary_search(d).unwrap() as u16).collect();
-                (Words::new(&forms, &tags), heads, rels)
+                (Words::new(&forms, &tags, clusters), heads, rels)
             })
             .collect();
         let mut feats = Vec::with_capacity(96);
@@ -248,7 +274,7 @@ impl Parser {
             log(&format!("parser epoch {}: train LAS {:.2}%", epoch + 1, 100.0 * correct as f64 / total.max(1) as f64));
         }
         let model = trainer.finish((0..classes).map(|c| c.to_string()).collect(), 1e-3);
-        Parser { model, labels, root }
+        Parser { model, labels, root, clusters: clusters.clone() }
     }
 
     #[cfg(test)]
@@ -262,6 +288,10 @@ impl Parser {
     }
 
     pub fn write<W: std::io::Write>(&self, mut out: W) -> std::io::Result<()> {
+        if !self.clusters.is_empty() {
+            out.write_all(crate::tagger::CLUSTERS_MAGIC)?;
+            self.clusters.write(&mut out)?;
+        }
         crate::perceptron::put_varint(&mut out, self.labels.len() as u64)?;
         for l in &self.labels {
             crate::perceptron::put_varint(&mut out, l.len() as u64)?;
@@ -273,6 +303,14 @@ impl Parser {
     pub fn read(mut input: &[u8]) -> std::io::Result<Parser> {
         use std::io::Read;
         let bad = |m: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, m.to_string());
+        let clusters = match input.strip_prefix(crate::tagger::CLUSTERS_MAGIC) {
+            Some(mut rest) => {
+                let c = Clusters::read(&mut rest)?;
+                input = rest;
+                c
+            }
+            None => Clusters::default(),
+        };
         let n = crate::perceptron::get_varint(&mut input)? as usize;
         if n > 4096 {
             return Err(bad("corrupt parser model"));
@@ -292,7 +330,7 @@ impl Parser {
         if model.classes() != 1 + 2 * labels.len() {
             return Err(bad("parser model does not match its labels"));
         }
-        Ok(Parser { model, labels, root })
+        Ok(Parser { model, labels, root, clusters })
     }
 }
 
@@ -544,6 +582,19 @@ fn features(st: &State, x: &Words, out: &mut Vec<u64>) {
     push(f3(0, p(s0), p(b0), pc0));
     push(f3(0, p(s1), p(s0), pc1));
     push(f3(0, w(s0), p(b0), pc0));
+    // Word clusters: coarse ones as finer tags, fine ones as near-words.
+    if let Some(c6) = &x.c6 {
+        let c = |i: usize| if i == NONE { none } else { c6[i] };
+        let f = |i: usize| if i == NONE { none } else { x.cf[i] };
+        push(f(s0));
+        push(f(b0));
+        push(f(s1));
+        push(f(b1));
+        push(f2(0, c(s0), c(b0)));
+        push(f2(0, f(s0), p(b0)));
+        push(f2(0, p(s0), f(b0)));
+        push(f3(0, c(s0), c(b0), dist));
+    }
 }
 
 #[cfg(test)]

@@ -67,6 +67,12 @@ impl Pipeline {
         Ok(Pipeline { tagger, parser, lemmatizer, ner })
     }
 
+    /// Parses one sentence with the given Penn tags (for measuring the parser
+    /// apart from the tagger, e.g. with gold tags).
+    pub fn parse_with_tags(&self, forms: &[&str], xpos: &[&str]) -> Vec<crate::parser::Arc> {
+        self.parser.parse(forms, xpos)
+    }
+
     pub fn has_ner(&self) -> bool {
         self.ner.is_some()
     }

@@ -7,6 +7,7 @@
 //! a noun read as a verb before the verb that follows it. Frequent words that
 //! the treebank always tags one way skip scoring altogether.
 
+use crate::clusters::Clusters;
 use crate::features::{f1, f2, f3, hash_str, norm, prefix, shape, suffix};
 use crate::perceptron::{argmax, KeyMap, Model, Trainer};
 
@@ -19,6 +20,8 @@ pub struct Tagger {
     /// Word → its ambiguity class: the set of tags it takes in training,
     /// which tells the first pass what the words to the right may be.
     ambiguity: KeyMap<u64>,
+    /// Word clusters from word vectors (empty in a model trained without).
+    clusters: Clusters,
 }
 
 /// Per-token values that features combine, computed once per sentence.
@@ -32,6 +35,11 @@ struct Context {
     /// Hash of the normalised form used for the unambiguous-word table.
     key: Vec<u64>,
     amb: Vec<u64>,
+    /// Cluster paths ([`Clusters::path`]); `None` without clusters.
+    clu: Option<Vec<u16>>,
+    /// Whether the token is a quotation mark: quotes inside a phrase ("the
+    /// \"liberated\" detainees") are looked through.
+    quote: Vec<bool>,
 }
 
 const PAD: usize = 2;
@@ -39,7 +47,7 @@ const START: u64 = 0x5ea7;
 const END: u64 = 0xe4d;
 
 impl Context {
-    fn new(forms: &[&str], ambiguity: &KeyMap<u64>) -> Context {
+    fn new(forms: &[&str], ambiguity: &KeyMap<u64>, clusters: &Clusters) -> Context {
         let n = forms.len() + 2 * PAD;
         let mut c = Context {
             norm: vec![START; n],
@@ -50,6 +58,8 @@ impl Context {
             flags: vec![0; n],
             key: vec![0; n],
             amb: vec![START; n],
+            clu: (!clusters.is_empty()).then(|| vec![0; n]),
+            quote: vec![false; n],
         };
         for i in n - PAD..n {
             c.norm[i] = END;
@@ -66,6 +76,10 @@ impl Context {
             c.key[i] = c.norm[i];
             c.amb[i] = ambiguity.get(&c.norm[i]).copied().unwrap_or(1);
             c.form[i] = hash_str(f);
+            c.quote[i] = matches!(*f, "\"" | "'" | "``" | "''" | "\u{201c}" | "\u{201d}" | "\u{2018}" | "\u{2019}");
+            if let Some(clu) = c.clu.as_mut() {
+                clu[i] = clusters.path(c.norm[i]);
+            }
             c.shape[i] = hash_str(&shape(f));
             for n in 1..=4 {
                 c.suf[i][n - 1] = hash_str(suffix(&nf, n));
@@ -137,6 +151,30 @@ impl Context {
         out.push(f2(34, self.amb[i], self.amb[i + 1]));
         out.push(f2(35, t1, self.amb[i + 1]));
         out.push(f3(36, t1, self.amb[i], self.amb[i + 1]));
+        if self.clu.is_some() {
+            // Context through a quotation mark.
+            if self.quote[i - 1] {
+                out.push(f1(55, t2));
+                out.push(f2(56, t2, self.suf[i][2]));
+                out.push(f2(57, t2, self.amb[i + 1]));
+            }
+            if self.quote[i + 1] {
+                out.push(f1(58, self.amb[i + 2]));
+                out.push(f2(59, self.amb[i], self.amb[i + 2]));
+            }
+        }
+        if let Some(c) = &self.clu {
+            let p = Clusters::prefix;
+            out.push(f1(60, p(c[i], 4)));
+            out.push(f1(61, p(c[i], 7)));
+            out.push(f1(62, p(c[i], 10)));
+            out.push(f1(63, p(c[i], 15)));
+            out.push(f1(64, p(c[i - 1], 7)));
+            out.push(f1(65, p(c[i + 1], 7)));
+            out.push(f1(66, p(c[i + 1], 15)));
+            out.push(f2(67, t1, p(c[i], 7)));
+            out.push(f2(68, p(c[i], 15), self.flags[i]));
+        }
         if let Some(r) = right {
             let rt = |j: usize| -> u64 { r.get(j).map_or(0xfff1, |&t| u64::from(t)) };
             let (r1, r2) = (rt(k + 1), rt(k + 2));
@@ -161,7 +199,33 @@ impl Tagger {
 
     /// Tags a sentence; returns class indices into [`Tagger::labels`].
     pub fn tag(&self, forms: &[&str]) -> Vec<u16> {
-        let ctx = Context::new(forms, &self.ambiguity);
+        let ctx = Context::new(forms, &self.ambiguity, &self.clusters);
+        // A finite verb never follows an article ("the \"liberated\"
+        // detainees" is no past tense): after one, quotes looked through,
+        // finite verb tags are not chosen.
+        let finite: Vec<bool> =
+            self.labels().iter().map(|l| matches!(Tagger::split(l).1, "VBD" | "VBP" | "VBZ" | "MD")).collect();
+        let mut after_article = vec![false; forms.len()];
+        let mut art = false;
+        for (k, f) in forms.iter().enumerate() {
+            after_article[k] = art;
+            if !ctx.quote[k + PAD] {
+                art = f.eq_ignore_ascii_case("the") || f.eq_ignore_ascii_case("a") || f.eq_ignore_ascii_case("an");
+            }
+        }
+        let choose = |scores: &[f32], k: usize| -> u16 {
+            let best = argmax(scores);
+            if !after_article[k] || !finite[best] {
+                return best as u16;
+            }
+            let mut b = usize::MAX;
+            for (c, &s) in scores.iter().enumerate() {
+                if !finite[c] && (b == usize::MAX || s > scores[b]) {
+                    b = c;
+                }
+            }
+            b as u16
+        };
         let mut feats = Vec::with_capacity(64);
         let mut scores = vec![0f32; self.first.classes()];
         let mut first: Vec<u16> = Vec::with_capacity(forms.len());
@@ -171,7 +235,7 @@ impl Tagger {
                 None => {
                     ctx.features(k, &first, None, &mut feats);
                     self.first.score(&feats, &mut scores);
-                    argmax(&scores) as u16
+                    choose(&scores, k)
                 }
             };
             first.push(t + 1);
@@ -183,7 +247,7 @@ impl Tagger {
                 None => {
                     ctx.features(k, &second, Some(&first), &mut feats);
                     self.second.score(&feats, &mut scores);
-                    argmax(&scores) as u16
+                    choose(&scores, k)
                 }
             };
             second.push(t + 1);
@@ -198,6 +262,18 @@ impl Tagger {
 
     /// Trains a tagger on `(forms, joint tags)` sentences.
     pub fn train(data: &[(Vec<String>, Vec<String>)], epochs: usize, seed: u64, log: &mut dyn FnMut(&str)) -> Tagger {
+        Tagger::train_with(data, &Clusters::default(), epochs, seed, log)
+    }
+
+    /// Trains a tagger with word-cluster features (none when `clusters` is
+    /// empty).
+    pub fn train_with(
+        data: &[(Vec<String>, Vec<String>)],
+        clusters: &Clusters,
+        epochs: usize,
+        seed: u64,
+        log: &mut dyn FnMut(&str),
+    ) -> Tagger {
         let mut labels: Vec<String> = data.iter().flat_map(|(_, t)| t.iter().cloned()).collect();
         labels.sort();
         labels.dedup();
@@ -233,7 +309,7 @@ impl Tagger {
 
         let contexts: Vec<Context> = data
             .iter()
-            .map(|(forms, _)| Context::new(&forms.iter().map(String::as_str).collect::<Vec<_>>(), &ambiguity))
+            .map(|(forms, _)| Context::new(&forms.iter().map(String::as_str).collect::<Vec<_>>(), &ambiguity, clusters))
             .collect();
         let n = labels.len();
         let mut first = Trainer::new(n);
@@ -295,6 +371,7 @@ impl Tagger {
             second: second.finish(labels, 1e-3),
             unambiguous,
             ambiguity,
+            clusters: clusters.clone(),
         }
     }
 
@@ -305,6 +382,10 @@ impl Tagger {
     }
 
     pub fn write<W: std::io::Write>(&self, mut out: W) -> std::io::Result<()> {
+        if !self.clusters.is_empty() {
+            out.write_all(CLUSTERS_MAGIC)?;
+            self.clusters.write(&mut out)?;
+        }
         let mut keys: Vec<(u64, u16)> = self.unambiguous.iter().map(|(&k, &v)| (k, v)).collect();
         keys.sort_unstable();
         crate::perceptron::put_varint(&mut out, keys.len() as u64)?;
@@ -328,6 +409,14 @@ impl Tagger {
 
     pub fn read(mut input: &[u8]) -> std::io::Result<Tagger> {
         use std::io::Read;
+        let clusters = match input.strip_prefix(CLUSTERS_MAGIC) {
+            Some(mut rest) => {
+                let c = Clusters::read(&mut rest)?;
+                input = rest;
+                c
+            }
+            None => Clusters::default(),
+        };
         let n = crate::perceptron::get_varint(&mut input)? as usize;
         let mut unambiguous = KeyMap::default();
         for _ in 0..n.min(1 << 24) {
@@ -356,6 +445,14 @@ impl Tagger {
         if unambiguous.values().any(|&t| t as usize >= first.classes()) || first.classes() != second.classes() {
             return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "corrupt tagger model"));
         }
-        Ok(Tagger { first, second, unambiguous, ambiguity })
+        Ok(Tagger { first, second, unambiguous, ambiguity, clusters })
+    }
+
+    /// The word clusters the tagger uses (empty without).
+    pub fn clusters(&self) -> &Clusters {
+        &self.clusters
     }
 }
+
+/// Marks a model file that starts with its word-cluster table.
+pub(crate) const CLUSTERS_MAGIC: &[u8; 8] = b"ANNALSC1";

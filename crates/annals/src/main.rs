@@ -68,6 +68,11 @@ pub fn report_skipped_lines(lines: &[String]) -> usize {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // `ANNALS_LOG=annals_code=debug annals code ...` traces the coder's
+    // decisions (triggers dropped and why) on stderr.
+    if let Ok(filter) = tracing_subscriber::EnvFilter::try_from_env("ANNALS_LOG") {
+        tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).without_time().init();
+    }
     let result = match cli.command {
         Command::Code(a) => code::run(a),
         Command::Parse(a) => parse::run(a),

@@ -17,6 +17,9 @@ pub struct Args {
     /// Read CoNLL-U and keep its tokenisation (for scoring against a treebank).
     #[arg(long)]
     tokenized: bool,
+    /// Read models from this folder instead of the embedded ones.
+    #[arg(long)]
+    models: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -39,7 +42,10 @@ fn write(doc: &annals_text::Doc, format: Format, out: &mut impl Write) -> Result
 }
 
 pub fn run(a: Args) -> Result<ExitCode> {
-    let pipeline = Pipeline::embedded()?;
+    let pipeline = match &a.models {
+        Some(d) => Pipeline::from_bytes(&annals_text::models::ModelBytes::from_dir(d)?)?,
+        None => Pipeline::embedded()?,
+    };
     let text = read_text(&a.file)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -50,7 +56,13 @@ pub fn run(a: Args) -> Result<ExitCode> {
             .map(|s| s.words.iter().map(|w| (w.form.clone(), !w.misc.contains("SpaceAfter=No"))).collect())
             .collect();
         let doc = pipeline.annotate_tokenized(&input);
-        write(&doc, a.format, &mut out)?;
+        match a.format {
+            // The input's sentence ids and texts are kept.
+            Format::Conllu => {
+                conllu::write_tokenized(&doc, &sents, |s| out.write_all(s.as_bytes())).context("writing output")?
+            }
+            Format::Json => write(&doc, a.format, &mut out)?,
+        }
     } else if matches!(a.format, Format::Conllu) {
         // Raw text is annotated and written a batch of sentences at a time,
         // so a huge input does not need memory for its whole annotation.

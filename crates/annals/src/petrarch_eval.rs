@@ -52,6 +52,9 @@ pub struct Record {
     pub expected: Vec<(String, String, String)>,
     pub noevents: bool,
     pub error: Option<String>,
+    /// PETRARCH options a `<Config option=".." value="..">` sets from this
+    /// record on (inside it or before it), as PETRARCH applies them.
+    pub config: Vec<(String, String)>,
 }
 
 /// The records file: its environment and records.
@@ -60,6 +63,7 @@ pub fn read_records(xml: &str) -> Result<(Environment, Vec<Record>)> {
     let mut env = Environment::default();
     let mut records = Vec::new();
     let mut cur: Option<Record> = None;
+    let mut pending: Vec<(String, String)> = Vec::new();
     let mut path: Vec<String> = Vec::new();
     let mut text = String::new();
     let attrs = |e: &quick_xml::events::BytesStart| -> BTreeMap<String, String> {
@@ -91,8 +95,17 @@ pub fn read_records(xml: &str) -> Result<(Environment, Vec<Record>)> {
                             id: a.get("id").cloned().unwrap_or_default(),
                             category: a.get("category").cloned().unwrap_or_default(),
                             date,
+                            config: std::mem::take(&mut pending),
                             ..Record::default()
                         });
+                    }
+                    "Config" if !path.iter().any(|p| p == "Environment") => {
+                        let opt =
+                            (a.get("option").cloned().unwrap_or_default(), a.get("value").cloned().unwrap_or_default());
+                        match cur.as_mut() {
+                            Some(r) => r.config.push(opt),
+                            None => pending.push(opt),
+                        }
                     }
                     "EventCoding" => {
                         if let Some(r) = cur.as_mut() {
@@ -219,6 +232,13 @@ pub fn run(a: Args) -> Result<bool> {
     let mut total = Tally::default();
     let (mut errors, mut crashes) = (0, 0);
     for r in &records {
+        for (option, value) in &r.config {
+            if option == "require_dyad" {
+                if let Some(p) = engine.dictionaries().petrarch_dictionaries() {
+                    p.set_require_dyad(!value.to_lowercase().contains("false"));
+                }
+            }
+        }
         if r.error.is_some() {
             errors += 1;
             continue;
@@ -306,6 +326,7 @@ mod tests {
     <Verbfile>V.txt</Verbfile>
     <Actorfile>A.txt</Actorfile>
     <Agentfile>G.txt</Agentfile>
+    <Config option="stop_on_error" value="True"></Config>
 </Environment>
 <Sentences>
 <Sentence date="19950101" id="DEMO-00" category="DEMO" sentence="true">
@@ -316,6 +337,7 @@ Arnor is about to restore ties
 </Text>
 <Parse>(ROOT (S (NP (NNP Arnor))))</Parse>
 </Sentence>
+<Config option="require_dyad" value="False"></Config>
 <Sentence date="19950102" id="X-01" category="AGENTS">
 <EventCoding noevents = "True"></EventCoding>
 <Text>Nothing.</Text>
@@ -337,6 +359,8 @@ Arnor is about to restore ties
         assert_eq!(recs[0].expected, [("ARN".into(), "GON".into(), "064".into())]);
         assert_eq!(recs[0].date, Some((1995, 1, 1)));
         assert!(recs[1].noevents && recs[1].expected.is_empty());
+        assert!(recs[0].config.is_empty(), "the environment's options are not a record's");
+        assert_eq!(recs[1].config, [("require_dyad".to_string(), "False".to_string())]);
         assert_eq!(category(&recs[1].category), "AGENT");
         assert_eq!((recs[2].error.as_deref(), recs[2].date), (Some("dateline"), None));
     }

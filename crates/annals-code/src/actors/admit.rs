@@ -13,7 +13,20 @@ pub fn admit(t: &Tree, h: usize, r: &Resolved) -> bool {
     if t.in_time(head) || t.in_time(h) {
         return false;
     }
+    // "a US$1 million reward", "HK$500": a country prefixing a currency
+    // sign names the currency.
+    let currency = |i: usize| matches!(t.tok(i).form.as_str(), "$" | "€" | "£" | "¥");
+    if t.head(head).is_some_and(currency) || (head + 1 < t.range.end && currency(head + 1) && !t.tok(head).space_after)
+    {
+        return false;
+    }
     let lemma = t.lemma(head).to_lowercase();
+    // "during Ben Ali's presidency", "under the Obama administration": a
+    // term in office is a time.
+    let time_frame = t.case_of(h).is_some_and(|c| matches!(c.as_str(), "during" | "under" | "since" | "throughout"));
+    if time_frame && cues::has(List::Tenure, &lemma) {
+        return false;
+    }
     // "European Union flags" is a thing, not the EU.
     if r.modifier_only {
         return false;
@@ -87,5 +100,38 @@ mod tests {
         assert!(!ok(4), "an object");
         assert!(ok(6), "an organisation");
         assert!(!ok(9), "a place");
+    }
+
+    #[test]
+    fn a_term_in_office_is_a_time() {
+        // banned during Ben Ali's presidency
+        let d = doc(&spaced(
+            "1 banned ban VERB VBN _ 0 root _ _
+             2 during during ADP IN _ 6 case _ _
+             3 Ben Ben PROPN NNP _ 6 nmod:poss _ NER=B-PER
+             4 Ali Ali PROPN NNP _ 3 flat _ NER=I-PER
+             5 's 's PART POS _ 3 case _ _
+             6 presidency presidency NOUN NN _ 1 obl _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let r = Resolver { actors: ActorDict::embedded(), agents: AgentDict::embedded(), date: None };
+        assert!(!admit(&t, 5, &r.local(&t, 5)));
+    }
+
+    #[test]
+    fn a_country_naming_a_currency_is_no_actor() {
+        // offered a US$ 1 million reward
+        let d = doc(&spaced(
+            "1 offered offer VERB VBD _ 0 root _ _
+             2 a a DET DT _ 6 det _ _
+             3 US US PROPN NNP _ 4 compound _ SpaceAfter=No
+             4 $ $ SYM $ _ 6 compound _ _
+             5 million million NUM CD _ 4 nummod _ _
+             6 reward reward NOUN NN _ 1 obj _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let r = Resolver { actors: ActorDict::embedded(), agents: AgentDict::embedded(), date: None };
+        assert!(r.local(&t, 2).actor.code.is_some(), "the dictionary knows the US");
+        assert!(!admit(&t, 2, &r.local(&t, 2)));
     }
 }

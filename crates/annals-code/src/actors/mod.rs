@@ -71,14 +71,27 @@ pub struct Resolver<'a> {
     pub date: Option<&'a str>,
 }
 
+/// The predicate nominals of `h`'s descriptive relative clauses, which
+/// say who `h` is as an apposition does: "Brett McGurk, who was Trump's
+/// envoy to the coalition" (a relative word as the subject, a copula).
+fn described<'t>(t: &'t Tree, h: usize) -> impl Iterator<Item = usize> + 't {
+    t.kids(h, "acl").filter(move |&a| {
+        t.rel(a) == "acl:relcl"
+            && matches!(t.tok(a).upos.as_str(), "NOUN" | "PROPN")
+            && t.kids(a, "cop").next().is_some()
+            && t.kids(a, "nsubj").any(|s| matches!(t.lemma(s).to_lowercase().as_str(), "who" | "which" | "that"))
+    })
+}
+
 impl Resolver<'_> {
     /// The actor at head `h` from its own words, or its apposition's when
     /// it names no known actor ("Human rights watchdog Amnesty
-    /// International", "Qatar's emir, Sheikh Hamad").
+    /// International", "Qatar's emir, Sheikh Hamad"), or a descriptive
+    /// relative clause's ("McGurk, who was Trump's envoy").
     pub fn local(&self, t: &Tree, h: usize) -> Resolved {
         let mut r = self.resolve(t, &phrase(t, h));
         if r.actor.code.is_none() || r.actor.country.is_none() && r.kind == Kind::Role {
-            for a in t.kids(h, "appos").chain(t.kids(h, "flat")) {
+            for a in t.kids(h, "appos").chain(t.kids(h, "flat")).chain(described(t, h)) {
                 let ra = self.resolve(t, &phrase(t, a));
                 // A place beside a phrase says where, not who: "prisoners
                 // held in the capital, Niamey".
@@ -113,9 +126,30 @@ impl Resolver<'_> {
     /// as written, determiners and numbers included.
     pub fn resolve(&self, t: &Tree, p: &Phrase) -> Resolved {
         let toks = &p.tokens;
-        let forms: Vec<&str> = toks.iter().map(|&i| t.tok(i).form.as_str()).collect();
+        // A hashtag names what it tags: "#US blockade" is the US's.
+        let forms: Vec<&str> = toks
+            .iter()
+            .map(|&i| {
+                let f = t.tok(i).form.as_str();
+                f.strip_prefix('#').filter(|rest| rest.starts_with(char::is_alphabetic)).unwrap_or(f)
+            })
+            .collect();
         let lemmas: Vec<String> = toks.iter().map(|&i| t.tok(i).lemma.to_lowercase()).collect();
-        let lemma_refs: Vec<&str> = lemmas.iter().map(String::as_str).collect();
+        // Roles match on lemmas, keeping a written capital where the word is
+        // its own lemma: "the House" is a legislature, "a house" no role.
+        let role_words: Vec<String> = toks
+            .iter()
+            .zip(&lemmas)
+            .map(|(&i, l)| {
+                let form = &t.tok(i).form;
+                if form.to_lowercase() == *l {
+                    form.clone()
+                } else {
+                    l.clone()
+                }
+            })
+            .collect();
+        let role_refs: Vec<&str> = role_words.iter().map(String::as_str).collect();
         // Roles come from the head's own words: in "the Israeli version of
         // the fate of its soldiers" the soldiers are not who speaks.
         // A role inside them counts only for a head that carries another's
@@ -138,6 +172,15 @@ impl Resolver<'_> {
                 .actors
                 .find_actor(&forms, k, self.date)
                 .or_else(|| self.date.and_then(|_| self.actors.find_actor(&forms, k, None)));
+            // A region's adjective opening a longer name is part of that
+            // name: "the Western Mindanao Command", "Southern Transitional
+            // Council" are not the West or the South.
+            let found = found.filter(|(end, a, kind)| {
+                let in_name = *kind == FormKind::Adjective
+                    && a.kind == crate::dict::actors::ActorKind::Region
+                    && toks.get(*end).is_some_and(|&n| t.tok(n).upos == "PROPN");
+                !in_name
+            });
             if let Some((end, a, kind)) = found {
                 // The first named actor wins; an adjective yields to a name
                 // ("Egyptian Hamas officials" is Hamas, seen from Egypt).
@@ -162,7 +205,7 @@ impl Resolver<'_> {
                     && (rel_is(&tok.deprel, "compound") || rel_is(&tok.deprel, "amod") || rel_is(&tok.deprel, "flat"))
             };
             if let Some((end, code)) =
-                self.agents.find_agent(&lemma_refs, k).filter(|(end, _)| *end > k + 1 || !name_part(toks[k]))
+                self.agents.find_agent(&role_refs, k).filter(|(end, _)| *end > k + 1 || !name_part(toks[k]))
             {
                 explain.push(format!("agent {:?} → {code}", lemmas[k..end].join(" ")));
                 roles.push((k, end, code.to_string(), nested.contains(&toks[k])));
@@ -172,8 +215,7 @@ impl Resolver<'_> {
             k += 1;
         }
         let head_at = toks.iter().position(|&i| i == p.head);
-        let person_head =
-            t.doc.entities.iter().any(|e| e.label == annals_text::EntityLabel::Person && e.tokens.contains(&p.head));
+        let person_head = person_name(t, p.head);
         let agent = pick_role(&roles, &lemmas, head_at, person_head);
         let head_has_role = head_at.is_some_and(|h| roles.iter().any(|(a, b, _, _)| (*a..*b).contains(&h)));
         let stand_in = cues::has(List::StandIn, &t.lemma(p.head).to_lowercase());
@@ -424,6 +466,41 @@ mod tests {
         assert_eq!(r.actor.code.as_deref(), Some("IDNCOP"), "{:?}", r.explain);
         assert_eq!(r.kind, Kind::Person);
         assert_eq!(r.actor.text, "Dedi Prasetyo");
+    }
+
+    #[test]
+    fn a_descriptive_relative_clause_names_the_unknown() {
+        // Dedi Prasetyo , who is a spokesperson for the Indonesian National Police
+        let d = doc(&spaced(
+            "1 Dedi Dedi PROPN NNP _ 0 root _ NER=B-PER
+             2 Prasetyo Prasetyo PROPN NNP _ 1 flat _ NER=I-PER
+             3 , , PUNCT , _ 7 punct _ _
+             4 who who PRON WP _ 7 nsubj _ _
+             5 is be AUX VBZ _ 7 cop _ _
+             6 a a DET DT _ 7 det _ _
+             7 spokesperson spokesperson NOUN NN _ 1 acl:relcl _ _
+             8 for for ADP IN _ 12 case _ _
+             9 the the DET DT _ 12 det _ _
+             10 Indonesian Indonesian ADJ JJ _ 12 amod _ _
+             11 National National PROPN NNP _ 12 compound _ _
+             12 Police police NOUN NN _ 7 nmod _ _",
+        ));
+        let r = resolver().local(&Tree::new(&d, 0), 0);
+        assert_eq!(r.actor.code.as_deref(), Some("IDNCOP"), "{:?}", r.explain);
+        // A relative clause of action says what the person did, not who
+        // they are: "Prasetyo, who met the Indonesian National Police".
+        let d = doc(&spaced(
+            "1 Dedi Dedi PROPN NNP _ 0 root _ NER=B-PER
+             2 Prasetyo Prasetyo PROPN NNP _ 1 flat _ NER=I-PER
+             3 , , PUNCT , _ 5 punct _ _
+             4 who who PRON WP _ 5 nsubj _ _
+             5 met meet VERB VBD _ 1 acl:relcl _ _
+             6 the the DET DT _ 9 det _ _
+             7 Indonesian Indonesian ADJ JJ _ 9 amod _ _
+             8 National National PROPN NNP _ 9 compound _ _
+             9 Police police NOUN NN _ 5 obj _ _",
+        ));
+        assert_eq!(resolver().local(&Tree::new(&d, 0), 0).actor.code, None);
     }
 
     #[test]

@@ -17,7 +17,11 @@ const EMBEDDED: &str = include_str!("../../dictionaries/agents.tsv");
 
 #[derive(Debug, Clone)]
 struct AgentForm {
+    /// The form's words in lower case.
     words: Vec<String>,
+    /// Whether the form wrote the word with a capital, which the text's
+    /// word must then have ("House" is the legislature, "house" a home).
+    capital: Vec<bool>,
     code: usize,
 }
 
@@ -80,17 +84,30 @@ impl AgentDict {
                     errors.push(err(line, "empty form (two '|' in a row, or a trailing '|')".to_string()));
                     continue;
                 }
-                if words.iter().any(|w| w.chars().any(char::is_uppercase)) {
-                    errors.push(err(line, format!("form '{}' must be lower case (forms are lemmas)", form.trim())));
+                // A word is lower case, or capitalised to ask for a capital.
+                let shape_ok = |w: &String| {
+                    let mut cs = w.chars();
+                    cs.next().is_some() && cs.all(|c| !c.is_uppercase())
+                };
+                if !words.iter().all(shape_ok) {
+                    errors.push(err(
+                        line,
+                        format!(
+                            "form '{}' must be lower case, a word at most capitalised (forms are lemmas)",
+                            form.trim()
+                        ),
+                    ));
                     continue;
                 }
+                let capital: Vec<bool> = words.iter().map(|w| w.starts_with(char::is_uppercase)).collect();
+                let words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
                 let key = words.join(" ");
                 match form_code.get(&key) {
                     Some(&c) if c == id => errors.push(err(line, format!("form '{key}' is listed twice"))),
                     Some(&c) => errors.push(err(line, format!("form '{key}' already belongs to {}", dict.codes[c]))),
                     None => {
                         form_code.insert(key, id);
-                        dict.forms.push(AgentForm { words, code: id });
+                        dict.forms.push(AgentForm { words, capital, code: id });
                     }
                 }
             }
@@ -128,7 +145,7 @@ impl AgentDict {
     /// lower case): returns the exclusive end and the role code.
     pub fn match_agent(&self, lemmas: &[&str], start: usize) -> Option<(usize, &str)> {
         let first = lemmas.get(start)?.to_lowercase();
-        self.longest(start, lemmas.len(), &[first], |i, w| lemmas[i].to_lowercase() == w)
+        self.longest(start, lemmas.len(), &[first], |i, w| lemmas[i].to_lowercase() == w, |i| capitalised(lemmas[i]))
     }
 
     /// Like [`match_agent`](Self::match_agent), but a word matches through
@@ -141,7 +158,13 @@ impl AgentDict {
             return None;
         }
         let firsts = [lemmas[start].to_lowercase(), words[start].to_lowercase()];
-        self.longest(start, n, &firsts, |i, w| lemmas[i].to_lowercase() == w || words[i].to_lowercase() == w)
+        self.longest(
+            start,
+            n,
+            &firsts,
+            |i, w| lemmas[i].to_lowercase() == w || words[i].to_lowercase() == w,
+            |i| capitalised(words[i]),
+        )
     }
 
     fn longest(
@@ -150,6 +173,7 @@ impl AgentDict {
         n: usize,
         firsts: &[String],
         eq: impl Fn(usize, &str) -> bool,
+        capital: impl Fn(usize) -> bool,
     ) -> Option<(usize, &str)> {
         let mut best: Option<(usize, usize)> = None; // (length, code)
         for (k, first) in firsts.iter().enumerate() {
@@ -162,7 +186,8 @@ impl AgentDict {
                 if start + len > n || best.is_some_and(|(l, _)| l >= len) {
                     continue;
                 }
-                if form.words.iter().enumerate().skip(1).all(|(j, w)| eq(start + j, w)) {
+                let capitals = form.capital.iter().enumerate().all(|(j, &c)| !c || capital(start + j));
+                if capitals && form.words.iter().enumerate().skip(1).all(|(j, w)| eq(start + j, w)) {
                     best = Some((len, form.code));
                 }
             }
@@ -171,9 +196,24 @@ impl AgentDict {
     }
 }
 
+fn capitalised(w: &str) -> bool {
+    w.starts_with(char::is_uppercase)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_capitalised_form_needs_a_capital() {
+        let (d, errors) = AgentDict::parse("LEG\tHouse|senate\nGOV\tHOUSE", "t.tsv");
+        assert_eq!(errors.len(), 1, "all capitals is no lemma: {errors:?}");
+        assert_eq!(d.match_agent(&["the", "House"], 1), Some((2, "LEG")));
+        assert_eq!(d.match_agent(&["a", "house"], 1), None);
+        assert_eq!(d.match_agent_tokens(&["The", "Senate"], &["the", "senate"], 1), Some((2, "LEG")));
+        assert_eq!(d.match_agent_tokens(&["the", "House"], &["the", "house"], 1), Some((2, "LEG")));
+        assert_eq!(d.match_agent_tokens(&["a", "house"], &["a", "house"], 1), None);
+    }
 
     #[test]
     fn shipped_file_has_no_errors() {
@@ -213,13 +253,13 @@ mod tests {
 
     #[test]
     fn malformed_lines_are_reported_and_skipped() {
-        let text = "# roles\nMIL\tsoldier|army\nGOV\tminister|Army\nxx\tfoo\nCOP\tpolice|soldier\nMIL\ttank\nREB\n";
+        let text = "# roles\nMIL\tsoldier|army\nGOV\tminister|ARMY\nxx\tfoo\nCOP\tpolice|soldier\nMIL\ttank\nREB\n";
         let (d, errors) = AgentDict::parse(text, "agents.tsv");
         let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
         assert_eq!(
             shown,
             [
-                "agents.tsv:3: form 'Army' must be lower case (forms are lemmas)",
+                "agents.tsv:3: form 'ARMY' must be lower case, a word at most capitalised (forms are lemmas)",
                 "agents.tsv:4: bad role code 'xx' (expected 3 upper-case letters)",
                 "agents.tsv:5: form 'soldier' already belongs to MIL",
                 "agents.tsv:6: role MIL already defined at line 2",

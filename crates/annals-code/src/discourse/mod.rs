@@ -13,10 +13,12 @@
 //!   Arabia said it was attacked" can be Saudi Arabia but in "Saudi Arabia
 //!   attacked it" cannot; "the group" takes the last named group.
 //! - **Focus** ([`focus`]): the report's own country.
+//! - **Setting** ([`setting`]): the place where the story happens.
 //! - **Quotes** ([`quotes`]): quoted stretches and who says them.
 
 pub mod focus;
 pub mod quotes;
+pub mod setting;
 
 use crate::actors::{Kind, Resolved, Resolver};
 use crate::cues::{self, List};
@@ -42,6 +44,8 @@ pub struct Mention {
 pub struct Discourse {
     /// The report's own country (ISO alpha-3), if it has one.
     pub focus: Option<String>,
+    /// Where the report's story happens ([`setting`]), if it says.
+    pub setting: Option<crate::event::Place>,
     pub mentions: Vec<Mention>,
     /// Lower-cased full names and surnames → the mention that coded them.
     names: HashMap<String, usize>,
@@ -85,21 +89,37 @@ impl Discourse {
             }
         }
         d.focus = focus::focus(doc, &d.mentions, places);
+        d.setting = setting::setting(doc, places, resolver, d.focus.as_deref());
         d.quotes = quotes::find(doc);
         d
     }
 
     /// Records a person's name and its surname for later mentions.
+    /// An organisation's name ("Iranian airline Mahan Air") is recorded
+    /// with its first word ("Mahan").
     fn register_name(&mut self, doc: &Doc, at: usize) {
         let m = &self.mentions[at];
-        if m.resolved.kind != Kind::Person || m.resolved.actor.code.is_none() {
+        if m.resolved.actor.code.is_none() {
             return;
         }
-        let Some(e) = doc.entities.iter().find(|e| e.label == EntityLabel::Person && e.tokens.contains(&m.head)) else {
+        // A name at the phrase's head; or an organisation's name in the
+        // phrase or in an apposition to it ("Iranian airline Mahan Air"),
+        // when the phrase has a country.
+        let appos_of_head = |k: usize| doc.tokens[k].head == Some(m.head) && doc.tokens[k].deprel.starts_with("appos");
+        let at_head = |e: &&annals_text::Entity| {
+            matches!(e.label, EntityLabel::Person | EntityLabel::Organization) && e.tokens.contains(&m.head)
+        };
+        let beside = |e: &&annals_text::Entity| {
+            e.label == EntityLabel::Organization
+                && m.resolved.actor.country.is_some()
+                && (e.tokens.clone().all(|k| m.resolved.phrase.tokens.contains(&k)) || appos_of_head(e.tokens.start))
+        };
+        let Some(e) = doc.entities.iter().find(at_head).or_else(|| doc.entities.iter().find(beside)) else {
             return;
         };
         let full = doc.text[e.start..e.end].to_lowercase();
-        let last = doc.tokens[e.tokens.end - 1].form.to_lowercase();
+        let short = if e.label == EntityLabel::Person { e.tokens.end - 1 } else { e.tokens.start };
+        let last = doc.tokens[short].form.to_lowercase();
         let has_country = m.resolved.actor.country.is_some();
         for key in [full, last] {
             let better = match self.names.get(&key) {
@@ -117,9 +137,13 @@ impl Discourse {
     /// that names no known actor ("Prasetyo", after "Dedi Prasetyo, a
     /// spokesperson for the Indonesian National Police").
     pub fn name(&self, t: &Tree, h: usize) -> Option<&Resolved> {
-        let e = t.doc.entities.iter().find(|e| e.label == EntityLabel::Person && e.tokens.contains(&h))?;
+        let e =
+            t.doc.entities.iter().find(|e| {
+                matches!(e.label, EntityLabel::Person | EntityLabel::Organization) && e.tokens.contains(&h)
+            })?;
         let full = t.doc.text[e.start..e.end].to_lowercase();
-        let last = t.tok(e.tokens.end - 1).form.to_lowercase();
+        let short = if e.label == EntityLabel::Person { e.tokens.end - 1 } else { e.tokens.start };
+        let last = t.tok(short).form.to_lowercase();
         let at = self.names.get(&full).or_else(|| self.names.get(&last))?;
         Some(&self.mentions[*at].resolved)
     }
@@ -247,5 +271,48 @@ mod tests {
         let r = disc.name(&t, t.range.start).expect("registered");
         assert_eq!(r.actor.code.as_deref(), Some("GOV"));
         assert_eq!(disc.focus.as_deref(), Some("IDN"));
+    }
+
+    #[test]
+    fn an_organisation_keeps_the_country_it_was_introduced_with() {
+        let d = doc(&spaced(
+            "1 Germany Germany PROPN NNP _ 2 nsubj _ NER=B-LOC
+             2 banned ban VERB VBD _ 0 root _ _
+             3 Iranian Iranian ADJ JJ _ 4 amod _ _
+             4 airline airline NOUN NN _ 2 obj _ _
+             5 Mahan Mahan PROPN NNP _ 4 appos _ NER=B-ORG
+             6 Air Air PROPN NNP _ 5 flat _ NER=I-ORG
+
+             1 the the DET DT _ 2 det _ _
+             2 ban ban NOUN NN _ 0 root _ _
+             3 on on ADP IN _ 5 case _ _
+             4 Mahan Mahan PROPN NNP _ 5 compound _ NER=B-ORG
+             5 Air Air PROPN NNP _ 2 nmod _ NER=I-ORG",
+        ));
+        let disc = build(&d);
+        let t = Tree::new(&d, 1);
+        let r = disc.name(&t, t.range.start + 4).expect("registered");
+        assert_eq!(r.actor.country.as_deref(), Some("IRN"));
+    }
+
+    #[test]
+    fn the_outlets_a_report_cites_do_not_make_its_focus() {
+        // Kenyan police arrested protesters, the officials told CNN and Fox
+        // News (two American outlets against one Kenya).
+        let d = doc(&spaced(
+            "1 Kenyan Kenyan ADJ JJ _ 2 amod _ _
+             2 police police NOUN NN _ 3 nsubj _ _
+             3 arrested arrest VERB VBD _ 0 root _ _
+             4 protesters protester NOUN NNS _ 3 obj _ _
+             5 , , PUNCT , _ 8 punct _ _
+             6 the the DET DT _ 7 det _ _
+             7 officials official NOUN NNS _ 8 nsubj _ _
+             8 told tell VERB VBD _ 3 parataxis _ _
+             9 CNN CNN PROPN NNP _ 8 obj _ NER=B-ORG
+             10 and and CCONJ CC _ 11 cc _ _
+             11 Fox Fox PROPN NNP _ 9 conj _ NER=B-ORG
+             12 News News PROPN NNP _ 11 flat _ NER=I-ORG",
+        ));
+        assert_eq!(build(&d).focus.as_deref(), Some("KEN"));
     }
 }

@@ -57,7 +57,10 @@ fn reporter(doc: &Doc, s: usize, quotes: &[(usize, usize)], near: usize) -> Opti
     let outside = |i: usize| !quotes.iter().any(|(a, b)| (*a..*b).contains(&doc.tokens[i].start));
     t.range
         .clone()
-        .filter(|&i| outside(i) && t.is_verbal(i) && cues::has(List::Report, &t.lemma(i).to_lowercase()))
+        .filter(|&i| {
+            let lemma = t.lemma(i).to_lowercase();
+            outside(i) && t.is_verbal(i) && (cues::has(List::Report, &lemma) || cues::has(List::QuoteVerb, &lemma))
+        })
         .filter_map(|v| crate::resolve::attribution::subject(&t, v).map(|s| (v, s)))
         .min_by_key(|(v, _)| doc.tokens[*v].start.abs_diff(near))
         .map(|(_, s)| s)
@@ -123,5 +126,19 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(&d.text[q[0].start..q[0].end], "We are with you,");
         assert_eq!(q[0].speaker, Some(7));
+        // " It is a lie , " Graham continued . (a verb that only introduces quotes)
+        let d = doc(&spaced(
+            "1 \" \" PUNCT `` _ 5 punct _ SpaceAfter=No
+             2 It it PRON PRP _ 5 nsubj _ _
+             3 is be AUX VBZ _ 5 cop _ _
+             4 a a DET DT _ 5 det _ _
+             5 lie lie NOUN NN _ 0 root _ SpaceAfter=No
+             6 , , PUNCT , _ 5 punct _ SpaceAfter=No
+             7 \" \" PUNCT '' _ 5 punct _ _
+             8 Graham Graham PROPN NNP _ 9 nsubj _ NER=B-PER
+             9 continued continue VERB VBD _ 5 parataxis _ SpaceAfter=No
+             10 . . PUNCT . _ 5 punct _ _",
+        ));
+        assert_eq!(find(&d)[0].speaker, Some(7));
     }
 }

@@ -59,6 +59,26 @@ pub fn frame(t: &Tree, trig: &Trigger, judge: &Judge) -> Frame {
     let reduced = reduced_relative(t, trig);
     let agentless = source.heads.is_empty() && trig.pos == TriggerPos::Verb && (is_passive(t, trig.token) || reduced);
     let mut f = Frame { source, target, agentless };
+    // "a meeting between Giuliani and Yermak", "talks between the two
+    // sides": a noun's "between" pair are its parties, the first as source.
+    if trig.pos == TriggerPos::Noun && f.source.heads.is_empty() {
+        let between = obliques(t, trig.token)
+            .chain(stranded_obliques(t, trig.token))
+            .find(|(_, c)| c == "between")
+            .map(|(h, _)| with_conjuncts(t, h).into_iter().filter(|&x| judge(x).is_some()).collect::<Vec<_>>());
+        if let Some(pair) = between.filter(|p| p.len() >= 2) {
+            f.source = Side { heads: vec![pair[0]], via: Some("between (first)".into()) };
+            f.target = Side { heads: pair[1..].to_vec(), via: Some("between (others)".into()) };
+        }
+    }
+    // "The US had been allied with Kurdish groups": a symmetric relation in
+    // the passive is the state of its subject, which is a party.
+    if trig.entry.both.is_some() && f.source.heads.is_empty() && is_passive(t, trig.token) {
+        if let Some(s) = t.kid(trig.token, "nsubj:pass").filter(|&s| judge(s).is_some()) {
+            f.source = Side { heads: with_conjuncts(t, s), via: Some("passive subject of a relation".into()) };
+            f.agentless = false;
+        }
+    }
     // Symmetric events: the `with` partner is a party too.
     if let Some(p) = &trig.entry.both {
         if f.target.heads.is_empty() {
@@ -81,6 +101,12 @@ fn side(t: &Tree, trig: &Trigger, roles: &[Role], is_source: bool, judge: &Judge
     let mut via = None;
     for r in roles {
         let Some(h) = find_role(t, trigger, r, pos) else { continue };
+        let h = relative_antecedent(t, h);
+        // A target's preposition phrase follows its verb: "On live
+        // television, Erdogan attacked ..." names a medium, not a target.
+        if !is_source && pos == TriggerPos::Verb && matches!(r, Role::Prep(_)) && h < trigger {
+            continue;
+        }
         match strength(h) {
             Some(2) => {
                 head = Some(h);
@@ -136,13 +162,6 @@ fn side(t: &Tree, trig: &Trigger, roles: &[Role], is_source: bool, judge: &Judge
     }
     // A passive without its "by" agent does not say who acted: no guess.
     let agentless = is_source && (is_passive(t, trigger) || reduced_relative(t, trig));
-    // The parse gave no argument: the nearest actor on the side where
-    // English puts it, a named one within reach before a nearer bare role.
-    if head.is_none() && pos == TriggerPos::Verb && !agentless && !roles.contains(&Role::None) {
-        head = nearest_actor(t, trigger, is_source, &|h| strength(h) == Some(2))
-            .or_else(|| nearest_actor(t, trigger, is_source, &|h| strength(h).is_some_and(|s| s > 0)));
-        via = head.map(|_| "position".into());
-    }
     // "protesting legislators": the noun a present participle describes
     // does it (parsers also make that noun the participle's object).
     let attributive = attributive_gerund(t, trig);
@@ -159,6 +178,13 @@ fn side(t: &Tree, trig: &Trigger, roles: &[Role], is_source: bool, judge: &Judge
             via = Some("noun the participle describes".into());
         }
     }
+    // The parse gave no argument: the nearest actor on the side where
+    // English puts it, a named one within reach before a nearer bare role.
+    if head.is_none() && pos == TriggerPos::Verb && !agentless && !roles.contains(&Role::None) {
+        head = nearest_actor(t, trigger, is_source, &|h| strength(h) == Some(2))
+            .or_else(|| nearest_actor(t, trigger, is_source, &|h| strength(h).is_some_and(|s| s > 0)));
+        via = head.map(|_| "position".into());
+    }
     if !is_source && attributive.is_some() && head == attributive {
         return Side::default();
     }
@@ -170,15 +196,21 @@ fn side(t: &Tree, trig: &Trigger, roles: &[Role], is_source: bool, judge: &Judge
             via = Some("the operation's actor".into());
         }
     }
-    let Some(mut h) = head else { return Side::default() };
-    // A relative pronoun stands for the noun its clause describes.
-    if t.tok(h).upos == "PRON" && matches!(t.lemma(h).to_lowercase().as_str(), "who" | "which" | "that" | "whom") {
-        if let Some(v) = t.head(h).filter(|&v| t.rel(v).ends_with("relcl")) {
-            h = t.head(v).unwrap_or(h);
-        }
-    }
+    let Some(h) = head else { return Side::default() };
+    let h = relative_antecedent(t, h);
     let heads: Vec<usize> = with_conjuncts(t, h).into_iter().filter(|&x| x != trigger).collect();
     Side { heads, via }
+}
+
+/// A relative pronoun stands for the noun its clause describes: in "her
+/// husband, who was arrested in May" the one arrested is the husband.
+pub fn relative_antecedent(t: &Tree, h: usize) -> usize {
+    let relative =
+        t.tok(h).upos == "PRON" && matches!(t.lemma(h).to_lowercase().as_str(), "who" | "which" | "that" | "whom");
+    match t.head(h).filter(|&v| relative && t.rel(v).ends_with("relcl")) {
+        Some(v) => t.head(v).unwrap_or(h),
+        None => h,
+    }
 }
 
 /// `h` and the nominals coordinated with it under the same preposition.
@@ -212,8 +244,10 @@ fn attributive_gerund(t: &Tree, trig: &Trigger) -> Option<usize> {
     let next = (v + 1..t.range.end).find(|&k| t.tok(k).upos != "PUNCT")?;
     // "protesting legislators", "rioting Hong Kong students": the noun
     // phrase starts right after the participle.
+    // A participle describes a kind of people ("legislators", "students"),
+    // not a name: "fighting ISIS" is an act done to ISIS.
     let o = objects(t, v).into_iter().find(|&o| t.subtree(o, &[]).first() == Some(&next))?;
-    (!matches!(t.tok(next).upos.as_str(), "DET" | "PRON")).then_some(o)
+    (!matches!(t.tok(next).upos.as_str(), "DET" | "PRON") && t.tok(o).upos == "NOUN").then_some(o)
 }
 
 /// The actor of an operation the passive event happened in: "killed in a
@@ -221,11 +255,21 @@ fn attributive_gerund(t: &Tree, trig: &Trigger) -> Option<usize> {
 fn operation_agent(t: &Tree, v: usize, judge: &Judge) -> Option<usize> {
     obliques(t, v).filter(|(_, c)| matches!(c.as_str(), "in" | "during" | "by" | "through" | "under")).find_map(
         |(o, _)| {
-            t.children(o)
-                .iter()
-                .copied()
-                .filter(|&c| rel_is(t.rel(c), "amod") || rel_is(t.rel(c), "compound") || rel_is(t.rel(c), "nmod:poss"))
-                .find(|&c| judge(c).is_some_and(|s| s > 0))
+            // Through nested modifiers: "a United States counterterrorism
+            // operation" hangs "States" from "counterterrorism".
+            let mut stack = vec![o];
+            while let Some(n) = stack.pop() {
+                let mods = t.children(n).iter().copied().filter(|&c| {
+                    rel_is(t.rel(c), "amod") || rel_is(t.rel(c), "compound") || rel_is(t.rel(c), "nmod:poss")
+                });
+                for c in mods {
+                    if judge(c).is_some_and(|s| s > 0) {
+                        return Some(c);
+                    }
+                    stack.push(c);
+                }
+            }
+            None
         },
     )
 }
@@ -262,6 +306,31 @@ pub fn objects(t: &Tree, v: usize) -> Vec<usize> {
     } else {
         t.kids(v, "obj").collect()
     }
+}
+
+/// "the claim from Berlin", "negotiations with Israel": phrases that belong
+/// to noun `n` but that the parser hung from the noun's governor (the
+/// classic attachment ambiguity). Adjacency settles it for the noun: the
+/// phrase must start right after the noun's own words.
+pub fn stranded_obliques(t: &Tree, n: usize) -> Vec<(usize, String)> {
+    let (Some(g), Some(&end)) = (t.head(n), t.subtree(n, &[]).last()) else { return Vec::new() };
+    obliques(t, g).filter(|&(c, _)| c > n && t.subtree(c, &[]).first() == Some(&(end + 1))).collect()
+}
+
+/// "Police fired and landed a live round on a protester": a verb with no
+/// object and no phrase of its own, coordinated with a later verb of the
+/// same subject, shares that verb's prepositional phrases (the parser
+/// hangs a shared phrase on the nearer verb). Returns them with their
+/// prepositions.
+pub fn shared_obliques(t: &Tree, v: usize) -> Vec<(usize, String)> {
+    let bare = objects(t, v).is_empty() && obliques(t, v).all(|(c, _)| t.in_time(c));
+    if !bare || !t.is_verbal(v) {
+        return Vec::new();
+    }
+    t.kids(v, "conj")
+        .filter(|&c| c > v && t.is_verbal(c) && t.kids(c, "nsubj").next().is_none())
+        .flat_map(|c| obliques(t, c).filter(move |&(x, _)| x > c).collect::<Vec<_>>())
+        .collect()
 }
 
 /// Obliques and nominal modifiers of `i` with their prepositions.
@@ -305,6 +374,13 @@ pub fn subject(t: &Tree, v: usize) -> Option<usize> {
             }
             cur = head;
         } else if rel_is(rel, "conj") || rel_is(rel, "advcl") {
+            // "was interrupted by protesting legislators": a passive's "by"
+            // phrase read as a clause does not share the passive's subject,
+            // the one acted on.
+            let by = t.kids(cur, "mark").any(|m| t.lemma(m).eq_ignore_ascii_case("by"));
+            if by && is_passive(t, head) {
+                return None;
+            }
             cur = head;
         } else {
             // "a deal freeing prisoners": the noun is not the doer.
@@ -362,7 +438,8 @@ fn deeper_targets(t: &Tree, trigger: usize) -> Vec<usize> {
         out.extend(t.kid(o, "nmod:poss"));
         out.extend(object_partners(o));
     }
-    out.extend(partners(trigger));
+    // The trigger's own partners follow it (see `side`).
+    out.extend(partners(trigger).into_iter().filter(|&c| c > trigger));
     for x in t.kids(trigger, "xcomp").chain(t.kids(trigger, "ccomp")) {
         out.extend(objects(t, x));
         out.extend(partners(x));
@@ -449,8 +526,7 @@ pub fn light_verb_subject(t: &Tree, noun: usize) -> Option<usize> {
     let rel = t.rel(noun);
     let v = t.head(noun)?;
     let light = LIGHT_VERBS.contains(&t.lemma(v).to_lowercase().as_str());
-    let means =
-        rel_is(rel, "obl") && matches!(t.case_of(noun).as_deref(), Some("through" | "via" | "in" | "during" | "by"));
+    let means = rel_is(rel, "obl") && matches!(t.case_of(noun).as_deref(), Some("through" | "via" | "in" | "by"));
     if (light && (rel_is(rel, "obj") || rel_is(rel, "nsubj:pass"))) || means {
         return subject(t, v);
     }
@@ -483,11 +559,20 @@ pub fn find_role(t: &Tree, trigger: usize, role: &Role, pos: TriggerPos) -> Opti
                 {
                     return Some(c.0);
                 }
+                if let Some((c, _)) = shared_obliques(t, trigger).into_iter().find(|(_, case)| case == p) {
+                    return Some(c);
+                }
             }
             // "conducting talks with X": the partner may hang from the light verb.
             if pos == TriggerPos::Noun && rel_is(t.rel(trigger), "obj") {
                 let v = t.head(trigger)?;
                 return obliques(t, v).find(|(_, case)| case == p).map(|(c, _)| c);
+            }
+            // "through negotiations with Israel": a phrase right after the
+            // noun may be hung from the noun's governor instead (the classic
+            // attachment ambiguity); adjacency settles it for the noun.
+            if pos == TriggerPos::Noun {
+                return stranded_obliques(t, trigger).into_iter().find(|(_, case)| case == p).map(|(c, _)| c);
             }
             None
         }
@@ -530,6 +615,222 @@ mod tests {
         let f = frame(&t, &Trigger { token: 4, entry: &e, pos: TriggerPos::Verb, code: None }, &all(&t));
         assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[2][..], &[5][..]));
         assert!(!f.agentless);
+    }
+
+    #[test]
+    fn a_bare_verb_shares_the_phrase_of_its_conjunct() {
+        // Police fired and landed a round on a protester .
+        let text = "1 Police police NOUN NNS _ 2 nsubj _ _
+             2 fired fire VERB VBD _ 0 root _ _
+             3 and and CCONJ CC _ 4 cc _ _
+             4 landed land VERB VBD _ 2 conj _ _
+             5 a a DET DT _ 6 det _ _
+             6 round round NOUN NN _ 4 obj _ _
+             7 on on ADP IN _ 9 case _ _
+             8 a a DET DT _ 9 det _ _
+             9 protester protester NOUN NN _ 4 obl _ _
+             10 . . PUNCT . _ 2 punct _ _";
+        let d = doc(&spaced(text));
+        let t = Tree::new(&d, 0);
+        assert_eq!(find_role(&t, 1, &Role::Prep("on".into()), TriggerPos::Verb), Some(8));
+        let e = entry("190\tverb\tfire\tprep=on|at\ttgt=on|at");
+        let lexicon = Lexicon::parse("190\tverb\tfire\tprep=on|at\ttgt=on|at\n", "t.tsv").0;
+        let found = crate::trigger::find(&t, &lexicon);
+        assert_eq!(found.iter().map(|g| g.token).collect::<Vec<_>>(), [1]);
+        let f = frame(&t, &Trigger { token: 1, entry: &e, pos: TriggerPos::Verb, code: None }, &all(&t));
+        assert_eq!(f.target.heads, [8]);
+        // A verb with a phrase of its own shares none: "fired at the
+        // building and landed a round on a protester".
+        let d = doc(&spaced(
+            "1 Police police NOUN NNS _ 2 nsubj _ _
+             2 fired fire VERB VBD _ 0 root _ _
+             3 at at ADP IN _ 5 case _ _
+             4 the the DET DT _ 5 det _ _
+             5 building building NOUN NN _ 2 obl _ _
+             6 and and CCONJ CC _ 7 cc _ _
+             7 landed land VERB VBD _ 2 conj _ _
+             8 a a DET DT _ 9 det _ _
+             9 round round NOUN NN _ 7 obj _ _
+             10 on on ADP IN _ 12 case _ _
+             11 a a DET DT _ 12 det _ _
+             12 protester protester NOUN NN _ 7 obl _ _",
+        ));
+        assert!(shared_obliques(&Tree::new(&d, 0), 1).is_empty());
+    }
+
+    #[test]
+    fn a_nouns_partner_may_hang_from_its_governor_right_after_it() {
+        // Hamas sought a deal through negotiations with Israel.
+        let d = doc(&spaced(
+            "1 Hamas Hamas PROPN NNP _ 2 nsubj _ _
+             2 sought seek VERB VBD _ 0 root _ _
+             3 a a DET DT _ 4 det _ _
+             4 deal deal NOUN NN _ 2 obj _ _
+             5 through through ADP IN _ 6 case _ _
+             6 negotiations negotiation NOUN NNS _ 2 obl _ _
+             7 with with ADP IN _ 8 case _ _
+             8 Israel Israel PROPN NNP _ 2 obl _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        assert_eq!(find_role(&t, 5, &Role::Prep("with".into()), TriggerPos::Noun), Some(7));
+        // Not when a word comes between: "negotiations last year with Israel".
+        let d = doc(&spaced(
+            "1 Hamas Hamas PROPN NNP _ 2 nsubj _ _
+             2 sought seek VERB VBD _ 0 root _ _
+             3 negotiations negotiation NOUN NNS _ 2 obj _ _
+             4 yesterday yesterday NOUN NN _ 2 obl:tmod _ _
+             5 with with ADP IN _ 6 case _ _
+             6 Israel Israel PROPN NNP _ 2 obl _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        // (an object's partner may hang from the light verb anywhere)
+        assert_eq!(find_role(&t, 2, &Role::Prep("with".into()), TriggerPos::Noun), Some(5));
+        let d = doc(&spaced(
+            "1 Hamas Hamas PROPN NNP _ 2 nsubj _ _
+             2 sought seek VERB VBD _ 0 root _ _
+             3 through through ADP IN _ 4 case _ _
+             4 negotiations negotiation NOUN NNS _ 2 obl _ _
+             5 yesterday yesterday NOUN NN _ 2 obl:tmod _ _
+             6 with with ADP IN _ 7 case _ _
+             7 Israel Israel PROPN NNP _ 2 obl _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        assert_eq!(find_role(&t, 3, &Role::Prep("with".into()), TriggerPos::Noun), None);
+    }
+
+    #[test]
+    fn a_passive_done_in_an_operation_is_the_operations_actors_act() {
+        // Hamza was killed in a United States counterterrorism operation.
+        let d = doc(&spaced(
+            "1 Hamza Hamza PROPN NNP _ 3 nsubj:pass _ _
+             2 was be AUX VBD _ 3 aux:pass _ _
+             3 killed kill VERB VBN _ 0 root _ _
+             4 in in ADP IN _ 9 case _ _
+             5 a a DET DT _ 9 det _ _
+             6 United United PROPN NNP _ 7 compound _ _
+             7 States States PROPN NNPS _ 8 compound _ _
+             8 counterterrorism counterterrorism NOUN NN _ 9 compound _ _
+             9 operation operation NOUN NN _ 3 obl _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("190\tverb\tkill");
+        // Only the country is an actor here.
+        let judge = |h: usize| (h == 6 || h == 0).then_some(2);
+        let f = frame(&t, &Trigger { token: 2, entry: &e, pos: TriggerPos::Verb, code: None }, &judge);
+        assert_eq!(f.source.heads, vec![6]);
+        assert_eq!(f.target.heads, vec![0]);
+    }
+
+    #[test]
+    fn a_targets_phrase_follows_its_verb() {
+        // On television Erdogan attacked the proclamation.
+        let d = doc(&spaced(
+            "1 On on ADP IN _ 2 case _ _
+             2 television television NOUN NN _ 4 obl _ _
+             3 Erdogan Erdogan PROPN NNP _ 4 nsubj _ _
+             4 attacked attack VERB VBD _ 0 root _ _
+             5 the the DET DT _ 6 det _ _
+             6 proclamation proclamation NOUN NN _ 4 obj _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("190\tverb\tattack\ttgt=obj|on");
+        // Only the nouns are candidates; the object is no actor here.
+        let judge = |h: usize| (h == 1 || h == 2).then_some(2);
+        let f = frame(&t, &Trigger { token: 3, entry: &e, pos: TriggerPos::Verb, code: None }, &judge);
+        assert_eq!(f.source.heads, vec![2]);
+        assert!(!f.target.heads.contains(&1), "{f:?}");
+    }
+
+    #[test]
+    fn a_relative_pronoun_stands_for_the_noun_its_clause_describes() {
+        // her husband, who was arrested
+        let d = doc(&spaced(
+            "1 her her PRON PRP$ _ 2 nmod:poss _ _
+             2 husband husband NOUN NN _ 0 root _ SpaceAfter=No
+             3 , , PUNCT , _ 6 punct _ _
+             4 who who PRON WP _ 6 nsubj:pass _ _
+             5 was be AUX VBD _ 6 aux:pass _ _
+             6 arrested arrest VERB VBN _ 2 acl:relcl _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("173\tverb\tarrest");
+        // Pronouns are no actors for this judge: the antecedent must be asked.
+        let judge = |h: usize| (t.tok(h).upos == "NOUN").then_some(1);
+        let f = frame(&t, &Trigger { token: 5, entry: &e, pos: TriggerPos::Verb, code: None }, &judge);
+        assert_eq!(f.target.heads, vec![1]);
+    }
+
+    #[test]
+    fn a_nouns_between_pair_are_its_parties() {
+        // a meeting between Giuliani and Yermak
+        let d = doc(&spaced(
+            "1 a a DET DT _ 2 det _ _
+             2 meeting meeting NOUN NN _ 0 root _ _
+             3 between between ADP IN _ 4 case _ _
+             4 Giuliani Giuliani PROPN NNP _ 2 nmod _ _
+             5 and and CCONJ CC _ 6 cc _ _
+             6 Yermak Yermak PROPN NNP _ 4 conj _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("040\tnoun\tmeeting");
+        let f = frame(&t, &Trigger { token: 1, entry: &e, pos: TriggerPos::Noun, code: None }, &all(&t));
+        assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[3][..], &[5][..]));
+    }
+
+    #[test]
+    fn what_happens_during_an_event_says_nothing_of_its_doer() {
+        // The government tightened security during the rally / Hamas sought a deal through talks
+        let d = doc(&spaced(
+            "1 government government NOUN NN _ 2 nsubj _ _
+             2 tightened tighten VERB VBD _ 0 root _ _
+             3 security security NOUN NN _ 2 obj _ _
+             4 during during ADP IN _ 5 case _ _
+             5 rally rally NOUN NN _ 2 obl _ _
+
+             1 Hamas Hamas PROPN NNP _ 2 nsubj _ _
+             2 sought seek VERB VBD _ 0 root _ _
+             3 deal deal NOUN NN _ 2 obj _ _
+             4 through through ADP IN _ 5 case _ _
+             5 talks talk NOUN NNS _ 2 obl _ _",
+        ));
+        assert_eq!(light_verb_subject(&Tree::new(&d, 0), 4), None);
+        let second = d.sentences[1].tokens.start;
+        assert_eq!(light_verb_subject(&Tree::new(&d, 1), second + 4), Some(second));
+    }
+
+    #[test]
+    fn a_relation_in_the_passive_is_its_subjects_state() {
+        // The US had been allied with Kurdish groups
+        let d = doc(&spaced(
+            "1 US US PROPN NNP _ 4 nsubj:pass _ _
+             2 had have AUX VBD _ 4 aux _ _
+             3 been be AUX VBN _ 4 aux:pass _ _
+             4 allied ally VERB VBN _ 0 root _ _
+             5 with with ADP IN _ 7 case _ _
+             6 Kurdish Kurdish ADJ JJ _ 7 amod _ _
+             7 groups group NOUN NNS _ 4 obl _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("050\tverb\tally\ttgt=with\tboth=with");
+        let f = frame(&t, &Trigger { token: 3, entry: &e, pos: TriggerPos::Verb, code: None }, &all(&t));
+        assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[0][..], &[6][..]));
+    }
+
+    #[test]
+    fn a_passives_by_phrase_read_as_a_clause_is_its_agent() {
+        // Lam was interrupted by protesting legislators
+        let d = doc(&spaced(
+            "1 Lam Lam PROPN NNP _ 3 nsubj:pass _ _
+             2 was be AUX VBD _ 3 aux:pass _ _
+             3 interrupted interrupt VERB VBN _ 0 root _ _
+             4 by by SCONJ IN _ 5 mark _ _
+             5 protesting protest VERB VBG _ 3 advcl _ _
+             6 legislators legislator NOUN NNS _ 5 obj _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("141\tverb\tprotest");
+        let f = frame(&t, &Trigger { token: 4, entry: &e, pos: TriggerPos::Verb, code: None }, &all(&t));
+        assert_eq!(f.source.heads, vec![5]);
     }
 
     #[test]

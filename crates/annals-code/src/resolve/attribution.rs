@@ -63,7 +63,8 @@ pub fn reporter(t: &Tree, trigger: usize) -> Option<(usize, usize)> {
 pub fn subject(t: &Tree, v: usize) -> Option<usize> {
     let mut cur = v;
     for _ in 0..4 {
-        if let Some(s) = t.kid(cur, "nsubj") {
+        // The subject nearest before the verb (a garbled parse may give two).
+        if let Some(s) = t.kids(cur, "nsubj").filter(|&s| s < cur).last().or_else(|| t.kid(cur, "nsubj")) {
             return Some(s);
         }
         let rel = t.rel(cur);

@@ -85,10 +85,21 @@ pub fn refusal(t: &Tree, i: usize) -> bool {
         })
 }
 
-/// Whether the trigger is what someone "must" or "should" do: a demand by
-/// whoever says so.
-pub fn obliged(t: &Tree, i: usize) -> bool {
-    has_aux(t, i, &["must", "should"])
+/// Whether verb `v` says what someone is obliged to do: "must" or
+/// "should" ("Parliament must be recalled"), "need to", "have to", "ought
+/// to" ("they need to stand by us"), or "it is time to" ("it's time to
+/// give the public the final say"). The obliged one is `v`'s subject, or
+/// for "need/have to" the subject of "need/have".
+pub fn obliged(t: &Tree, v: usize) -> bool {
+    let lemma = |i: usize| t.lemma(i).to_lowercase();
+    if t.kids(v, "aux").any(|a| matches!(lemma(a).as_str(), "must" | "should" | "ought")) {
+        return true;
+    }
+    let infinitive = t.kids(v, "mark").any(|m| lemma(m) == "to");
+    let Some(h) = t.head(v).filter(|_| infinitive) else { return false };
+    let need = matches!(lemma(h).as_str(), "need" | "have") && rel_is(t.rel(v), "xcomp") && t.is_verbal(h);
+    let time = lemma(h) == "time" && t.kid(h, "cop").is_some();
+    (need || time) && !negated(t, h)
 }
 
 fn conditional(t: &Tree, i: usize) -> bool {
@@ -107,11 +118,16 @@ fn scheduled(t: &Tree, i: usize) -> bool {
         })
 }
 
-/// An order: a bare verb with no subject, auxiliary or infinitive marker
-/// heading its clause ("attack the tourists", "release them now").
+/// An order: a bare verb with no auxiliary or infinitive marker heading
+/// its clause, and no subject but the one it is addressed to ("attack the
+/// tourists", "release them now", "you take a knife").
 pub fn imperative(t: &Tree, i: usize) -> bool {
+    let addressee = |s: usize| t.tok(s).form.eq_ignore_ascii_case("you");
     let bare = |v: usize| {
-        t.tok(v).xpos == "VB" && t.kid(v, "nsubj").is_none() && t.kid(v, "aux").is_none() && t.kid(v, "mark").is_none()
+        t.tok(v).xpos == "VB"
+            && t.kids(v, "nsubj").all(addressee)
+            && t.kid(v, "aux").is_none()
+            && t.kid(v, "mark").is_none()
     };
     if !bare(i) {
         return false;
@@ -193,6 +209,11 @@ pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
             if (negated(t, a) || negative_argument(t, a)) && rel_is(rel, "ccomp") {
                 return (Mode::Negated, why("negated report"));
             }
+            // "denied that he had met them": denied, as its speaker tells it
+            // (a denial that is itself denied affirms).
+            if is(List::Deny, t, a) && rel_is(rel, "ccomp") && !negated(t, a) {
+                return (Mode::Negated, why("denial"));
+            }
             child = a;
             continue;
         }
@@ -223,7 +244,10 @@ pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
             // "assassination plots": the act was plotted.
             return (Mode::Intended, why("plotted"));
         }
-        if is(List::Intend, t, a) && (complement || (noun && rel_is(rel, "acl"))) {
+        // "neutralizing the threat is an aim of the operation": what a
+        // noun of intention is predicated of.
+        let predicated = noun && (rel_is(rel, "csubj") || rel_is(rel, "nsubj")) && t.kid(a, "cop").is_some();
+        if is(List::Intend, t, a) && (complement || (noun && rel_is(rel, "acl")) || predicated) {
             if negated(t, a) {
                 return (Mode::Negated, why("negated intention"));
             }
@@ -238,12 +262,16 @@ pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
             return (Mode::Requested, why("listed among demands by"));
         }
         if purpose(t, child) {
-            return (Mode::Intended, why("purpose of"));
+            return (Mode::Intended, why(PURPOSE));
         }
         child = a;
     }
     (Mode::Asserted, None)
 }
+
+/// The note of an aim: an act done "to" achieve another. The aim is
+/// intended, but it is no announced intention (no CAMEO 03 analogue).
+pub const PURPOSE: &str = "purpose of";
 
 /// Whether `lemma` reports speech or belief, which makes its subject the
 /// source of what its complement says.
@@ -262,14 +290,16 @@ fn listed_demand(t: &Tree, a: usize, child: usize) -> bool {
 }
 
 /// "a safe zone to repatriate refugees", "an operation to neutralise the
-/// threat": an infinitive a noun is for names an aim, not a deed.
+/// threat": an infinitive a noun is for names an aim, not a deed; so does
+/// an infinitive of purpose beside a clause ("extradite anyone ... to be
+/// prosecuted").
 fn purpose(t: &Tree, child: usize) -> bool {
     // "to repatriate", "to be prosecuted".
     let bare = t.tok(child).xpos == "VB" || t.kids(child, "aux:pass").any(|x| t.tok(x).xpos == "VB");
     let infinitive = bare && t.kids(child, "mark").any(|m| t.lemma(m).eq_ignore_ascii_case("to"));
-    infinitive
-        && rel_is(t.rel(child), "acl")
-        && t.head(child).is_some_and(|h| matches!(t.tok(h).upos.as_str(), "NOUN" | "PROPN"))
+    let for_noun = rel_is(t.rel(child), "acl")
+        && t.head(child).is_some_and(|h| matches!(t.tok(h).upos.as_str(), "NOUN" | "PROPN"));
+    infinitive && (for_noun || rel_is(t.rel(child), "advcl"))
 }
 
 #[cfg(test)]
@@ -326,6 +356,24 @@ mod tests {
              5 protesters protester NOUN NNS _ 6 nsubj _ _
              6 attacked attack VERB VBD _ 4 ccomp _ _";
         assert_eq!(mode_of(denied, 5), Mode::Negated);
+        // The minister denied that he had met them / did not deny it.
+        let denial = "1 The the DET DT _ 2 det _ _
+             2 minister minister NOUN NN _ 3 nsubj _ _
+             3 denied deny VERB VBD _ 0 root _ _
+             4 that that SCONJ IN _ 7 mark _ _
+             5 he he PRON PRP _ 7 nsubj _ _
+             6 had have AUX VBD _ 7 aux _ _
+             7 met meet VERB VBN _ 3 ccomp _ _
+             8 them they PRON PRP _ 7 obj _ _";
+        assert_eq!(mode_of(denial, 6), Mode::Negated);
+        let not_denied = "1 He he PRON PRP _ 4 nsubj _ _
+             2 did do AUX VBD _ 4 aux _ _
+             3 not not PART RB _ 4 advmod _ _
+             4 deny deny VERB VB _ 0 root _ _
+             5 that that SCONJ IN _ 7 mark _ _
+             6 he he PRON PRP _ 7 nsubj _ _
+             7 met meet VERB VBD _ 4 ccomp _ _";
+        assert_eq!(mode_of(not_denied, 6), Mode::Negated, "a report that is not made asserts nothing");
     }
 
     #[test]
@@ -358,6 +406,28 @@ mod tests {
             0,
         );
         assert_eq!(m, Mode::Requested);
+        // " you take a knife and attack the tourists " (the addressee named)
+        let m = mode_of(
+            "1 you you PRON PRP _ 2 nsubj _ _
+             2 take take VERB VB _ 0 root _ _
+             3 a a DET DT _ 4 det _ _
+             4 knife knife NOUN NN _ 2 obj _ _
+             5 and and CCONJ CC _ 6 cc _ _
+             6 attack attack VERB VB _ 2 conj _ _
+             7 the the DET DT _ 8 det _ _
+             8 tourists tourist NOUN NNS _ 6 obj _ _",
+            5,
+        );
+        assert_eq!(m, Mode::Requested);
+        // " they attack the tourists " is no order
+        let m = mode_of(
+            "1 they they PRON PRP _ 2 nsubj _ _
+             2 attack attack VERB VB _ 0 root _ _
+             3 the the DET DT _ 4 det _ _
+             4 tourists tourist NOUN NNS _ 2 obj _ _",
+            1,
+        );
+        assert_ne!(m, Mode::Requested);
     }
 
     #[test]
@@ -388,6 +458,37 @@ mod tests {
             4,
         );
         assert_eq!(m, Mode::Requested);
+    }
+
+    #[test]
+    fn what_an_aim_is_said_to_be_is_intended() {
+        // neutralizing the threat is an aim
+        let m = mode_of(
+            "1 neutralizing neutralize VERB VBG _ 5 csubj _ _
+             2 the the DET DT _ 3 det _ _
+             3 threat threat NOUN NN _ 1 obj _ _
+             4 is be AUX VBZ _ 5 cop _ _
+             5 aim aim NOUN NN _ 0 root _ _",
+            0,
+        );
+        assert_eq!(m, Mode::Intended);
+    }
+
+    #[test]
+    fn an_infinitive_of_purpose_is_an_aim() {
+        // extradite anyone accused of a crime to be prosecuted
+        let m = mode_of(
+            "1 extradite extradite VERB VB _ 0 root _ _
+             2 anyone anyone PRON NN _ 1 obj _ _
+             3 accused accuse VERB VBN _ 2 acl _ _
+             4 of of ADP IN _ 5 case _ _
+             5 crime crime NOUN NN _ 3 obl _ _
+             6 to to PART TO _ 8 mark _ _
+             7 be be AUX VB _ 8 aux:pass _ _
+             8 prosecuted prosecute VERB VBN _ 3 advcl _ _",
+            7,
+        );
+        assert_eq!(m, Mode::Intended);
     }
 
     #[test]

@@ -12,6 +12,13 @@
 //! then one inside the trigger's arguments ("hit a trolleybus in Donetsk",
 //! "detainees who lived in the West Bank"). A name used as an actor
 //! ("Israel said") is not a place.
+//!
+//! An event whose sentence names no place of its own happens in the
+//! report's [setting](crate::discourse::setting) when nothing says
+//! otherwise ([`from_setting`]): it is not background (historical), and
+//! none of its actors belongs to another country. "The mayor died today"
+//! in a report set in Gdańsk happened in Gdańsk; "Germany's foreign
+//! minister condemned it" did not.
 
 use crate::cues::{self, List};
 use crate::event::Place;
@@ -23,7 +30,40 @@ fn name_like(t: &Tree, i: usize) -> bool {
     let tok = t.tok(i);
     let capital = tok.form.chars().next().is_some_and(char::is_uppercase);
     let in_entity = t.doc.entities.iter().any(|e| e.tokens.contains(&i));
-    capital && !t.in_time(i) && (tok.upos == "PROPN" || tok.xpos.starts_with("NNP") || in_entity)
+    // A word of an organisation's or a person's name is no place:
+    // "Cumhuriyet University", "Union for the Total Independence of Angola".
+    let other_name = t.doc.entities.iter().any(|e| {
+        e.tokens.contains(&i)
+            && e.label != annals_text::EntityLabel::Location
+            && !(e.tokens.start == i && e.tokens.len() == 1)
+    });
+    capital && !t.in_time(i) && !other_name && (tok.upos == "PROPN" || tok.xpos.starts_with("NNP") || in_entity)
+}
+
+/// The words of the locative phrase headed by `x` where its place may be
+/// named: its own words and those of nested place phrases ("in the West
+/// Bank city of Nablus"), not of phrases about something else ("on
+/// independence for Namibia", "against Israel").
+fn place_span(t: &Tree, x: usize) -> Vec<usize> {
+    const STOP: &[&str] = &["acl", "punct", "conj", "cc", "case", "det"];
+    let mut out = vec![x];
+    let mut stack = vec![x];
+    while let Some(n) = stack.pop() {
+        for &c in t.children(n) {
+            if STOP.iter().any(|r| rel_is(t.rel(c), r)) {
+                continue;
+            }
+            let nested = rel_is(t.rel(c), "nmod") || rel_is(t.rel(c), "obl");
+            let keeps = t.case_of(c).is_none_or(|p| p == "of" || p == "'s" || cues::has(List::Locative, &p));
+            if nested && !keeps {
+                continue;
+            }
+            out.push(c);
+            stack.push(c);
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// A foreign place this small is more likely a namesake of something at
@@ -89,7 +129,12 @@ pub fn place(
         if !locative && !object {
             continue;
         }
-        let span = t.subtree(x, &["acl", "punct", "conj", "cc", "case", "det"]);
+        let span = place_span(t, x);
+        // A name that is the event's source or target is an actor there,
+        // not its place ("apologized to Brazil").
+        if span.iter().any(|i| actors.contains(i)) {
+            continue;
+        }
         if let Some(p) = best_name(t, &span, places, home) {
             cands.push((x, p));
         }
@@ -106,6 +151,26 @@ pub fn place(
         }
     }
     cands.into_iter().find(|(x, _)| inside.contains(x)).map(|(_, p)| p)
+}
+
+/// Gives `setting` to the events of `events` that have no place, are not
+/// historical, and whose actors with a country are all of the setting's
+/// country.
+pub fn from_setting(setting: Option<&Place>, events: &mut [crate::event::Event], explain: bool) {
+    let Some(setting) = setting else { return };
+    for e in events.iter_mut().filter(|e| e.place.is_none() && !e.historical) {
+        let foreign = [&e.source, &e.target]
+            .into_iter()
+            .flatten()
+            .any(|a| a.country.as_ref().is_some_and(|c| Some(c) != setting.country.as_ref()));
+        if foreign {
+            continue;
+        }
+        e.place = Some(setting.clone());
+        if explain {
+            e.explain.push(format!("place: the report's setting, {}", setting.name));
+        }
+    }
 }
 
 /// Whether `x` hangs from `level` without crossing another clause or an
@@ -158,6 +223,35 @@ mod tests {
     }
 
     #[test]
+    fn no_place_from_an_addressee_a_topic_or_a_name() {
+        // Argentina apologized to Brazil over talks on independence for Namibia
+        let d = doc(&spaced(
+            "1 Argentina Argentina PROPN NNP _ 2 nsubj _ NER=B-LOC
+             2 apologized apologize VERB VBD _ 0 root _ _
+             3 to to ADP IN _ 4 case _ _
+             4 Brazil Brazil PROPN NNP _ 2 obl _ NER=B-LOC
+             5 over over ADP IN _ 6 case _ _
+             6 talks talk NOUN NNS _ 2 obl _ _
+             7 on on ADP IN _ 8 case _ _
+             8 independence independence NOUN NN _ 6 nmod _ _
+             9 for for ADP IN _ 10 case _ _
+             10 Namibia Namibia PROPN NNP _ 8 nmod _ NER=B-LOC",
+        ));
+        let t = Tree::new(&d, 0);
+        // Brazil is the target: an actor, not the place.
+        assert!(place(&t, 1, &[0, 3], &[], Places::embedded(), None).is_none());
+        // Students protested at Cumhuriyet University
+        let d = doc(&spaced(
+            "1 Students student NOUN NNS _ 2 nsubj _ _
+             2 protested protest VERB VBD _ 0 root _ _
+             3 at at ADP IN _ 5 case _ _
+             4 Cumhuriyet Cumhuriyet PROPN NNP _ 5 compound _ NER=B-ORG
+             5 University University PROPN NNP _ 2 obl _ NER=I-ORG",
+        ));
+        assert!(place(&Tree::new(&d, 0), 1, &[0], &[], Places::embedded(), None).is_none());
+    }
+
+    #[test]
     fn common_words_never_geocode() {
         // Police arrived at 4:00 local time
         let d = doc(&spaced(
@@ -186,5 +280,40 @@ mod tests {
         let t = Tree::new(&d, 0);
         let inside = t.subtree(4, &[]);
         assert_eq!(place(&t, 2, &[], &inside, Places::embedded(), None).map(|p| p.name).as_deref(), Some("Donetsk"));
+    }
+
+    fn event(source_country: Option<&str>, historical: bool) -> crate::event::Event {
+        let mut e: crate::event::Event = serde_json::from_value(serde_json::json!(
+            {"id": "a:1:1", "article": "a", "cameo": "190", "mode": "asserted"}
+        ))
+        .expect("a minimal record");
+        e.source = Some(crate::event::ActorRef { country: source_country.map(str::to_string), ..Default::default() });
+        e.historical = historical;
+        e
+    }
+
+    #[test]
+    fn the_setting_for_events_at_home_only() {
+        let gdansk = Places::embedded().longest_match(&["Gdańsk"], 0).expect("in the gazetteer").1.clone();
+        let setting = Place {
+            text: "Gdańsk".into(),
+            name: gdansk.name,
+            country: Some("POL".into()),
+            lat: Some(gdansk.lat),
+            lon: Some(gdansk.lon),
+            geonames_id: Some(gdansk.geonames_id),
+        };
+        let mut events =
+            vec![event(Some("POL"), false), event(None, false), event(Some("DEU"), false), event(Some("POL"), true)];
+        from_setting(Some(&setting), &mut events, false);
+        let named: Vec<Option<&str>> = events.iter().map(|e| e.place.as_ref().map(|p| p.text.as_str())).collect();
+        // At home, or by no one's country: there; a German actor's act or
+        // a background act: not.
+        assert_eq!(named, [Some("Gdańsk"), Some("Gdańsk"), None, None]);
+        // An event with a place of its own keeps it.
+        let mut own = vec![event(Some("POL"), false)];
+        own[0].place = Some(Place { text: "Kraków".into(), ..setting.clone() });
+        from_setting(Some(&setting), &mut own, false);
+        assert_eq!(own[0].place.as_ref().map(|p| p.text.as_str()), Some("Kraków"));
     }
 }

@@ -13,6 +13,9 @@ use crate::tree::Tree;
 pub fn date(t: &Tree, trigger: usize, report: Option<usize>, published: Option<(i32, u8, u8)>) -> Option<EventDate> {
     let times: Vec<&annals_text::TimeExpr> = t.doc.times.iter().filter(|x| t.range.contains(&x.tokens.start)).collect();
     let mut levels = vec![trigger];
+    // "fired and landed a round on a protester yesterday": a time at the
+    // end of a later conjunct of the same subject is shared.
+    levels.extend(t.kids(trigger, "conj").filter(|&c| c > trigger && t.kids(c, "nsubj").next().is_none()));
     levels.extend(t.ancestors(trigger));
     levels.extend(report);
     for level in levels {
@@ -69,5 +72,36 @@ mod tests {
         assert!(historical(&d, Some((2022, 7, 7))));
         assert!(!historical(&d, Some((2011, 7, 7))));
         assert!(!historical(&d, None));
+    }
+
+    #[test]
+    fn a_time_at_the_end_of_a_later_conjunct_is_shared() {
+        use crate::fixture::{doc, spaced};
+        // Police fired and landed a round yesterday . (published 2019-10-02)
+        let d = doc(&spaced(
+            "1 Police police NOUN NNS _ 2 nsubj _ _
+             2 fired fire VERB VBD _ 0 root _ _
+             3 and and CCONJ CC _ 4 cc _ _
+             4 landed land VERB VBD _ 2 conj _ _
+             5 a a DET DT _ 6 det _ _
+             6 round round NOUN NN _ 4 obj _ _
+             7 yesterday yesterday NOUN NN _ 4 obl:tmod _ _
+             8 . . PUNCT . _ 2 punct _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let got = date(&t, 1, None, Some((2019, 10, 2))).expect("a date");
+        assert_eq!((got.value.as_str(), got.basis), ("2019-10-01", Basis::Relative));
+        // A conjunct with a subject of its own keeps its time.
+        let d = doc(&spaced(
+            "1 Police police NOUN NNS _ 2 nsubj _ _
+             2 fired fire VERB VBD _ 0 root _ _
+             3 and and CCONJ CC _ 5 cc _ _
+             4 protesters protester NOUN NNS _ 5 nsubj _ _
+             5 fled flee VERB VBD _ 2 conj _ _
+             6 yesterday yesterday NOUN NN _ 5 obl:tmod _ _
+             7 . . PUNCT . _ 2 punct _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        assert_eq!(date(&t, 1, None, Some((2019, 10, 2))).map(|d| d.basis), Some(Basis::Publication));
     }
 }

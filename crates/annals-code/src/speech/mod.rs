@@ -145,10 +145,28 @@ pub fn events(cx: &Context, t: &Tree, fired: &[usize]) -> Vec<Event> {
         }
         let Some(speaker_head) = attribution::subject(t, v) else { continue };
         let Some(speaker) = cx.actor(t, speaker_head) else { continue };
-        if let Some(e) = speech_event(cx, t, v, &what, &speaker, &[speaker_head]) {
+        if let Some(e) = speech_event(cx, t, v, &what, &speaker, &[speaker_head], fired) {
             out.push(e);
         }
         out.extend(demand_event(cx, t, &what, &speaker, fired));
+    }
+    // "..., so Parliament must be recalled immediately": a demand anywhere
+    // in a quote is its speaker's, whatever else the sentence reports.
+    if !out.is_empty() || used_quote {
+        let inside: Vec<usize> = t
+            .range
+            .clone()
+            .filter(|&i| cx.discourse.quote_at(t.tok(i).start).is_some() && t.tok(i).upos != "PUNCT")
+            .collect();
+        if let Some(&first) = inside.first() {
+            if let Some(speaker) = cx.speaker_of(t.tok(first).start, 0) {
+                if let Some(d) = demand_event(cx, t, &inside, &speaker, fired) {
+                    if !out.iter().any(|e| e.trigger.start == d.trigger.start) {
+                        out.push(d);
+                    }
+                }
+            }
+        }
     }
     // A sentence inside a quote, its speaker found elsewhere.
     if out.is_empty() && !used_quote {
@@ -163,7 +181,7 @@ pub fn events(cx: &Context, t: &Tree, fired: &[usize]) -> Vec<Event> {
             if !in_this && cx.first_quote_sentence(q.as_ref(), t.sentence) {
                 if let Some(speaker) = cx.speaker_of(t.tok(first).start, 0) {
                     if let Some((_, cue)) = evaluate(t, &inside) {
-                        if let Some(e) = speech_event(cx, t, cue, &inside, &speaker, &[]) {
+                        if let Some(e) = speech_event(cx, t, cue, &inside, &speaker, &[], fired) {
                             out.push(e);
                         }
                     }
@@ -185,13 +203,14 @@ fn demand_event(
     speaker: &crate::actors::Resolved,
     fired: &[usize],
 ) -> Option<Event> {
-    let v = what.iter().copied().find(|&i| {
-        t.is_verbal(i)
-            && !fired.contains(&i)
-            && t.kids(i, "aux").any(|a| matches!(t.lemma(a).to_lowercase().as_str(), "must" | "should"))
-            && !mode::negated(t, i)
-    })?;
-    let subject = t.kid(v, "nsubj").or_else(|| t.kid(v, "nsubj:pass"));
+    let v = what
+        .iter()
+        .copied()
+        .find(|&i| t.is_verbal(i) && !fired.contains(&i) && mode::obliged(t, i) && !mode::negated(t, i))?;
+    let subject = t
+        .kid(v, "nsubj")
+        .or_else(|| t.kid(v, "nsubj:pass"))
+        .or_else(|| t.head(v).filter(|_| rel_is(t.rel(v), "xcomp")).and_then(|h| t.kid(h, "nsubj")));
     // "we must ..." is a resolve, not a demand of others.
     if subject.is_some_and(|s| cues::has(List::FirstPerson, &t.tok(s).form.to_lowercase())) {
         return None;
@@ -227,6 +246,7 @@ fn speech_event(
     what: &[usize],
     speaker: &crate::actors::Resolved,
     not_target: &[usize],
+    fired: &[usize],
 ) -> Option<Event> {
     let (kind, cue) = evaluate(t, what)?;
     let mut target = None;
@@ -236,13 +256,26 @@ fn speech_event(
         }
         // One is blamed as the doer, never as the victim.
         let r = t.rel(h);
+        // "said Navalny was poisoned": the subject of a coded act in the
+        // passive is its victim; the statement reports that act (coded on
+        // its own), it accuses no one named.
+        if kind == Evaluation::Blame && r.starts_with("nsubj:pass") && t.head(h).is_some_and(|v| fired.contains(&v)) {
+            return None;
+        }
         if kind == Evaluation::Blame && !(rel_is(r, "nsubj") || rel_is(r, "obl:agent") || rel_is(r, "nmod:poss")) {
             let by = t.case_of(h).as_deref() == Some("by");
             if !by {
                 continue;
             }
         }
-        let r = cx.actor(t, h).or_else(|| cx.owner(t, h));
+        let mut r = cx.actor(t, h).or_else(|| cx.owner(t, h));
+        // An unknown person named in a report is of the report's country,
+        // as in the event's own slots ("we are with Mayor Adamowicz").
+        if let (Some(r), Some(c)) = (r.as_mut(), cx.discourse.focus.as_deref()) {
+            if r.kind == crate::actors::Kind::Person {
+                crate::actors::country::give_uncoded(&mut r.actor, c);
+            }
+        }
         if let Some(r) = r.filter(|r| r.actor.code.is_some() && r.actor.code != speaker.actor.code) {
             target = Some(r);
             break;
@@ -301,6 +334,32 @@ mod tests {
         assert_eq!(evaluate(&t, &t.range.clone().collect::<Vec<_>>()), Some((Evaluation::Negative, 3)));
         let t = Tree::new(&d, 1);
         assert_eq!(evaluate(&t, &t.range.clone().collect::<Vec<_>>()).map(|e| e.0), Some(Evaluation::Negative));
+    }
+
+    #[test]
+    fn obligations_are_demands() {
+        // they need to stand by us / it is time to give the public a say / they want to stay
+        let d = doc(&spaced(
+            "1 they they PRON PRP _ 2 nsubj _ _
+             2 need need VERB VBP _ 0 root _ _
+             3 to to PART TO _ 4 mark _ _
+             4 stand stand VERB VB _ 2 xcomp _ _
+
+             1 it it PRON PRP _ 3 nsubj _ _
+             2 is be AUX VBZ _ 3 cop _ _
+             3 time time NOUN NN _ 0 root _ _
+             4 to to PART TO _ 5 mark _ _
+             5 give give VERB VB _ 3 acl _ _
+
+             1 they they PRON PRP _ 2 nsubj _ _
+             2 want want VERB VBP _ 0 root _ _
+             3 to to PART TO _ 4 mark _ _
+             4 stay stay VERB VB _ 2 xcomp _ _",
+        ));
+        let at = |s: usize, k: usize| d.sentences[s].tokens.start + k;
+        assert!(mode::obliged(&Tree::new(&d, 0), at(0, 3)));
+        assert!(mode::obliged(&Tree::new(&d, 1), at(1, 4)));
+        assert!(!mode::obliged(&Tree::new(&d, 2), at(2, 3)));
     }
 
     #[test]

@@ -75,16 +75,29 @@ pub fn find<'l>(t: &Tree, lexicon: &'l dyn EventLookup) -> Vec<Trigger<'l>> {
     for i in t.range.clone() {
         let Some(pos) = trigger_pos(t, i) else { continue };
         let list = entries(t, i, pos, lexicon);
-        if list.is_empty() || !sense::is_event(t, i, pos) {
+        if list.is_empty() {
+            continue;
+        }
+        if !sense::is_event(t, i, pos) {
+            tracing::debug!(word = %t.tok(i).form, "not an event in this sense");
             continue;
         }
         if let Some(e) = list.iter().find(|e| conditions_hold(t, i, e)) {
             let code = match sense::figurative(t, i, e) {
-                Some(sense::Figurative::NoEvent) => continue,
+                Some(sense::Figurative::NoEvent) => {
+                    tracing::debug!(word = %t.tok(i).form, "figurative: no event");
+                    continue;
+                }
                 Some(sense::Figurative::Criticism) => Some("111"),
                 None => None,
             };
             if sense::generic(t, i, pos) {
+                tracing::debug!(word = %t.tok(i).form, "generic present: no event");
+                continue;
+            }
+            let code_now = code.unwrap_or(&e.code);
+            if sense::habitual(t, i) && !sense::said_in_the_present(code_now) {
+                tracing::debug!(word = %t.tok(i).form, code = code_now, "habitual present: no event");
                 continue;
             }
             if !e.obj.is_empty() {
@@ -94,6 +107,9 @@ pub fn find<'l>(t: &Tree, lexicon: &'l dyn EventLookup) -> Vec<Trigger<'l>> {
         }
     }
     fired.retain(|g| !covered.contains(&g.token));
+    for g in &fired {
+        tracing::debug!(word = %t.tok(g.token).form, code = g.cameo(), origin = %g.entry.origin, "trigger");
+    }
     fired
 }
 
@@ -115,14 +131,20 @@ pub fn conditions_hold(t: &Tree, i: usize, e: &EventEntry) -> bool {
     if e.pattern.as_ref().is_some_and(|p| !p.holds(t, i)) {
         return false;
     }
-    let mut objs = objects(t, i);
+    // A pronoun object stands for its parallel antecedent here ("obtained
+    // the messages and released them" releases messages).
+    let mut objs: Vec<usize> = objects(t, i).into_iter().map(|o| t.parallel_antecedent(o).unwrap_or(o)).collect();
     // "a statement released by the office": the noun a past participle
     // describes is its object.
     if objs.is_empty() && crate::frame::reduced_relative_at(t, i) {
         objs.extend(t.head(i));
     }
-    // "used water cannon and tear gas": any coordinated object will do.
-    let all_objs: Vec<usize> = objs.iter().flat_map(|&o| crate::frame::with_conjuncts(t, o)).collect();
+    // "used water cannon and tear gas": any coordinated object will do,
+    // including a noun the parse coordinated with the verb itself.
+    let mut all_objs: Vec<usize> = objs.iter().flat_map(|&o| crate::frame::with_conjuncts(t, o)).collect();
+    if let Some(&first) = objs.first() {
+        all_objs.extend(t.kids(i, "conj").filter(|&c| c > first && matches!(t.tok(c).upos.as_str(), "NOUN" | "PROPN")));
+    }
     if !e.obj.is_empty() && !all_objs.iter().any(|&o| lemma_in(t, o, &e.obj)) {
         return false;
     }
@@ -141,6 +163,7 @@ pub fn conditions_hold(t: &Tree, i: usize, e: &EventEntry) -> bool {
         let mut with_prep = std::iter::once(i)
             .chain(on_object)
             .flat_map(|n| obliques(t, n).collect::<Vec<_>>())
+            .chain(crate::frame::shared_obliques(t, i))
             .filter(|(_, case)| e.prep.contains(case));
         let ok = if e.prep_obj.is_empty() {
             with_prep.next().is_some()
@@ -246,6 +269,37 @@ mod tests {
              2 called call VERB VBD _ 0 root _ _
              3 for for ADP IN _ 4 case _ _
              4 calm calm NOUN NN _ 2 obl _ _",
+        ));
+        assert!(find(&Tree::new(&d, 0), &lex).is_empty());
+    }
+
+    #[test]
+    fn an_object_coordinated_with_the_verb_by_the_parse_still_counts() {
+        // police used water canons and tear gas (gas hung as the verb's conjunct)
+        let (lex, _) = Lexicon::parse("175\tverb\tuse\tobj=gas\n", "t.tsv");
+        let d = doc(&spaced(
+            "1 police police NOUN NN _ 2 nsubj _ _
+             2 used use VERB VBD _ 0 root _ _
+             3 water water NOUN NN _ 4 compound _ _
+             4 canons canon NOUN NNS _ 2 obj _ _
+             5 and and CCONJ CC _ 7 cc _ _
+             6 tear tear NOUN NN _ 7 compound _ _
+             7 gas gas NOUN NN _ 2 conj _ _",
+        ));
+        assert_eq!(find(&Tree::new(&d, 0), &lex).len(), 1);
+    }
+
+    #[test]
+    fn a_pronoun_object_reads_as_its_parallel_antecedent() {
+        // The center obtained the messages and released them.
+        let (lex, _) = Lexicon::parse("0841\tverb\trelease\tnotobj=message\n", "t.tsv");
+        let d = doc(&spaced(
+            "1 center center NOUN NN _ 2 nsubj _ _
+             2 obtained obtain VERB VBD _ 0 root _ _
+             3 messages message NOUN NNS _ 2 obj _ _
+             4 and and CCONJ CC _ 5 cc _ _
+             5 released release VERB VBD _ 2 conj _ _
+             6 them they PRON PRP _ 5 obj _ _",
         ));
         assert!(find(&Tree::new(&d, 0), &lex).is_empty());
     }

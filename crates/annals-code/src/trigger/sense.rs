@@ -17,6 +17,7 @@ pub fn is_event(t: &Tree, i: usize, pos: TriggerPos) -> bool {
     !(part_of_name(t, i)
         || anonymity_idiom(t, i)
         || attributive_participle(t, i)
+        || describes_anyone(t, i)
         || (pos == TriggerPos::Noun && (noun_modifier(t, i) || definition(t, i))))
 }
 
@@ -56,6 +57,25 @@ pub fn attributive_participle(t: &Tree, i: usize) -> bool {
     // As an adjective on the noun ("the detained suspect").
     let amod = rel_is(t.rel(i), "amod") && t.head(i).is_some_and(|h| h > i);
     amod || next.is_some_and(|k| objs.contains(&k))
+}
+
+/// "extradite anyone accused of a crime", "every person arrested": a
+/// participle describing anyone at all says what kind of person is meant,
+/// not that something was done to someone.
+pub fn describes_anyone(t: &Tree, i: usize) -> bool {
+    if !crate::frame::reduced_relative_at(t, i) {
+        return false;
+    }
+    let Some(n) = t.head(i) else { return false };
+    let lemma = t.lemma(n).to_lowercase();
+    let anyone = matches!(
+        lemma.as_str(),
+        "anyone" | "anybody" | "everyone" | "everybody" | "whoever" | "someone" | "somebody" | "anything"
+    );
+    // "people accused of crimes": a bare plural of persons in general.
+    let bare = t.kids(n, "det").next().is_none() && t.kid(n, "nmod:poss").is_none() && t.kid(n, "nummod").is_none();
+    let people = bare && matches!(lemma.as_str(), "people" | "person" | "individual" | "those");
+    anyone || people || t.kids(n, "det").any(|d| matches!(t.lemma(d).to_lowercase().as_str(), "any" | "every" | "each"))
 }
 
 /// A noun compounded on another noun says what kind of thing that one is:
@@ -116,6 +136,32 @@ pub fn generic(t: &Tree, i: usize, pos: TriggerPos) -> bool {
     })
 }
 
+/// A habit or a rule in the simple present of the third person: "the
+/// House impeaches the official and the Senate tries the case", "the
+/// airline flies fighters to Syria", "she supports gun rights". News tells
+/// its events in the past; a present with a time of its own ("votes on
+/// Tuesday") is a schedule, and a headline (the first sentence, or one
+/// without a full stop) tells news in the present ("Israel strikes Gaza").
+pub fn habitual(t: &Tree, v: usize) -> bool {
+    let tok = t.tok(v);
+    if tok.upos != "VERB" || tok.xpos != "VBZ" || t.kid(v, "aux").is_some() {
+        return false;
+    }
+    let own_time = t.doc.times.iter().any(|x| x.tokens.clone().any(|k| t.head(k) == Some(v)));
+    let closing = |k: usize| matches!(t.tok(k).form.as_str(), "\"" | "'" | "”" | "’" | ")");
+    let last = t.range.clone().rev().find(|&k| !closing(k));
+    let headline = t.sentence == 0 || last.is_none_or(|k| !matches!(t.tok(k).form.as_str(), "." | "!" | "?"));
+    !own_time && !headline
+}
+
+/// Whether an act of CAMEO `code` is still an event when told in the
+/// present: statements (01) and CAMEO's verbal conflict (09 to 13:
+/// demands, accusations, rejections, threats) are made as they are
+/// reported ("the FSB denies ...", "he blames regulators").
+pub fn said_in_the_present(code: &str) -> bool {
+    matches!(code.get(..2), Some("01" | "09" | "10" | "11" | "12" | "13"))
+}
+
 /// The predicate of a definition: "a red notice is a request to ...", whose
 /// subject is indefinite.
 pub fn definition(t: &Tree, i: usize) -> bool {
@@ -124,6 +170,59 @@ pub fn definition(t: &Tree, i: usize) -> bool {
     }
     t.kid(i, "nsubj")
         .is_some_and(|s| t.kids(s, "det").any(|d| matches!(t.lemma(d).to_lowercase().as_str(), "a" | "an")))
+}
+
+#[cfg(test)]
+mod generic_tests {
+    use super::*;
+    use crate::fixture::{doc, spaced};
+
+    #[test]
+    fn a_habit_in_the_present_is_no_event_but_a_headline_or_a_schedule_is() {
+        // The airline flies fighters to Syria .
+        let body = "1 The the DET DT _ 2 det _ _
+             2 airline airline NOUN NN _ 3 nsubj _ _
+             3 flies fly VERB VBZ _ 0 root _ _
+             4 fighters fighter NOUN NNS _ 3 obj _ _
+             5 to to ADP IN _ 6 case _ _
+             6 Syria Syria PROPN NNP _ 3 obl _ _
+             7 . . PUNCT . _ 3 punct _ _";
+        let headline = "1 Israel Israel PROPN NNP _ 2 nsubj _ _
+             2 strikes strike VERB VBZ _ 0 root _ _
+             3 Gaza Gaza PROPN NNP _ 2 obj _ _";
+        // The first sentence is a headline; the second is the body.
+        let d = doc(&spaced(&format!("{headline}\n\n{body}")));
+        assert!(!habitual(&Tree::new(&d, 0), 1));
+        // (token indices run through the document: the headline has three)
+        assert!(habitual(&Tree::new(&d, 1), 5));
+        // The House votes on Tuesday .
+        let d = doc(&spaced(&format!(
+            "{headline}\n\n1 The the DET DT _ 2 det _ _
+             2 House House PROPN NNP _ 3 nsubj _ _
+             3 votes vote VERB VBZ _ 0 root _ _
+             4 on on ADP IN _ 5 case _ _
+             5 Tuesday Tuesday PROPN NNP _ 3 obl _ _
+             6 . . PUNCT . _ 3 punct _ _"
+        )));
+        assert!(!habitual(&Tree::new(&d, 1), 5));
+        assert!(said_in_the_present("112") && !said_in_the_present("190") && !said_in_the_present("051"));
+    }
+
+    #[test]
+    fn a_participle_describing_anyone_is_no_event() {
+        // extradite anyone accused of a crime / extradite the man accused of a crime
+        for (det, generic) in [("anyone", true), ("people", true), ("man", false)] {
+            let d = doc(&spaced(&format!(
+                "1 extradite extradite VERB VB _ 0 root _ _
+                 2 {det} {det} NOUN NN _ 1 obj _ _
+                 3 accused accuse VERB VBN _ 2 acl _ _
+                 4 of of ADP IN _ 5 case _ _
+                 5 crime crime NOUN NN _ 3 obl _ _"
+            )));
+            let t = Tree::new(&d, 0);
+            assert_eq!(describes_anyone(&t, 2), generic, "{det}");
+        }
+    }
 }
 
 #[cfg(test)]

@@ -250,6 +250,39 @@ impl Actors {
         let (len, e) = best?;
         self.on(e, date).map(|a| (start + len, a))
     }
+
+    /// As [`Actors::find`], within one noun phrase `words`: a space
+    /// between two words of an actor phrase lets other words of the phrase
+    /// stand between them, as PETRARCH matches actors in a noun phrase
+    /// ("Hamas military wing" is `HAMAS WING`); `_` keeps them together.
+    pub fn find_within(&self, words: &[&str], start: usize, date: Option<&str>) -> Option<(usize, &Actor)> {
+        let lower: Vec<String> = words[start..].iter().map(|w| w.to_lowercase()).collect();
+        let first = lower.first()?;
+        // The number of text words the phrase spans, if it matches.
+        let span = |phrase: &[(String, bool)]| -> Option<usize> {
+            let mut t = 0;
+            for (i, (w, exact)) in phrase.iter().enumerate() {
+                let gap = i > 0 && !phrase[i - 1].1;
+                loop {
+                    if word_matches(w, *exact, lower.get(t)?) {
+                        t += 1;
+                        break;
+                    }
+                    if !gap {
+                        return None;
+                    }
+                    t += 1;
+                }
+            }
+            Some(t)
+        };
+        let best =
+            self.by_first.get(first.as_str()).and_then(|list| list.iter().find_map(|(p, e)| span(p).map(|n| (n, *e))));
+        match best {
+            Some((len, e)) => self.on(e, date).map(|a| (start + len, a)),
+            None => self.find(words, start, date),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -280,6 +313,19 @@ mod tests {
         let troops = a.find(&["Israeli", "troops"], 0, None).unwrap();
         assert_eq!((troops.0, troops.1.code.as_str()), (2, "ISRMIL"), "longest phrase");
         assert_eq!(a.find(&["Israeli", "forces"], 0, None).unwrap().1.code, "ISR");
+    }
+
+    #[test]
+    fn within_a_noun_phrase_a_space_lets_words_between() {
+        let mut a = Actors::default();
+        let mut errs = Vec::new();
+        a.add("HAMAS [PSEREBHMS]\nHAMAS WING [PSEHMSBRD]\nGAZA_CITY [PSEGZA]\n", "t.txt", &mut errs);
+        a.finish();
+        let code = |w: &[&str]| a.find_within(w, 0, None).map(|(e, a)| (e, a.code.clone()));
+        assert_eq!(code(&["Hamas", "military", "wing"]), Some((3, "PSEHMSBRD".into())));
+        assert_eq!(a.find(&["Hamas", "military", "wing"], 0, None).map(|x| x.0), Some(1), "not across phrases");
+        assert_eq!(code(&["Gaza", "old", "City"]), None, "_ keeps words together");
+        assert_eq!(code(&["Hamas", "leaders"]), Some((1, "PSEREBHMS".into())));
     }
 
     #[test]

@@ -13,8 +13,9 @@ use std::collections::HashMap;
 /// A loaded agent file.
 #[derive(Debug, Default)]
 pub struct Agents {
-    /// First word (singular) → (words, code), longest first.
-    by_first: HashMap<String, Vec<(Vec<String>, String)>>,
+    /// First word (singular) → (words, code, whether the code goes before
+    /// the actor's, `NGO~`), longest first.
+    by_first: HashMap<String, Vec<(Vec<String>, String, bool)>>,
     len: usize,
 }
 
@@ -78,6 +79,7 @@ impl Agents {
                 continue;
             };
             let code = line[open + 1..line.len() - 1].trim();
+            let prefix = code.ends_with('~') && !code.starts_with('~');
             if !code.contains('~') || code.len() < 2 {
                 errors.push(PetrError::new(name, n, format!("agent code {code:?} has no ~")));
                 continue;
@@ -113,23 +115,29 @@ impl Agents {
             for f in forms.iter().map(String::as_str).chain(plurals.iter().copied()) {
                 let words: Vec<String> = phrase_words(f).into_iter().map(|(w, _)| singular(&w)).collect();
                 let Some(first) = words.first().cloned() else { continue };
-                out.by_first.entry(first).or_default().push((words, code.clone()));
+                out.by_first.entry(first).or_default().push((words, code.clone(), prefix));
             }
             out.len += 1;
         }
         for v in out.by_first.values_mut() {
-            v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+            v.sort_by_key(|(w, ..)| std::cmp::Reverse(w.len()));
         }
         out
     }
 
     /// The longest agent phrase at `lemmas[start]`: `(end, code)`.
     pub fn find(&self, lemmas: &[&str], start: usize) -> Option<(usize, &str)> {
+        self.find_placed(lemmas, start).map(|(e, c, _)| (e, c))
+    }
+
+    /// The longest agent phrase at `lemmas[start]`: `(end, code, whether
+    /// the code goes before the actor's)`.
+    pub fn find_placed(&self, lemmas: &[&str], start: usize) -> Option<(usize, &str, bool)> {
         let words: Vec<String> = lemmas[start..].iter().take(8).map(|w| singular(&w.to_lowercase())).collect();
         let list = self.by_first.get(words.first()?)?;
         list.iter()
-            .find(|(p, _)| p.len() <= words.len() && p.iter().zip(&words).all(|(a, b)| a == b))
-            .map(|(p, c)| (start + p.len(), c.as_str()))
+            .find(|(p, ..)| p.len() <= words.len() && p.iter().zip(&words).all(|(a, b)| a == b))
+            .map(|(p, c, pre)| (start + p.len(), c.as_str(), *pre))
     }
 }
 
@@ -150,6 +158,8 @@ mod tests {
         assert_eq!(a.find(&["attorneys", "general"], 0), Some((2, "GOV")));
         assert_eq!(a.find(&["congresswoman"], 0), Some((1, "LEG")));
         assert_eq!(a.find(&["msf"], 0), Some((1, "NGO")));
+        assert_eq!(a.find_placed(&["msf"], 0), Some((1, "NGO", true)), "NGO~ goes before the actor");
+        assert_eq!(a.find_placed(&["troop"], 0), Some((1, "MIL", false)));
     }
 
     #[test]

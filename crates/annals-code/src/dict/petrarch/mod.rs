@@ -1,12 +1,13 @@
 //! Readers for the PETRARCH / TABARI dictionary formats: verb patterns,
 //! actors, agents and discards, plus the `[Dictionaries]` section of a
-//! PETRARCH config file. They stand behind the same [`ActorLookup`],
-//! [`AgentLookup`] and [`EventLookup`] traits as annals' own dictionaries,
-//! so the coder's stages run unchanged; a PETRARCH pattern is one
-//! [`EventEntry`] whose [`verbs::Pattern`] the trigger stage checks on the
-//! words around the verb. [`Petrarch::finish`] then gives the events
-//! PETRARCH's semantics: the pattern's own code (no modal analogues),
-//! paired codes (`[032:033]`), null codes (`[---]`) and discards.
+//! PETRARCH config file, and PETRARCH's own coding algorithm over annals'
+//! parse ([`code`]). The readers also stand behind the same
+//! [`ActorLookup`], [`AgentLookup`] and [`EventLookup`] traits as annals'
+//! own dictionaries, so the coder's stages run on them (a PETRARCH pattern
+//! is one [`EventEntry`] whose [`verbs::Pattern`] the trigger stage checks
+//! on the words around the verb); [`Petrarch::finish`] then codes the
+//! article as PETRARCH does and takes only the attributes of the coder's
+//! events.
 //!
 //! What is read and how each construct maps onto annals' entries is
 //! documented in `dictionaries/README.md` ("PETRARCH dictionaries").
@@ -14,13 +15,15 @@
 
 pub mod actors;
 pub mod agents;
+pub mod code;
 pub mod discards;
 pub mod verbs;
 
 use super::actors::{Actor, FormKind};
 use super::events::{EventEntry, TriggerPos};
 use super::{ActorLookup, AgentLookup, EventLookup};
-use crate::event::{ActorRef, Event};
+use crate::coder::ArticleInfo;
+use crate::event::{ActorRef, Event, Mode, Span};
 use annals_text::Doc;
 
 /// One malformed line.
@@ -148,6 +151,8 @@ pub struct Environment {
     pub actors: Vec<String>,
     pub agents: Option<String>,
     pub discards: Option<String>,
+    /// The `require_dyad` option of a config file's `[Options]`.
+    pub require_dyad: Option<bool>,
 }
 
 impl Environment {
@@ -162,27 +167,32 @@ impl Environment {
             ],
             agents: Some("Phoenix.agents.txt".into()),
             discards: Some("Phoenix.discards.txt".into()),
+            require_dyad: None,
         }
     }
 
-    /// The active `[Dictionaries]` section of a PETRARCH config (INI) file.
-    /// Commented lines (`#`) are ignored; a later section ends it.
+    /// The active `[Dictionaries]` section of a PETRARCH config (INI) file,
+    /// and the `require_dyad` key of its `[Options]`. Commented lines
+    /// (`#`) are ignored; a later section ends one.
     pub fn from_config(text: &str) -> Environment {
         let mut env = Environment::default();
-        let mut on = false;
+        let mut section = String::new();
         for line in text.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
             if line.starts_with('[') {
-                on = line.eq_ignore_ascii_case("[Dictionaries]");
+                section = line.to_lowercase();
                 continue;
             }
-            let Some((k, v)) = line.split_once('=').filter(|_| on) else { continue };
+            let Some((k, v)) = line.split_once('=') else { continue };
             let v = v.trim().to_string();
-            match k.trim() {
-                "verbfile_name" => env.verbs = Some(v),
-                "actorfile_list" => env.actors = v.split(',').map(|s| s.trim().to_string()).collect(),
-                "agentfile_name" => env.agents = Some(v),
-                "discardfile_name" => env.discards = Some(v),
+            match (section.as_str(), k.trim()) {
+                ("[dictionaries]", "verbfile_name") => env.verbs = Some(v),
+                ("[dictionaries]", "actorfile_list") => {
+                    env.actors = v.split(',').map(|s| s.trim().to_string()).collect()
+                }
+                ("[dictionaries]", "agentfile_name") => env.agents = Some(v),
+                ("[dictionaries]", "discardfile_name") => env.discards = Some(v),
+                ("[options]", "require_dyad") => env.require_dyad = Some(!v.to_lowercase().contains("false")),
                 _ => {}
             }
         }
@@ -197,6 +207,21 @@ pub struct Petrarch {
     pub actors: actors::Actors,
     pub agents: agents::Agents,
     pub discards: discards::Discards,
+    /// PETRARCH's `require_dyad = False`: an event may have an empty
+    /// (`---`) source or target. Off by default, as in PETRARCH; a config
+    /// file's `[Options]` or a validation record's `<Config>` may set it.
+    pub one_sided: std::sync::atomic::AtomicBool,
+}
+
+impl Petrarch {
+    /// Sets PETRARCH's `require_dyad` option.
+    pub fn set_require_dyad(&self, on: bool) {
+        self.one_sided.store(!on, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    fn require_dyad(&self) -> bool {
+        !self.one_sided.load(std::sync::atomic::Ordering::Relaxed)
+    }
 }
 
 impl Petrarch {
@@ -226,342 +251,92 @@ impl Petrarch {
         (p, errors)
     }
 
-    /// Gives coded events PETRARCH's semantics. Only events whose trigger
-    /// is a PETRARCH pattern stay (the coder's speech-act and demand
-    /// events are annals' own); each takes its pattern's code as written
-    /// (PETRARCH has no modal analogues); a null code (`---`) leaves no
-    /// event; a paired code (`[032:033]`) adds the reverse event; events of
-    /// a discarded sentence (or of every sentence, for a story discard) go.
-    /// Needs the coder's explanations; drops them unless `explain`.
-    pub fn finish(&self, doc: &Doc, date: Option<&str>, events: Vec<Event>, explain: bool) -> Vec<Event> {
+    /// Codes an article as PETRARCH does ([`code`]): sentence by
+    /// sentence, verb by verb, over annals' parse. The coder's own events
+    /// (given with explanations) only lend their attributes (mode, date,
+    /// place, attribution, quantity) to the PETRARCH event at the same
+    /// verb; a PETRARCH event with none gets its mode and date from the
+    /// resolvers. PETRARCH has no modal analogues, so an event keeps its
+    /// pattern's code as written; a discarded sentence (or story) codes
+    /// nothing.
+    pub fn finish(&self, info: &ArticleInfo, doc: &Doc, events: Vec<Event>, explain: bool) -> Vec<Event> {
         if self.discards.story(&doc.text) {
             return Vec::new();
         }
+        let date = info.date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
         let mut out: Vec<Event> = Vec::new();
-        for mut e in events {
-            if e.explain.iter().any(|x| x.starts_with("demand analogue")) {
+        for s in 0..doc.sentences.len() {
+            let sent = &doc.sentences[s];
+            let text = &doc.text[sent.start..sent.end];
+            if self.discards.sentence(text) {
                 continue;
             }
-            let Some(origin) = e.explain.iter().find_map(|x| trigger_origin(x)) else { continue };
-            let Some(p) = self.verbs.by_origin(origin) else { continue };
-            if p.code == "---" || self.discards.sentence(&e.text) {
-                continue;
-            }
-            set_code(&mut e, &p.code);
-            for side in [&mut e.source, &mut e.target] {
-                if let Some(a) = side.as_mut() {
-                    if let Some(c) = self.phrase_code(doc, a.start, a.end, date) {
-                        a.code = Some(c);
+            let mut k = 0;
+            for c in self.code_sentence(doc, s, date.as_deref()) {
+                let verb = &doc.tokens[c.verb];
+                let like = events.iter().find(|e| e.sentence == s + 1 && e.trigger.start == verb.start);
+                let party = |p: &code::Party| {
+                    let (a, b) = (doc.tokens[p.tokens.start].start, doc.tokens[p.tokens.end - 1].end);
+                    ActorRef {
+                        text: doc.text[a..b].to_string(),
+                        start: a,
+                        end: b,
+                        code: Some(p.code.clone()),
+                        name: p.name.clone(),
+                        country: p.country.clone(),
+                        sector: None,
                     }
-                }
-            }
-            if explain {
-                e.explain.push(format!("PETRARCH pattern {} [{}] ({})", p.text, p.code_text(), p.origin));
-            } else {
-                e.explain.clear();
-            }
-            let pair = p.pair.clone();
-            let reverse = pair.map(|code| {
-                let mut r = e.clone();
-                std::mem::swap(&mut r.source, &mut r.target);
-                set_code(&mut r, &code);
-                r
-            });
-            out.extend(std::iter::once(e).chain(reverse));
-        }
-        let out = self.complete(doc, date, out);
-        let triggers: Vec<usize> = out.iter().filter_map(|e| token_at(doc, e.trigger.start)).collect();
-        let mut uniq: Vec<Event> = Vec::new();
-        for ev in out {
-            // PETRARCH codes who did what: an event needs a source, and a
-            // verb that only reports another coded event ("..., officials
-            // said") adds nothing.
-            if code(&ev.source).is_none() {
-                continue;
-            }
-            if let Some(e) = token_at(doc, ev.trigger.start) {
-                if triggers.iter().any(|&f| f != e && reports(doc, e, f)) {
-                    continue;
-                }
-            }
-            let key = |x: &Event| (x.sentence, x.trigger.start, x.cameo.clone(), code(&x.source), code(&x.target));
-            if !uniq.iter().any(|o| key(o) == key(&ev)) {
-                uniq.push(ev);
-            }
-        }
-        uniq
-    }
-
-    /// PETRARCH's code for the noun phrase at bytes `start..end`: its first
-    /// actor, with the first role named anywhere else in the phrase
-    /// ("Bree Prime Minister Romendacil" → BREGOV, "Arnor cleric" →
-    /// ARNREL); a role alone is `---` and the role ("a senior official" →
-    /// ---GOV). `None` when the phrase names neither (a pronoun).
-    fn phrase_code(&self, doc: &Doc, start: usize, end: usize, date: Option<&str>) -> Option<String> {
-        let toks: Vec<&annals_text::Token> = doc.tokens.iter().filter(|t| t.start >= start && t.end <= end).collect();
-        let forms: Vec<&str> = toks.iter().map(|t| t.form.as_str()).collect();
-        let lemmas: Vec<String> = toks.iter().map(|t| t.lemma.to_lowercase()).collect();
-        let lemmas: Vec<&str> = lemmas.iter().map(String::as_str).collect();
-        let mut actor: Option<String> = None;
-        let mut role: Option<String> = None;
-        let mut k = 0;
-        while k < forms.len() {
-            if let Some((e, a)) = self.actors.find(&forms, k, date) {
-                actor.get_or_insert_with(|| a.code.clone());
-                k = e;
-            } else if let Some((e, r)) = self.agents.find(&lemmas, k) {
-                role.get_or_insert_with(|| r.to_string());
-                k = e;
-            } else {
+                };
                 k += 1;
-            }
-        }
-        match (actor, role) {
-            (Some(a), Some(r)) if a.len() == 3 => Some(format!("{a}{r}")),
-            (Some(a), _) => Some(a),
-            (None, Some(r)) => Some(format!("---{r}")),
-            (None, None) => None,
-        }
-    }
-
-    /// The actors named in a sentence's tokens, left to right: (first
-    /// token, end, reference). A role right after a name joins it
-    /// ("Gondor's government", "Minas Tirith border police").
-    fn actors_in(&self, doc: &Doc, s: usize, date: Option<&str>) -> Vec<(usize, usize, ActorRef)> {
-        let toks = doc.sentence_tokens(s);
-        let forms: Vec<&str> = toks.iter().map(|t| t.form.as_str()).collect();
-        let lemmas: Vec<String> = toks.iter().map(|t| t.lemma.to_lowercase()).collect();
-        let lemmas: Vec<&str> = lemmas.iter().map(String::as_str).collect();
-        let mut out = Vec::new();
-        let mut k = 0;
-        while k < forms.len() {
-            let Some((end, a)) = self.actors.find(&forms, k, date) else {
-                k += 1;
-                continue;
-            };
-            let mut code = a.code.clone();
-            let mut e = end;
-            let j = if forms.get(end) == Some(&"'s") { end + 1 } else { end };
-            if code.len() == 3 {
-                if let Some((ae, role)) = self.agents.find(&lemmas, j).or_else(|| {
-                    self.agents
-                        .find(&lemmas, (j + 1).min(lemmas.len()))
-                        .filter(|_| j < lemmas.len() && lemmas[j].chars().all(char::is_alphabetic))
-                }) {
-                    code.push_str(role);
-                    e = ae;
-                }
-            }
-            let (start, stop) = (toks[k].start, toks[e - 1].end);
-            out.push((
-                k,
-                e,
-                ActorRef {
-                    text: doc.text[start..stop].to_string(),
-                    start,
-                    end: stop,
-                    country: a.country.clone(),
-                    code: Some(code),
-                    name: Some(a.name.clone()),
-                    sector: None,
-                },
-            ));
-            k = e;
-        }
-        out
-    }
-
-    /// PETRARCH's sides: an event missing its source takes the nearest
-    /// actor before the verb, one missing its target the first actor after
-    /// it (with the actors coordinated with it); where a verb's events
-    /// still have no complete pair, coordinated actors act on each other
-    /// ("Gondor and Osgiliath renewed ties"), as PETRARCH pairs a compound
-    /// source with no target.
-    fn complete(&self, doc: &Doc, date: Option<&str>, events: Vec<Event>) -> Vec<Event> {
-        let mut groups: Vec<Vec<Event>> = Vec::new();
-        for e in events {
-            match groups
-                .iter_mut()
-                .find(|g| g[0].sentence == e.sentence && g[0].trigger.start == e.trigger.start && g[0].cameo == e.cameo)
-            {
-                Some(g) => g.push(e),
-                None => groups.push(vec![e]),
-            }
-        }
-        let mut out = Vec::new();
-        for g in groups {
-            let s = g[0].sentence.saturating_sub(1);
-            if s >= doc.sentences.len() {
-                out.extend(g);
-                continue;
-            }
-            let toks = doc.sentence_tokens(s);
-            let Some(v) = toks.iter().position(|t| t.start == g[0].trigger.start) else {
-                out.extend(g);
-                continue;
-            };
-            let actors = self.actors_in(doc, s, date);
-            let mut filled = Vec::new();
-            for e in g {
-                let (src, tgt) = (code(&e.source), code(&e.target));
-                let mut variants = Vec::new();
-                match (src.is_some(), tgt.is_some()) {
-                    (false, true) => {
-                        // The actor in the verb's subject, else (no subject
-                        // in the parse) the nearest actor before the verb.
-                        let pick = match subject_span(doc, s, v) {
-                            Some(span) => actors
-                                .iter()
-                                .find(|(k, end, a)| span.contains(k) && span.contains(&(end - 1)) && a.code != tgt),
-                            None => actors.iter().rev().find(|(_, end, a)| *end <= v && a.code != tgt),
-                        };
-                        if let Some((_, _, a)) = pick {
-                            let mut x = e.clone();
-                            x.source = Some(a.clone());
-                            variants.push(x);
-                        }
+                let mut e = Event {
+                    id: format!("{}:{}:{}", info.id, s + 1, k),
+                    article: info.id.to_string(),
+                    sentence: s + 1,
+                    text: text.to_string(),
+                    trigger: Span { text: verb.form.clone(), start: verb.start, end: verb.end },
+                    source: Some(party(&c.source)),
+                    target: Some(party(&c.target)),
+                    cameo: String::new(),
+                    cameo_name: String::new(),
+                    quad_class: 0,
+                    goldstein: 0.0,
+                    plover: None,
+                    plover_mode: None,
+                    mode: Mode::Asserted,
+                    attribution: None,
+                    quantity: None,
+                    date: None,
+                    historical: false,
+                    place: None,
+                    confidence: 0.0,
+                    explain: Vec::new(),
+                };
+                match like {
+                    Some(l) => {
+                        e.mode = l.mode;
+                        e.attribution = l.attribution.clone();
+                        e.quantity = l.quantity.clone();
+                        e.date = l.date.clone();
+                        e.historical = l.historical;
+                        e.place = l.place.clone();
                     }
-                    (true, false) => {
-                        let after: Vec<&(usize, usize, ActorRef)> =
-                            actors.iter().filter(|(k, _, a)| *k > v && a.code != src).collect();
-                        if let Some(first) = after.first() {
-                            let mut end = first.1;
-                            let mut chosen = vec![first.2.clone()];
-                            for x in &after[1..] {
-                                let between = &toks[end..x.0];
-                                if between.iter().all(|t| matches!(t.form.to_lowercase().as_str(), "and" | "," | "or"))
-                                    && !between.is_empty()
-                                {
-                                    chosen.push(x.2.clone());
-                                    end = x.1;
-                                } else {
-                                    break;
-                                }
-                            }
-                            for a in chosen {
-                                let mut x = e.clone();
-                                x.target = Some(a);
-                                variants.push(x);
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-                if variants.is_empty() {
-                    filled.push(e);
-                } else {
-                    filled.extend(variants);
-                }
-            }
-            let complete = |e: &Event| code(&e.source).is_some() && code(&e.target).is_some();
-            if filled.iter().any(complete) {
-                out.extend(filled.into_iter().filter(complete));
-                continue;
-            }
-            let mut parties: Vec<ActorRef> = Vec::new();
-            for e in &filled {
-                for a in [&e.source, &e.target].into_iter().flatten() {
-                    if a.code.is_some() && !parties.iter().any(|p| p.code == a.code) {
-                        parties.push(a.clone());
+                    None => {
+                        let t = crate::tree::Tree::new(doc, s);
+                        e.mode = crate::resolve::mode::mode(&t, c.verb).0;
+                        e.date = crate::resolve::when::date(&t, c.verb, None, info.date);
+                        e.historical = e.date.as_ref().is_some_and(|d| crate::resolve::when::historical(d, info.date));
                     }
                 }
-            }
-            if parties.len() < 2 {
-                out.extend(filled);
-                continue;
-            }
-            for x in &parties {
-                for y in &parties {
-                    if x.code != y.code {
-                        let mut e = filled[0].clone();
-                        e.source = Some(x.clone());
-                        e.target = Some(y.clone());
-                        out.push(e);
-                    }
+                set_code(&mut e, &c.code);
+                crate::assemble::finish(&mut e);
+                if explain {
+                    e.explain.push(format!("PETRARCH pattern {} [{}] ({})", c.rule, c.code, c.origin));
                 }
+                out.push(e);
             }
         }
         out
     }
-}
-
-/// The document token that starts at byte `start`.
-fn token_at(doc: &Doc, start: usize) -> Option<usize> {
-    doc.tokens.iter().position(|t| t.start == start)
-}
-
-/// The sentence positions of the subject phrase of the verb at position
-/// `v` of sentence `s` (first to last), if the parse gives it one.
-fn subject_span(doc: &Doc, s: usize, v: usize) -> Option<std::ops::RangeInclusive<usize>> {
-    let base = doc.sentences[s].tokens.start;
-    let toks = doc.sentence_tokens(s);
-    let subj = toks.iter().position(|t| t.head == Some(base + v) && t.deprel.starts_with("nsubj"))?;
-    let under = |k: usize| {
-        let mut cur = Some(base + k);
-        for _ in 0..toks.len() {
-            match cur {
-                Some(c) if c == base + subj => return true,
-                Some(c) if c >= base && c < base + toks.len() => cur = doc.tokens[c].head,
-                _ => return false,
-            }
-        }
-        false
-    };
-    let inside: Vec<usize> = (0..toks.len()).filter(|&k| under(k)).collect();
-    Some(*inside.first()?..=*inside.last()?)
-}
-
-/// Whether event trigger `e` only reports the event at trigger `f`: `f`
-/// lies in a clause `e` takes as its content (`ccomp`, `parataxis` on the
-/// way up), or `e` is a reporting clause beside `f` (`e` hangs by
-/// `parataxis` from `f` or one of its governors).
-fn reports(doc: &Doc, e: usize, f: usize) -> bool {
-    let clausal = |r: &str| r.starts_with("ccomp") || r.starts_with("parataxis");
-    let mut cur = f;
-    let mut via = false;
-    for _ in 0..doc.tokens.len() {
-        let Some(h) = doc.tokens[cur].head else { break };
-        via |= doc.tokens[cur].deprel.starts_with("ccomp");
-        if h == e {
-            return via;
-        }
-        cur = h;
-    }
-    // A reporting clause beside the event ("..., a senior official said").
-    if doc.tokens[e].deprel.starts_with("parataxis") {
-        return true;
-    }
-    // The same, parsed as an asyndetic conjunct after the event: a
-    // conjunct with no "and" of its own.
-    let asyndetic = doc.tokens[e].deprel.starts_with("conj")
-        && e > f
-        && !doc.tokens.iter().any(|t| t.head == Some(e) && t.deprel.starts_with("cc"));
-    if clausal(&doc.tokens[e].deprel) || asyndetic {
-        if let Some(h) = doc.tokens[e].head {
-            let mut cur = Some(f);
-            while let Some(c) = cur {
-                if c == h {
-                    return true;
-                }
-                cur = doc.tokens[c].head;
-                if cur == Some(f) {
-                    break;
-                }
-            }
-        }
-    }
-    false
-}
-
-fn code(a: &Option<ActorRef>) -> Option<String> {
-    a.as_ref().and_then(|a| a.code.clone())
-}
-
-/// The `file:line` origin of an explanation line `trigger "x": CODE lemma (origin)`.
-fn trigger_origin(line: &str) -> Option<&str> {
-    let rest = line.strip_prefix("trigger ")?;
-    let (_, o) = rest.rsplit_once(" (")?;
-    o.strip_suffix(')')
 }
 
 /// Sets an event's code with the ontology's name, weights and crosswalk.
@@ -602,8 +377,8 @@ impl EventLookup for Petrarch {
 }
 
 impl crate::coder::Finish for Petrarch {
-    fn finish(&self, doc: &Doc, date: Option<&str>, events: Vec<Event>, explain: bool) -> Vec<Event> {
-        Petrarch::finish(self, doc, date, events, explain)
+    fn finish(&self, info: &ArticleInfo, doc: &Doc, events: Vec<Event>, explain: bool) -> Vec<Event> {
+        Petrarch::finish(self, info, doc, events, explain)
     }
 }
 
@@ -639,16 +414,12 @@ mod tests {
     #[test]
     fn config_section() {
         let ini = "[Dictionaries]\nverbfile_name = V.txt\nactorfile_list = A.txt, B.txt\n\
-                   #agentfile_name = X\n[Options]\nagentfile_name = no\n";
+                   #agentfile_name = X\n[Options]\nagentfile_name = no\nrequire_dyad = False\n";
         let env = Environment::from_config(ini);
         assert_eq!(env.verbs.as_deref(), Some("V.txt"));
         assert_eq!(env.actors, ["A.txt", "B.txt"]);
         assert_eq!(env.agents, None);
-    }
-
-    #[test]
-    fn trigger_origin_is_read_from_the_explanation() {
-        assert_eq!(trigger_origin("trigger \"left\": 032 leave (V.txt:12)"), Some("V.txt:12"));
-        assert_eq!(trigger_origin("actor x"), None);
+        assert_eq!(env.require_dyad, Some(false));
+        assert_eq!(Environment::from_config("[Options]\nrequire_dyad = True\n").require_dyad, Some(true));
     }
 }

@@ -32,8 +32,26 @@ use std::sync::Arc;
 /// before it (`_`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Elem {
-    pub alts: Vec<Vec<(String, bool)>>,
+    /// Shared: a synonym set's members are read once for every pattern.
+    pub alts: Members,
     pub joined: bool,
+}
+
+/// One element of a pattern side as PETRARCH matches it over the words
+/// before the verb (its "upper" sequence) or after it in the verb phrase
+/// (its "lower" sequence): a word (or synonym set), or a marker standing
+/// for a noun phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Word(Elem),
+    /// `$`: the noun phrase here is the source.
+    Source,
+    /// `+`: the noun phrase here is the target.
+    Target,
+    /// `^`: a noun phrase is skipped.
+    Skip,
+    /// `%`: a compound noun phrase, whose members act on each other.
+    Compound,
 }
 
 /// A verb pattern, as the trigger stage checks it.
@@ -41,6 +59,10 @@ pub struct Elem {
 pub struct Pattern {
     /// The pattern as written (`- NOT * RELATIONS`), or the verb.
     pub text: String,
+    /// The words and markers before the verb, in text order.
+    pub upper: Vec<Item>,
+    /// The words and markers after the verb, in text order.
+    pub lower: Vec<Item>,
     /// Elements before the verb, in text order.
     pub before: Vec<Elem>,
     /// Whether the verb touches the last element before it.
@@ -169,6 +191,8 @@ struct Body {
     before: Vec<Elem>,
     verb_joined_before: bool,
     after: Vec<Elem>,
+    upper: Vec<Item>,
+    lower: Vec<Item>,
     source: Option<Role>,
     target: Option<Role>,
 }
@@ -178,15 +202,25 @@ const PREPOSITIONS: &[&str] = &[
     "towards", "upon", "with", "within", "without",
 ];
 
-fn parse_body(text: &str, synsets: &HashMap<String, Vec<Vec<(String, bool)>>>) -> Result<Body, String> {
+/// A synonym set's members, each a phrase of (word, exact) pairs.
+type Members = Arc<Vec<Vec<(String, bool)>>>;
+
+fn parse_body(text: &str, synsets: &HashMap<String, Members>) -> Result<Body, String> {
     let toks = lex(text);
     let stars: Vec<usize> = toks.iter().enumerate().filter(|(_, (t, _))| t == "*").map(|(k, _)| k).collect();
     if stars.len() != 1 {
         return Err(format!("pattern {text:?} needs exactly one * (found {})", stars.len()));
     }
     let star = stars[0];
-    let mut body =
-        Body { before: Vec::new(), verb_joined_before: toks[star].1, after: Vec::new(), source: None, target: None };
+    let mut body = Body {
+        before: Vec::new(),
+        verb_joined_before: toks[star].1,
+        after: Vec::new(),
+        upper: Vec::new(),
+        lower: Vec::new(),
+        source: None,
+        target: None,
+    };
     for (k, (tok, joined)) in toks.iter().enumerate() {
         if k == star {
             continue;
@@ -202,10 +236,18 @@ fn parse_body(text: &str, synsets: &HashMap<String, Vec<Vec<(String, bool)>>>) -
                 _ => Role::Object,
             }
         };
+        let side = if after { &mut body.lower } else { &mut body.upper };
         match tok.as_str() {
-            "$" => body.source = Some(role()),
-            "+" => body.target = Some(role()),
-            "^" | "%" => {}
+            "$" => {
+                side.push(Item::Source);
+                body.source = Some(role());
+            }
+            "+" => {
+                side.push(Item::Target);
+                body.target = Some(role());
+            }
+            "^" => side.push(Item::Skip),
+            "%" => side.push(Item::Compound),
             _ => {
                 let alts = if let Some(name) = tok.strip_prefix('&') {
                     synsets
@@ -213,9 +255,10 @@ fn parse_body(text: &str, synsets: &HashMap<String, Vec<Vec<(String, bool)>>>) -
                         .cloned()
                         .ok_or_else(|| format!("&{name} is not a synonym set"))?
                 } else {
-                    vec![phrase_words(tok)]
+                    Arc::new(vec![phrase_words(tok)])
                 };
                 let elem = Elem { alts, joined: *joined };
+                side.push(Item::Word(elem.clone()));
                 if after {
                     body.after.push(elem);
                 } else {
@@ -230,6 +273,9 @@ fn parse_body(text: &str, synsets: &HashMap<String, Vec<Vec<(String, bool)>>>) -
 /// A verb line of a block: the verb and the words around it.
 struct VerbLine {
     keys: Vec<String>,
+    /// The word forms PETRARCH matches: the verb, its irregular forms, or
+    /// (with none given) its regular forms.
+    literal: Vec<String>,
     word: String,
     before: Vec<Elem>,
     after: Vec<Elem>,
@@ -269,6 +315,25 @@ fn verb_keys(w: &str) -> Vec<String> {
     keys
 }
 
+/// One verb line of a block, as the PETRARCH coder uses it.
+#[derive(Debug, Clone)]
+pub struct VerbForm {
+    /// The verb word (lower case).
+    pub word: String,
+    /// Words that must stand right before and after the verb in a
+    /// multi-word verb (`WIRE_+TAP`, `+BREAK_DOWN`), in text order.
+    pub before: Vec<String>,
+    pub after: Vec<String>,
+    /// The line's own code, else its block's (`---`: none).
+    pub code: String,
+    /// The reverse event's code (`[032:033]`).
+    pub pair: Option<String>,
+    /// `file:line` of the verb line.
+    pub origin: String,
+    /// The block's patterns, most words first.
+    pub patterns: Arc<Vec<Arc<Pattern>>>,
+}
+
 /// A pattern with the roles its markers give, ranked by its words.
 type Ranked = (usize, Arc<Pattern>, Option<Role>, Option<Role>);
 
@@ -277,6 +342,14 @@ type Ranked = (usize, Arc<Pattern>, Option<Role>, Option<Role>);
 pub struct Verbs {
     by_lemma: HashMap<String, Vec<EventEntry>>,
     by_origin: HashMap<String, Arc<Pattern>>,
+    /// Every verb line of every block, as PETRARCH's coder looks verbs up.
+    forms: Vec<VerbForm>,
+    /// The word forms a verb line spells or generates (`LEFT`; `RESTORES`,
+    /// `RESTORED`, `RESTORING`; irregular forms in braces) → its lines.
+    by_form: HashMap<String, Vec<usize>>,
+    /// The lemmas those words stand for → lines, when the text's form is
+    /// none of them.
+    by_stem: HashMap<String, Vec<usize>>,
     /// Patterns read (each counted once, whatever its block's verbs).
     pub patterns: usize,
     /// Verb lines read.
@@ -329,6 +402,20 @@ impl Verbs {
         self.by_lemma.get(lemma).map_or(&[], Vec::as_slice)
     }
 
+    /// The verb lines a verb token may stand for: those that spell its
+    /// word form, else those of its lemma; multi-word verbs first.
+    pub fn verb_forms(&self, form: &str, lemma: &str) -> Vec<&VerbForm> {
+        let ids = self.by_form.get(form).or_else(|| self.by_stem.get(lemma)).or_else(|| self.by_stem.get(form));
+        let mut out: Vec<&VerbForm> = ids.into_iter().flatten().map(|&i| &self.forms[i]).collect();
+        out.sort_by_key(|f| std::cmp::Reverse(f.before.len() + f.after.len()));
+        out
+    }
+
+    /// Whether some verb line spells or generates this word form.
+    pub fn has_form(&self, form: &str) -> bool {
+        self.by_form.contains_key(form)
+    }
+
     /// The pattern read at `file:line`.
     pub fn by_origin(&self, origin: &str) -> Option<&Pattern> {
         self.by_origin.get(origin).map(|p| p.as_ref())
@@ -361,12 +448,12 @@ impl Verbs {
                 cur = None;
             }
         }
-        let mut synsets: HashMap<String, Vec<Vec<(String, bool)>>> = HashMap::new();
+        let mut synsets: HashMap<String, Members> = HashMap::new();
         for n in raw_sets.keys() {
             let mut seen = Vec::new();
             let mut out = Vec::new();
             expand_set(n, &raw_sets, &mut seen, &mut out);
-            synsets.insert(n.clone(), out);
+            synsets.insert(n.clone(), Arc::new(out));
         }
         v.synsets = synsets.len();
         // Pass 2: blocks.
@@ -383,10 +470,45 @@ impl Verbs {
                      verbs: &mut Vec<VerbLine>,
                      pats: &mut Vec<(Arc<Pattern>, Option<Role>, Option<Role>)>,
                      code: &Option<(String, Option<String>)>| {
+            let mut block: Vec<Arc<Pattern>> = pats.iter().map(|(p, ..)| p.clone()).collect();
+            block.sort_by_key(|p| std::cmp::Reverse(p.words()));
+            let block = Arc::new(block);
+            for vl in verbs.iter() {
+                let (c, pair) = vl.code.clone().or_else(|| code.clone()).unwrap_or(("---".into(), None));
+                let id = v.forms.len();
+                let word = |e: &Elem| e.alts.first().and_then(|a| a.first()).map(|w| w.0.clone()).unwrap_or_default();
+                v.forms.push(VerbForm {
+                    word: vl.word.clone(),
+                    before: vl.before.iter().map(word).collect(),
+                    after: vl.after.iter().map(word).collect(),
+                    code: c,
+                    pair,
+                    origin: vl.origin.clone(),
+                    patterns: block.clone(),
+                });
+                for f in &vl.literal {
+                    let ids = v.by_form.entry(f.clone()).or_default();
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+                for k in &vl.keys {
+                    let ids = v.by_stem.entry(k.clone()).or_default();
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+            }
             for vl in verbs.drain(..) {
                 let (c, pair) = vl.code.clone().or_else(|| code.clone()).unwrap_or(("---".into(), None));
                 let mut list: Vec<Ranked> = Vec::new();
                 for (p, s, t) in pats.iter() {
+                    // A one-word verb shares its block's patterns; a
+                    // multi-word one adds its words to each.
+                    if vl.before.is_empty() && vl.after.is_empty() {
+                        list.push((p.words(), p.clone(), s.clone(), t.clone()));
+                        continue;
+                    }
                     let mut merged = (**p).clone();
                     merged.before.extend(vl.before.iter().cloned());
                     let mut after = vl.after.clone();
@@ -399,6 +521,8 @@ impl Verbs {
                 if c != "---" {
                     let bare = Arc::new(Pattern {
                         text: vl.word.clone(),
+                        upper: Vec::new(),
+                        lower: Vec::new(),
                         before: vl.before.clone(),
                         verb_joined_before: false,
                         after: vl.after.clone(),
@@ -483,6 +607,8 @@ impl Verbs {
                         register(&code, pair.as_deref());
                         let p = Arc::new(Pattern {
                             text: format!("- {}", body.trim()),
+                            upper: b.upper,
+                            lower: b.lower,
                             before: b.before,
                             verb_joined_before: b.verb_joined_before,
                             after: b.after,
@@ -559,11 +685,17 @@ fn parse_verb_line(l: &str, origin: &str) -> Result<VerbLine, String> {
     if !word.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '\'') {
         return Err(format!("{word:?} is not a verb"));
     }
-    let elem =
-        |k: usize| Elem { alts: vec![vec![(toks[k].0.trim_start_matches('+').to_lowercase(), false)]], joined: true };
+    let elem = |k: usize| Elem {
+        alts: Arc::new(vec![vec![(toks[k].0.trim_start_matches('+').to_lowercase(), false)]]),
+        joined: true,
+    };
     let before = (0..vi).map(elem).collect();
     let after = (vi + 1..toks.len()).map(elem).collect();
     let mut keys = verb_keys(&word);
+    let mut literal = vec![word.clone()];
+    if forms.is_empty() {
+        literal.extend(regular_forms(&word));
+    }
     for f in forms {
         // `+BREAKS_DOWN`: the marked word is the verb form.
         let ft = lex(f);
@@ -572,13 +704,41 @@ fn parse_verb_line(l: &str, origin: &str) -> Result<VerbLine, String> {
             .find(|(t, _)| t.starts_with('+'))
             .or(ft.first())
             .map(|(t, _)| t.trim_start_matches('+').to_lowercase());
+        if let Some(w) = &w {
+            if !literal.contains(w) {
+                literal.push(w.clone());
+            }
+        }
         for k in w.iter().flat_map(|w| verb_keys(w)) {
             if !keys.contains(&k) {
                 keys.push(k);
             }
         }
     }
-    Ok(VerbLine { keys, word, before, after, code, origin: origin.to_string() })
+    Ok(VerbLine { keys, literal, word, before, after, code, origin: origin.to_string() })
+}
+
+/// The regular forms PETRARCH generates for a verb given without
+/// irregular forms: `-S` (`-ES` after s, x, z), `-ED` and `-ING` (`-D`
+/// and `-ING` for the final `E` dropped after an `E`).
+fn regular_forms(w: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if w.ends_with(['s', 'x', 'z']) {
+        out.push(format!("{w}es"));
+    } else {
+        out.push(format!("{w}s"));
+    }
+    match w.strip_suffix('e') {
+        Some(stem) => {
+            out.push(format!("{w}d"));
+            out.push(format!("{stem}ing"));
+        }
+        None => {
+            out.push(format!("{w}ed"));
+            out.push(format!("{w}ing"));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

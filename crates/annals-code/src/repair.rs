@@ -1,0 +1,816 @@
+//! Repair: one canonical shape for constructions that parsers attach in
+//! more than one way.
+//!
+//! The later stages read the parse by its relations. Where treebanks (and
+//! so the parsers trained on them) disagree about a construction that
+//! carries no difference of meaning, or where a tagger's slip leaves a
+//! shape no grammar allows, this stage rewrites the attachment into the
+//! one shape the coder reads, so that no rule has to know every variant.
+//! It acts only where the words themselves settle the reading.
+//!
+//! | rule | reads | writes |
+//! |---|---|---|
+//! | [`reporting_clause`] | "X did Y, officials said" with *said* hung as `advcl` or a bare `conj` | `parataxis` |
+//! | [`nominal_adjective`] | "opposed the withdrawal" with *withdrawal* tagged as an adjective | `NOUN` |
+//! | [`headless_clause`] | "Nabil Hasan al-Quaety, a journalist from Yemen, died in Aden" with *died* hung as a relative clause under a root noun | *died* `root`, the noun its `nsubj` |
+//! | [`time_subject`] | "This Thursday the US Commission ... criticized" with *Thursday* the subject and the Commission its apposition | the Commission `nsubj`, *Thursday* `obl:tmod` |
+//! | [`complement_read_as_main_clause`] | "Trump and his supporters claimed Biden won" with *claimed* a participle of *supporters* and *won* the root with two subjects | *claimed* the clause's verb, *won* its `ccomp` |
+//! | [`relative_clause_hung_on_the_verb`] | "She spoke about her husband Siarhei, who was arrested in May, and promised ..." with *arrested* hung as `parataxis` of *spoke* and *promised* its conjunct | *arrested* `acl:relcl` of *Siarhei*; *promised* a conjunct of *spoke* |
+//! | [`verb_after_relative_clause`] | "Brett McGurk, who was Trump's envoy to the coalition, also criticized the decision" with the name the root and *criticized* hung inside the relative clause | *criticized* `root`, the name its `nsubj`, the relative clause `acl:relcl` of the name |
+//! | [`time_beside_subject`] | "Friday, the House issued a subpoena" with *Friday* a second subject of *issued* | *Friday* `obl:tmod` |
+//! | [`time_heading_noun`] | "landed a round on a protester yesterday" with *yesterday* the head and *protester* its compound | *protester* in *yesterday*'s place, *yesterday* `obl:tmod` |
+//! | [`clause_after_preposition`] | "... after Turkey began an offensive" with *after* taken as a preposition of *Turkey* | *after* `mark`, *Turkey* `nsubj` of *began*, *began* `advcl` of the clause above |
+//!
+//! The stage runs once per article, before every other stage; a document
+//! that needs no repair is not copied.
+
+use crate::cues::{self, List};
+use crate::tree::{rel_is, Tree};
+use annals_text::Doc;
+use std::borrow::Cow;
+
+/// The document with every repair applied (borrowed when nothing changed).
+pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
+    let mut changes: Vec<(usize, Change)> = Vec::new();
+    for s in 0..doc.sentences.len() {
+        let t = Tree::new(doc, s);
+        for i in t.range.clone() {
+            if reporting_clause(&t, i) {
+                changes.push((i, Change::Rel("parataxis")));
+            }
+            if nominal_adjective(&t, i) {
+                changes.push((i, Change::Noun));
+            }
+            if let Some((actor, moved)) = time_subject(&t, i) {
+                changes.push((i, Change::Rel("obl:tmod")));
+                changes.push((actor, Change::Attach(t.head(i).unwrap_or(actor), "nsubj")));
+                changes.extend(moved.into_iter().map(|k| (k, Change::Attach(actor, "nmod"))));
+            }
+            if let Some(root) = headless_clause(&t, i) {
+                changes.push((root, Change::Attach(i, "nsubj")));
+                changes.push((i, Change::Root));
+            }
+            if let Some((subject, complement)) = complement_read_as_main_clause(&t, i) {
+                let (head, rel) = (t.head(complement), t.rel(complement));
+                changes.push((subject, Change::Attach(i, "nsubj")));
+                changes.push((complement, Change::Attach(i, "ccomp")));
+                changes.push((i, head.map_or(Change::Root, |h| Change::Attach(h, leak(rel)))));
+            }
+            if let Some((antecedent, verb, moved)) = relative_clause_hung_on_the_verb(&t, i) {
+                changes.push((i, Change::Attach(antecedent, "acl:relcl")));
+                changes.extend(moved.into_iter().map(|c| (c, Change::Attach(verb, "conj"))));
+            }
+            if let Some((root, relative)) = verb_after_relative_clause(&t, i) {
+                changes.push((root, Change::Attach(i, "nsubj")));
+                changes.push((relative, Change::Attach(root, "acl:relcl")));
+                changes.push((i, Change::Root));
+            }
+            if time_beside_subject(&t, i) {
+                changes.push((i, Change::Rel("obl:tmod")));
+            }
+            if let Some(noun) = time_heading_noun(&t, i) {
+                let head = t.head(i).expect("a head");
+                changes.push((noun, Change::Attach(head, leak(t.rel(i)))));
+                changes.push((i, Change::Attach(head, "obl:tmod")));
+                for &k in t.children(i).iter().filter(|&&k| k != noun) {
+                    changes.push((k, Change::Move(noun)));
+                }
+            }
+            if let Some(c) = clause_after_preposition(&t, i) {
+                changes.push((c.subordinator, Change::Attach(c.verb, "mark")));
+                changes.push((c.subject, Change::Attach(c.verb, "nsubj")));
+                changes.push((c.verb, Change::Attach(c.governor, "advcl")));
+            }
+        }
+    }
+    if changes.is_empty() {
+        return Cow::Borrowed(doc);
+    }
+    let mut d = doc.clone();
+    for (i, change) in changes {
+        let tok = &mut d.tokens[i];
+        match change {
+            Change::Rel(rel) => tok.deprel = rel.to_string(),
+            Change::Noun => {
+                tok.upos = "NOUN".into();
+                tok.xpos = if tok.form.ends_with('s') && !tok.form.ends_with("ss") { "NNS" } else { "NN" }.into();
+            }
+            Change::Root => {
+                tok.head = None;
+                tok.deprel = "root".into();
+                // A participle made the sentence's verb is its past tense.
+                if tok.xpos == "VBN" {
+                    tok.xpos = "VBD".into();
+                }
+            }
+            Change::Move(head) => tok.head = Some(head),
+            Change::Attach(head, rel) => {
+                tok.head = Some(head);
+                tok.deprel = rel.to_string();
+                if rel == "mark" {
+                    tok.upos = "SCONJ".into();
+                }
+            }
+        }
+    }
+    Cow::Owned(d)
+}
+
+/// What a repair changes on a token.
+#[derive(Debug, Clone, Copy)]
+enum Change {
+    /// Its relation to its head.
+    Rel(&'static str),
+    /// Its part of speech, to a common noun.
+    Noun,
+    /// A new head and relation.
+    Attach(usize, &'static str),
+    /// A new head, the relation kept.
+    Move(usize),
+    /// The sentence's root.
+    Root,
+}
+
+/// "Both the council and the government called for his death to be
+/// investigated" with *called* tagged as a participle describing the
+/// subject: a sentence with no finite verb at all, whose root is a noun
+/// followed at once by a bare past participle (no auxiliary, no subject of
+/// its own), is a sentence whose verb was mistagged. The root noun is
+/// returned; the verb becomes the root, in the past tense.
+fn verbless_sentence(t: &Tree, v: usize) -> Option<usize> {
+    if t.tok(v).xpos != "VBN" || t.rel(v).ends_with("relcl") {
+        return None;
+    }
+    let own = ["aux", "aux:pass", "nsubj", "nsubj:pass", "mark", "cop"];
+    if t.children(v).iter().any(|&c| own.iter().any(|r| rel_is(t.rel(c), r))) {
+        return None;
+    }
+    // No finite verb outside the participle's own clause ("Protesters
+    // called for his resignation after revelations he sent ...").
+    let finite = |k: usize| matches!(t.tok(k).xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD");
+    let own = t.subtree(v, &[]);
+    if t.range.clone().any(|k| finite(k) && !own.contains(&k)) {
+        return None;
+    }
+    let root = t.range.clone().find(|&i| t.tok(i).head.is_none())?;
+    if root >= v || !matches!(t.tok(root).upos.as_str(), "NOUN" | "PROPN") || !t.ancestors(v).contains(&root) {
+        return None;
+    }
+    // The participle follows the subject's phrase at once.
+    let verb_phrase = t.subtree(v, &[]);
+    let before = t.subtree(root, &[]).into_iter().filter(|k| !verb_phrase.contains(k) && *k < v).max()?;
+    (before + 1 == v).then_some(root)
+}
+
+/// The relation names a repair may copy, as static strings.
+fn leak(rel: &str) -> &'static str {
+    const RELS: &[&str] = &[
+        "root",
+        "ccomp",
+        "xcomp",
+        "advcl",
+        "conj",
+        "parataxis",
+        "acl",
+        "acl:relcl",
+        "csubj",
+        "obl",
+        "obj",
+        "iobj",
+        "nsubj",
+        "nsubj:pass",
+        "nmod",
+        "appos",
+    ];
+    RELS.iter().find(|r| **r == rel).copied().unwrap_or("dep")
+}
+
+/// "Trump and his supporters claimed Biden won the elections": a greedy
+/// parser reads *claimed* as a participle describing *supporters* and
+/// gives *won* two subjects, *Trump* and *Biden*. A verb takes one subject,
+/// and a finite past form (tagged VBD, not VBN) describes no noun; so `v`
+/// is the sentence's verb with the first subject, and the clause of the
+/// second is its complement. Returns (the first subject, the complement's
+/// verb).
+pub fn complement_read_as_main_clause(t: &Tree, v: usize) -> Option<(usize, usize)> {
+    if t.tok(v).xpos != "VBD" || !rel_is(t.rel(v), "acl") || t.rel(v).ends_with("relcl") {
+        return None;
+    }
+    if t.children(v).iter().any(|&c| rel_is(t.rel(c), "nsubj") || rel_is(t.rel(c), "mark")) {
+        return None;
+    }
+    // The subject phrase v hangs in: climb conjuncts and appositions.
+    let mut s = t.head(v)?;
+    while ["conj", "appos", "flat"].iter().any(|r| rel_is(t.rel(s), r)) {
+        s = t.head(s)?;
+    }
+    if !rel_is(t.rel(s), "nsubj") || s > v {
+        return None;
+    }
+    let r = t.head(s)?;
+    let second = t.kids(r, "nsubj").any(|x| x > v && x < r);
+    (r > v && t.is_verbal(r) && second).then_some((s, r))
+}
+
+/// "This Thursday the United States Commission on International Religious
+/// Freedom criticized the move": a time word opening the sentence taken as
+/// the subject, with the real subject hung from it as an apposition. A
+/// time is no doer; the nominal after it is. Returns that nominal and the
+/// time word's other dependents after it (which belong to the nominal).
+pub fn time_subject(t: &Tree, s: usize) -> Option<(usize, Vec<usize>)> {
+    if !rel_is(t.rel(s), "nsubj") || !t.in_time(s) {
+        return None;
+    }
+    let actor = t.children(s).iter().copied().find(|&c| {
+        c > s
+            && ["appos", "compound", "flat", "dep"].iter().any(|r| rel_is(t.rel(c), r))
+            && matches!(t.tok(c).upos.as_str(), "NOUN" | "PROPN")
+            && !t.in_time(c)
+    })?;
+    let moved = t.children(s).iter().copied().filter(|&k| k > actor && t.tok(k).upos != "PUNCT").collect();
+    Some((actor, moved))
+}
+
+/// Whether `c` is a relative word ("who", "which", ...).
+fn relative_word(t: &Tree, c: usize) -> bool {
+    matches!(t.lemma(c).to_lowercase().as_str(), "who" | "whom" | "whose" | "which" | "that")
+        && matches!(t.tok(c).xpos.as_str(), "WP" | "WP$" | "WDT")
+}
+
+/// "She spoke about her husband Siarhei, who was arrested in May, and
+/// promised fair elections": a clause whose subject is a relative word
+/// right after a comma and a noun describes that noun, wherever the parser
+/// hung it (here as `parataxis` of *spoke*). A conjunct of it after a
+/// further comma ("..., and promised") continues the clause it was hung
+/// on. Returns (the noun, that verb, the conjuncts to move back).
+pub fn relative_clause_hung_on_the_verb(t: &Tree, v: usize) -> Option<(usize, usize, Vec<usize>)> {
+    const HUNG: &[&str] = &["parataxis", "conj", "advcl", "ccomp", "dep"];
+    let verb = t.head(v)?;
+    if !t.is_verbal(v) || !t.is_verbal(verb) || !HUNG.iter().any(|r| rel_is(t.rel(v), r)) {
+        return None;
+    }
+    let subject = t.children(v).iter().copied().find(|&c| rel_is(t.rel(c), "nsubj"))?;
+    let first = *t.subtree(v, &["punct"]).first()?;
+    if subject != first || !relative_word(t, subject) || subject < t.range.start + 2 {
+        return None;
+    }
+    let mut noun = subject - 2;
+    if t.tok(subject - 1).form != "," || !matches!(t.tok(noun).upos.as_str(), "NOUN" | "PROPN") || noun > verb.max(v) {
+        return None;
+    }
+    while rel_is(t.rel(noun), "flat") {
+        noun = t.head(noun)?;
+    }
+    if noun < verb {
+        // The noun must stand in the verb's clause, after it.
+        return None;
+    }
+    let end = *t.subtree(v, &["conj", "cc", "punct"]).last()?;
+    let moved = t
+        .kids(v, "conj")
+        .filter(|&c| c > end && t.kids(c, "cc").next().is_some_and(|cc| cc > 0 && t.tok(cc - 1).form == ","))
+        .collect();
+    Some((noun, verb, moved))
+}
+
+/// "Brett McGurk, who was Trump's envoy to the coalition until December,
+/// also criticized the decision": after a long relative clause a parser
+/// may make the name the root and hang the finite verb inside the relative
+/// clause. A finite verb with no subject, set off by a comma (an adverb
+/// may stand between), below a clause whose subject is a relative word
+/// under a nominal root, is the sentence's verb; the name is its subject
+/// and the relative clause describes the name. Returns (the root, the
+/// relative clause's head).
+pub fn verb_after_relative_clause(t: &Tree, v: usize) -> Option<(usize, usize)> {
+    let finite = t.tok(v).upos == "VERB" && matches!(t.tok(v).xpos.as_str(), "VBD" | "VBZ" | "VBP");
+    if !finite || t.head(v).is_none() || t.children(v).iter().any(|&c| rel_is(t.rel(c), "nsubj")) {
+        return None;
+    }
+    let before = (t.range.start..v).rev().find(|&k| t.tok(k).upos != "ADV")?;
+    if t.tok(before).form != "," {
+        return None;
+    }
+    let root = t.range.clone().find(|&i| t.tok(i).head.is_none())?;
+    if root >= v || !matches!(t.tok(root).upos.as_str(), "NOUN" | "PROPN") {
+        return None;
+    }
+    // The ancestor of v just below the root heads a relative clause.
+    let ancestors = t.ancestors(v);
+    let k = ancestors.iter().position(|&a| a == root)?;
+    let relative = if k == 0 { return None } else { ancestors[k - 1] };
+    let has_relative_subject = t.kids(relative, "nsubj").any(|c| relative_word(t, c) && c < relative);
+    (has_relative_subject && relative > root && relative < v).then_some((root, relative))
+}
+
+/// "Friday, the House issued a subpoena": a time word opening the
+/// sentence read as a second subject of the verb. A verb has one subject;
+/// the time word is a modifier of time.
+pub fn time_beside_subject(t: &Tree, s: usize) -> bool {
+    let single = t.doc.times.iter().any(|x| x.tokens.start == s && x.tokens.len() == 1);
+    let Some(v) = t.head(s).filter(|_| single && rel_is(t.rel(s), "nsubj")) else { return false };
+    t.kids(v, "nsubj").any(|o| o != s && !t.in_time(o))
+}
+
+/// "Police landed a live round on a protester yesterday": a parser that
+/// reads *protester yesterday* as one compound noun makes the time word
+/// the head of the phrase, so the protester is no argument. A one-word
+/// time expression ("yesterday", "Monday") heads no compound of another
+/// noun; the noun just before it is the phrase's head, in the time word's
+/// place, and the time word is a modifier of time. Returns that noun.
+pub fn time_heading_noun(t: &Tree, i: usize) -> Option<usize> {
+    let single = t.doc.times.iter().any(|x| x.tokens.start == i && x.tokens.len() == 1);
+    if !single || t.head(i).is_none() {
+        return None;
+    }
+    let c = i.checked_sub(1)?;
+    let noun = matches!(t.tok(c).upos.as_str(), "NOUN" | "PROPN") && !t.in_time(c);
+    (noun && t.head(c) == Some(i) && rel_is(t.rel(c), "compound")).then_some(c)
+}
+
+/// "Nabil Hasan al-Quaety, a photo- and videojournalist from Yemen, died in
+/// Aden": a long apposition leads a parser to hang the finite verb as a
+/// relative clause of the apposition's noun and make the name the root.
+/// A relative clause needs a relative word or a subject of its own; a
+/// finite verb with neither, set off by a comma, after a nominal root, is
+/// the sentence's verb, and the root noun is its subject. Returns the old
+/// root when `v` is such a verb.
+pub fn headless_clause(t: &Tree, v: usize) -> Option<usize> {
+    let finite = t.tok(v).upos == "VERB" && matches!(t.tok(v).xpos.as_str(), "VBD" | "VBZ" | "VBP");
+    if !rel_is(t.rel(v), "acl") {
+        return None;
+    }
+    if !finite {
+        return verbless_sentence(t, v);
+    }
+    let root = t.range.clone().find(|&i| t.tok(i).head.is_none())?;
+    if root >= v || !matches!(t.tok(root).upos.as_str(), "NOUN" | "PROPN") || !t.ancestors(v).contains(&root) {
+        return None;
+    }
+    let relative = |c: usize| {
+        matches!(t.lemma(c).to_lowercase().as_str(), "who" | "whom" | "whose" | "which" | "that" | "where" | "when")
+    };
+    let own_words = t.children(v).iter().any(|&c| {
+        rel_is(t.rel(c), "nsubj")
+            || rel_is(t.rel(c), "mark")
+            || relative(c)
+            || t.subtree(c, &[]).iter().any(|&k| k < v && relative(k))
+    });
+    let after_comma = v > t.range.start && t.tok(v - 1).form == ",";
+    // No other verb of the root's clause competes for the root.
+    let rival = t.children(root).iter().any(|&c| t.is_verbal(c) && rel_is(t.rel(c), "cop"));
+    (!own_words && after_comma && !rival).then_some(root)
+}
+
+/// The words of a subordinate clause that a parser read as a prepositional
+/// phrase; see [`clause_after_preposition`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Subordinate {
+    pub subordinator: usize,
+    pub subject: usize,
+    pub verb: usize,
+    /// The verb of the clause the subordinate clause modifies.
+    pub governor: usize,
+}
+
+/// "... entered into an agreement after Turkey began an offensive": a
+/// subordinator that is also a preposition ("after", "before", "since",
+/// "until") taken as one, its "object" ("Turkey") followed at once by a
+/// finite verb with no subject of its own. A finite verb needs a subject
+/// and a noun phrase cannot take a finite verb as its next word, so the
+/// noun is that verb's subject and the clause modifies the clause above.
+pub fn clause_after_preposition(t: &Tree, p: usize) -> Option<Subordinate> {
+    const SUBORDINATORS: &[&str] = &["after", "before", "since", "until", "till", "once", "because", "as", "while"];
+    if !rel_is(t.rel(p), "case") || !SUBORDINATORS.contains(&t.tok(p).form.to_lowercase().as_str()) {
+        return None;
+    }
+    let n = t.head(p)?;
+    if !matches!(t.tok(n).upos.as_str(), "NOUN" | "PROPN" | "PRON") {
+        return None;
+    }
+    // The first finite verb after the noun, with only the noun's own words
+    // between them.
+    let finite = |k: usize| t.tok(k).upos == "VERB" && matches!(t.tok(k).xpos.as_str(), "VBD" | "VBZ" | "VBP");
+    let phrase = t.subtree(n, &[]);
+    let v = (n + 1..t.range.end).find(|&k| finite(k) || !phrase.contains(&k)).filter(|&k| finite(k))?;
+    if t.kid(v, "nsubj").is_some() || t.kid(v, "nsubj:pass").is_some() {
+        return None;
+    }
+    // The clause it modifies: the nearest verb above the phrase, which the
+    // verb must not itself govern.
+    let governor = t.ancestors(n).into_iter().find(|&a| t.is_verbal(a) && a != v)?;
+    if t.ancestors(governor).contains(&v) {
+        return None;
+    }
+    Some(Subordinate { subordinator: p, subject: n, verb: v, governor })
+}
+
+/// A word tagged as an adjective that heads a nominal argument with a
+/// determiner and no noun of its own ("opposed the withdrawal and ...")
+/// is a noun: taggers confuse the two on words they rarely saw.
+pub fn nominal_adjective(t: &Tree, i: usize) -> bool {
+    let nominal = ["obj", "nsubj", "iobj", "obl", "nmod"].iter().any(|r| rel_is(t.rel(i), r));
+    t.tok(i).upos == "ADJ"
+        && nominal
+        && t.kids(i, "det").any(|d| matches!(t.lemma(d).to_lowercase().as_str(), "the" | "a" | "an" | "this" | "that"))
+        && !t.children(i).iter().any(|&c| matches!(t.tok(c).upos.as_str(), "NOUN" | "PROPN"))
+}
+
+/// A reporting clause set after what it reports and split from it by a
+/// comma ("Kenya released 300 detainees, officials said on Monday") is
+/// parataxis in UD; parsers also hang it as an adverbial clause or as a
+/// conjunct without a conjunction. It has its own subject, no subordinator
+/// ("as officials said" stays adverbial) and no conjunction ("and officials
+/// said" stays coordinate).
+pub fn reporting_clause(t: &Tree, v: usize) -> bool {
+    let rel = t.rel(v);
+    if !(rel_is(rel, "advcl") || rel_is(rel, "conj")) {
+        return false;
+    }
+    let Some(h) = t.head(v) else { return false };
+    if v < h || !t.is_verbal(v) || !cues::has(List::Report, &t.lemma(v).to_lowercase()) {
+        return false;
+    }
+    // Its subject (the one nearest before it) opens right after a comma...
+    let Some(subj) = t.kids(v, "nsubj").filter(|&s| s < v).last() else { return false };
+    let first = t.subtree(subj, &["punct"]).first().copied().unwrap_or(subj);
+    if first <= t.range.start || t.tok(first - 1).form != "," {
+        return false;
+    }
+    // ... with no subordinator or conjunction between the comma and the verb.
+    !t.children(v).iter().any(|&c| c >= first - 1 && c < v && (rel_is(t.rel(c), "mark") || rel_is(t.rel(c), "cc")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture::{doc, spaced};
+
+    const RELEASED: &str = "1 Kenya Kenya PROPN NNP _ 2 nsubj _ _
+         2 released release VERB VBD _ 0 root _ _
+         3 detainees detainee NOUN NNS _ 2 obj _ SpaceAfter=No
+         4 , , PUNCT , _ 6 punct _ _
+         5 officials official NOUN NNS _ 6 nsubj _ _
+         6 said say VERB VBD _ 2 REL _ _";
+
+    #[test]
+    fn a_reporting_clause_hung_as_an_adverbial_clause_is_parataxis() {
+        let d = doc(&spaced(&RELEASED.replace("REL", "advcl")));
+        let c = canonical(&d);
+        assert_eq!(c.tokens[5].deprel, "parataxis");
+        assert!(matches!(c, Cow::Owned(_)));
+    }
+
+    #[test]
+    fn an_adjective_heading_a_determined_argument_is_a_noun() {
+        // The SDF opposed the withdrawal.
+        let d = doc(&spaced(
+            "1 The the DET DT _ 2 det _ _
+             2 SDF SDF PROPN NNP _ 3 nsubj _ _
+             3 opposed oppose VERB VBD _ 0 root _ _
+             4 the the DET DT _ 5 det _ _
+             5 withdrawal withdrawal ADJ JJ _ 3 obj _ _",
+        ));
+        let c = canonical(&d);
+        assert_eq!((c.tokens[4].upos.as_str(), c.tokens[4].xpos.as_str()), ("NOUN", "NN"));
+        // An adjective describing its noun stays one: "the sudden withdrawal".
+        let d = doc(&spaced(
+            "1 They they PRON PRP _ 2 nsubj _ _
+             2 opposed oppose VERB VBD _ 0 root _ _
+             3 the the DET DT _ 5 det _ _
+             4 sudden sudden ADJ JJ _ 5 amod _ _
+             5 withdrawal withdrawal NOUN NN _ 2 obj _ _",
+        ));
+        assert!(matches!(canonical(&d), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_time_word_beside_the_subject_is_a_time() {
+        // Friday , the House issued a subpoena .
+        let d = doc(&spaced(
+            "1 Friday Friday PROPN NNP _ 5 nsubj _ SpaceAfter=No
+             2 , , PUNCT , _ 4 punct _ _
+             3 the the DET DT _ 4 det _ _
+             4 House House PROPN NNP _ 5 nsubj _ _
+             5 issued issue VERB VBD _ 0 root _ _
+             6 a a DET DT _ 7 det _ _
+             7 subpoena subpoena NOUN NN _ 5 obj _ _",
+        ));
+        let c = canonical(&d);
+        assert_eq!((c.tokens[0].head, c.tokens[0].deprel.as_str()), (Some(4), "obl:tmod"));
+        assert_eq!(c.tokens[3].deprel, "nsubj");
+    }
+
+    #[test]
+    fn a_verb_hung_inside_a_relative_clause_is_the_root() {
+        // Brett McGurk , who was Trump 's envoy , also criticized the decision .
+        let d = doc(&spaced(
+            "1 Brett Brett PROPN NNP _ 0 root _ _
+             2 McGurk McGurk PROPN NNP _ 1 flat _ SpaceAfter=No
+             3 , , PUNCT , _ 8 punct _ _
+             4 who who PRON WP _ 8 nsubj _ _
+             5 was be AUX VBD _ 8 cop _ _
+             6 Trump Trump PROPN NNP _ 8 nmod:poss _ SpaceAfter=No
+             7 's 's PART POS _ 6 case _ _
+             8 envoy envoy NOUN NN _ 1 parataxis _ SpaceAfter=No
+             9 , , PUNCT , _ 11 punct _ _
+             10 also also ADV RB _ 11 advmod _ _
+             11 criticized criticize VERB VBD _ 8 parataxis _ _
+             12 the the DET DT _ 13 det _ _
+             13 decision decision NOUN NN _ 11 obj _ _",
+        ));
+        let c = canonical(&d);
+        let arc = |i: usize| (c.tokens[i].head, c.tokens[i].deprel.as_str());
+        assert_eq!(arc(10), (None, "root"));
+        assert_eq!(arc(0), (Some(10), "nsubj"));
+        assert_eq!(arc(7), (Some(0), "acl:relcl"));
+        // Without a relative word the clause is no relative clause:
+        // "Brett McGurk, Trump's envoy: criticized the decision" is left.
+        let d = doc(&spaced(
+            "1 Brett Brett PROPN NNP _ 0 root _ _
+             2 McGurk McGurk PROPN NNP _ 1 flat _ SpaceAfter=No
+             3 , , PUNCT , _ 6 punct _ _
+             4 Trump Trump PROPN NNP _ 6 nmod:poss _ SpaceAfter=No
+             5 's 's PART POS _ 4 case _ _
+             6 envoy envoy NOUN NN _ 1 appos _ SpaceAfter=No
+             7 : : PUNCT : _ 8 punct _ _
+             8 criticized criticize VERB VBD _ 6 parataxis _ _
+             9 the the DET DT _ 10 det _ _
+             10 decision decision NOUN NN _ 8 obj _ _",
+        ));
+        assert!(matches!(canonical(&d), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_relative_clause_hung_on_the_verb_describes_its_noun() {
+        // She spoke about Siarhei , who was arrested , and promised elections .
+        let d = doc(&spaced(
+            "1 She she PRON PRP _ 2 nsubj _ _
+             2 spoke speak VERB VBD _ 0 root _ _
+             3 about about ADP IN _ 4 case _ _
+             4 Siarhei Siarhei PROPN NNP _ 2 obl _ SpaceAfter=No
+             5 , , PUNCT , _ 8 punct _ _
+             6 who who PRON WP _ 8 nsubj:pass _ _
+             7 was be AUX VBD _ 8 aux:pass _ _
+             8 arrested arrest VERB VBN _ 2 parataxis _ SpaceAfter=No
+             9 , , PUNCT , _ 11 punct _ _
+             10 and and CCONJ CC _ 11 cc _ _
+             11 promised promise VERB VBD _ 8 conj _ _
+             12 elections election NOUN NNS _ 11 obj _ _",
+        ));
+        let c = canonical(&d);
+        let arc = |i: usize| (c.tokens[i].head, c.tokens[i].deprel.as_str());
+        assert_eq!(arc(7), (Some(3), "acl:relcl"));
+        assert_eq!(arc(10), (Some(1), "conj"));
+        // "She spoke, which surprised him": no noun before the comma.
+        let d = doc(&spaced(
+            "1 She she PRON PRP _ 2 nsubj _ SpaceAfter=No
+             2 spoke speak VERB VBD _ 0 root _ _
+             3 , , PUNCT , _ 5 punct _ _
+             4 which which PRON WDT _ 5 nsubj _ _
+             5 surprised surprise VERB VBD _ 2 parataxis _ _
+             6 him he PRON PRP _ 5 obj _ _",
+        ));
+        assert!(matches!(canonical(&d), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_time_word_heads_no_compound() {
+        // Police landed a round on a protester yesterday .
+        let d = doc(&spaced(
+            "1 Police police NOUN NNS _ 2 nsubj _ _
+             2 landed land VERB VBD _ 0 root _ _
+             3 a a DET DT _ 4 det _ _
+             4 round round NOUN NN _ 2 obj _ _
+             5 on on ADP IN _ 8 case _ _
+             6 a a DET DT _ 8 det _ _
+             7 protester protester NOUN NN _ 8 compound _ _
+             8 yesterday yesterday NOUN NN _ 2 obl _ _
+             9 . . PUNCT . _ 2 punct _ _",
+        ));
+        let c = canonical(&d);
+        let arc = |i: usize| (c.tokens[i].head, c.tokens[i].deprel.as_str());
+        assert_eq!(arc(6), (Some(1), "obl"));
+        assert_eq!(arc(7), (Some(1), "obl:tmod"));
+        assert_eq!(arc(4), (Some(6), "case"));
+        assert_eq!(arc(5), (Some(6), "det"));
+        // A time word modifying a noun is left alone: "the Monday meeting".
+        let d = doc(&spaced(
+            "1 They they PRON PRP _ 2 nsubj _ _
+             2 held hold VERB VBD _ 0 root _ _
+             3 the the DET DT _ 5 det _ _
+             4 Monday Monday PROPN NNP _ 5 compound _ _
+             5 meeting meeting NOUN NN _ 2 obj _ _",
+        ));
+        assert!(matches!(canonical(&d), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_subordinator_read_as_a_preposition_opens_a_clause() {
+        // The SDF entered an agreement after Turkey began an offensive.
+        let d = doc(&spaced(
+            "1 The the DET DT _ 2 det _ _
+             2 SDF SDF PROPN NNP _ 3 nsubj _ _
+             3 entered enter VERB VBD _ 0 root _ _
+             4 an a DET DT _ 5 det _ _
+             5 agreement agreement NOUN NN _ 3 obj _ _
+             6 after after ADP IN _ 7 case _ _
+             7 Turkey Turkey PROPN NNP _ 5 nmod _ _
+             8 began begin VERB VBD _ 3 conj _ _
+             9 an a DET DT _ 10 det _ _
+             10 offensive offensive NOUN NN _ 8 obj _ _",
+        ));
+        let c = canonical(&d);
+        let arc = |i: usize| (c.tokens[i].head, c.tokens[i].deprel.as_str());
+        assert_eq!(arc(5), (Some(7), "mark"));
+        assert_eq!(arc(6), (Some(7), "nsubj"));
+        assert_eq!(arc(7), (Some(2), "advcl"));
+        // "after the talks, Turkey began ...": the verb has its own subject.
+        let d = doc(&spaced(
+            "1 After after ADP IN _ 3 case _ _
+             2 the the DET DT _ 3 det _ _
+             3 talks talk NOUN NNS _ 5 obl _ SpaceAfter=No
+             4 , , PUNCT , _ 3 punct _ _
+             5 Turkey Turkey PROPN NNP _ 6 nsubj _ _
+             6 began begin VERB VBD _ 0 root _ _",
+        ));
+        assert!(matches!(canonical(&d), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_finite_verb_hung_as_a_relative_clause_without_a_relative_word_is_the_root() {
+        // Nabil, a journalist from Yemen, died in Aden.
+        let d = doc(&spaced(
+            "1 Nabil Nabil PROPN NNP _ 0 root _ SpaceAfter=No
+             2 , , PUNCT , _ 4 punct _ _
+             3 a a DET DT _ 4 det _ _
+             4 journalist journalist NOUN NN _ 1 appos _ _
+             5 from from ADP IN _ 6 case _ _
+             6 Yemen Yemen PROPN NNP _ 4 nmod _ SpaceAfter=No
+             7 , , PUNCT , _ 8 punct _ _
+             8 died die VERB VBD _ 4 acl:relcl _ _
+             9 in in ADP IN _ 10 case _ _
+             10 Aden Aden PROPN NNP _ 8 obl _ _",
+        ));
+        let c = canonical(&d);
+        assert_eq!((c.tokens[7].head, c.tokens[7].deprel.as_str()), (None, "root"));
+        assert_eq!((c.tokens[0].head, c.tokens[0].deprel.as_str()), (Some(7), "nsubj"));
+        // "Nabil, a journalist who died in Aden": a relative clause.
+        let d = doc(&spaced(
+            "1 Nabil Nabil PROPN NNP _ 0 root _ SpaceAfter=No
+             2 , , PUNCT , _ 4 punct _ _
+             3 a a DET DT _ 4 det _ _
+             4 journalist journalist NOUN NN _ 1 appos _ _
+             5 who who PRON WP _ 6 nsubj _ _
+             6 died die VERB VBD _ 4 acl:relcl _ _",
+        ));
+        assert!(matches!(canonical(&d), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_time_word_is_no_subject_the_nominal_after_it_is() {
+        // This Thursday the Commission on Freedom criticized the move
+        let d = doc(&spaced(
+            "1 This this DET DT _ 2 det _ _
+             2 Thursday Thursday PROPN NNP _ 8 nsubj _ _
+             3 the the DET DT _ 4 det _ _
+             4 Commission Commission PROPN NNP _ 2 appos _ _
+             5 on on ADP IN _ 6 case _ _
+             6 Freedom Freedom PROPN NNP _ 2 nmod _ _
+             7 also also ADV RB _ 8 advmod _ _
+             8 criticized criticize VERB VBD _ 0 root _ _
+             9 the the DET DT _ 10 det _ _
+             10 move move NOUN NN _ 8 obj _ _",
+        ));
+        let c = canonical(&d);
+        let arc = |i: usize| (c.tokens[i].head, c.tokens[i].deprel.as_str());
+        assert_eq!(arc(1), (Some(7), "obl:tmod"));
+        assert_eq!(arc(3), (Some(7), "nsubj"));
+        assert_eq!(arc(5), (Some(3), "nmod"));
+    }
+
+    #[test]
+    fn a_sentence_without_a_finite_verb_has_its_participle_as_verb() {
+        // Both the council and the government called for an inquiry.
+        let d = doc(&spaced(
+            "1 Both both CCONJ CC _ 3 cc:preconj _ _
+             2 the the DET DT _ 3 det _ _
+             3 council council NOUN NN _ 0 root _ _
+             4 and and CCONJ CC _ 6 cc _ _
+             5 the the DET DT _ 6 det _ _
+             6 government government NOUN NN _ 3 conj _ _
+             7 called call VERB VBN _ 3 acl _ _
+             8 for for ADP IN _ 10 case _ _
+             9 an a DET DT _ 10 det _ _
+             10 inquiry inquiry NOUN NN _ 7 obl _ _",
+        ));
+        let c = canonical(&d);
+        assert_eq!((c.tokens[6].head, c.tokens[6].deprel.as_str(), c.tokens[6].xpos.as_str()), (None, "root", "VBD"));
+        assert_eq!((c.tokens[2].head, c.tokens[2].deprel.as_str()), (Some(6), "nsubj"));
+        // Protesters called for an inquiry after he sent messages: the only
+        // finite verb lies inside the participle's own clause.
+        let d = doc(&spaced(
+            "1 Protesters protester NOUN NNS _ 0 root _ _
+             2 called call VERB VBN _ 1 acl _ _
+             3 for for ADP IN _ 4 case _ _
+             4 inquiry inquiry NOUN NN _ 2 obl _ _
+             5 after after SCONJ IN _ 7 mark _ _
+             6 he he PRON PRP _ 7 nsubj _ _
+             7 sent send VERB VBD _ 2 advcl _ _",
+        ));
+        assert_eq!(canonical(&d).tokens[1].deprel, "root");
+        // "the prisoners released yesterday were ...": a finite verb elsewhere.
+        let d = doc(&spaced(
+            "1 the the DET DT _ 2 det _ _
+             2 prisoners prisoner NOUN NNS _ 5 nsubj _ _
+             3 released release VERB VBN _ 2 acl _ _
+             4 were be AUX VBD _ 5 cop _ _
+             5 home home ADV RB _ 0 root _ _",
+        ));
+        assert!(matches!(canonical(&d), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_verb_read_as_a_participle_before_a_clause_with_two_subjects_governs_it() {
+        // Trump and his supporters claimed Biden won the elections
+        let d = doc(&spaced(
+            "1 Trump Trump PROPN NNP _ 7 nsubj _ _
+             2 and and CCONJ CC _ 4 cc _ _
+             3 his his PRON PRP$ _ 4 nmod:poss _ _
+             4 supporters supporter NOUN NNS _ 1 conj _ _
+             5 claimed claim VERB VBD _ 4 acl _ _
+             6 Biden Biden PROPN NNP _ 7 nsubj _ _
+             7 won win VERB VBD _ 0 root _ _
+             8 the the DET DT _ 9 det _ _
+             9 elections election NOUN NNS _ 7 obj _ _",
+        ));
+        let c = canonical(&d);
+        let arc = |i: usize| (c.tokens[i].head, c.tokens[i].deprel.as_str());
+        assert_eq!(arc(4), (None, "root"));
+        assert_eq!(arc(0), (Some(4), "nsubj"));
+        assert_eq!(arc(6), (Some(4), "ccomp"));
+        assert_eq!(arc(5), (Some(6), "nsubj"));
+        // "the prisoners released yesterday won": a participle (VBN) does
+        // describe its noun, and "won" has one subject.
+        let d = doc(&spaced(
+            "1 prisoners prisoner NOUN NNS _ 4 nsubj _ _
+             2 released release VERB VBN _ 1 acl _ _
+             3 yesterday yesterday NOUN NN _ 2 obl:tmod _ _
+             4 won win VERB VBD _ 0 root _ _",
+        ));
+        assert!(matches!(canonical(&d), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_bare_conjunct_reporting_clause_is_parataxis() {
+        let d = doc(&spaced(&RELEASED.replace("REL", "conj")));
+        assert_eq!(canonical(&d).tokens[5].deprel, "parataxis");
+    }
+
+    #[test]
+    fn a_subordinated_or_coordinated_report_is_left_alone() {
+        // Kenya released detainees, as officials said.
+        let d = doc(&spaced(
+            "1 Kenya Kenya PROPN NNP _ 2 nsubj _ _
+             2 released release VERB VBD _ 0 root _ _
+             3 detainees detainee NOUN NNS _ 2 obj _ SpaceAfter=No
+             4 , , PUNCT , _ 7 punct _ _
+             5 as as SCONJ IN _ 7 mark _ _
+             6 officials official NOUN NNS _ 7 nsubj _ _
+             7 said say VERB VBD _ 2 advcl _ _",
+        ));
+        assert!(matches!(canonical(&d), Cow::Borrowed(_)));
+        // Kenya released detainees, and officials said so.
+        let d = doc(&spaced(
+            "1 Kenya Kenya PROPN NNP _ 2 nsubj _ _
+             2 released release VERB VBD _ 0 root _ _
+             3 detainees detainee NOUN NNS _ 2 obj _ SpaceAfter=No
+             4 , , PUNCT , _ 7 punct _ _
+             5 and and CCONJ CC _ 7 cc _ _
+             6 officials official NOUN NNS _ 7 nsubj _ _
+             7 said say VERB VBD _ 2 conj _ _",
+        ));
+        assert!(matches!(canonical(&d), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_report_before_its_content_or_without_a_comma_is_left_alone() {
+        // Officials said Kenya released detainees (said is the root): no change.
+        let d = doc(&spaced(
+            "1 Officials official NOUN NNS _ 2 nsubj _ _
+             2 said say VERB VBD _ 0 root _ _
+             3 Kenya Kenya PROPN NNP _ 4 nsubj _ _
+             4 released release VERB VBD _ 2 ccomp _ _
+             5 detainees detainee NOUN NNS _ 4 obj _ _",
+        ));
+        assert!(matches!(canonical(&d), Cow::Borrowed(_)));
+        // Kenya released detainees officials said (no comma).
+        let d = doc(&spaced(
+            "1 Kenya Kenya PROPN NNP _ 2 nsubj _ _
+             2 released release VERB VBD _ 0 root _ _
+             3 detainees detainee NOUN NNS _ 2 obj _ _
+             4 officials official NOUN NNS _ 5 nsubj _ _
+             5 said say VERB VBD _ 2 advcl _ _",
+        ));
+        assert!(matches!(canonical(&d), Cow::Borrowed(_)));
+    }
+}

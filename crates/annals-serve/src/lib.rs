@@ -210,6 +210,17 @@ pub fn is_loopback(addr: &SocketAddr) -> bool {
     addr.ip().is_loopback()
 }
 
+/// The warning printed before serving on `addr`, when other machines can
+/// reach it (anything but a loopback address).
+pub fn exposure_warning(addr: &SocketAddr) -> Option<String> {
+    (!is_loopback(addr)).then(|| {
+        format!(
+            "annals: serve: WARNING: listening on {addr}, which other machines can reach: the store's articles \
+             and events are readable by anyone who can connect"
+        )
+    })
+}
+
 /// Serves `app` on `listener` until Ctrl-C (or `shutdown` resolves).
 pub async fn serve_on(
     listener: tokio::net::TcpListener,
@@ -228,11 +239,8 @@ pub fn run(c: Config) -> anyhow::Result<()> {
     rt.block_on(async move {
         let listener = tokio::net::TcpListener::bind(c.addr).await?;
         let addr = listener.local_addr()?;
-        if !is_loopback(&addr) {
-            eprintln!(
-                "annals: serve: WARNING: listening on {addr}, which other machines can reach: the store's articles \
-                 and events are readable by anyone who can connect"
-            );
+        if let Some(w) = exposure_warning(&addr) {
+            eprintln!("{w}");
         }
         eprintln!("annals: serve: {} on http://{addr}/ (Ctrl-C stops)", c.db.display());
         serve_on(listener, app, async {
@@ -241,4 +249,20 @@ pub fn run(c: Config) -> anyhow::Result<()> {
         .await?;
         Ok(())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_loopback_addresses_are_served_without_a_warning() {
+        for quiet in ["127.0.0.1:8080", "127.0.0.2:80", "[::1]:8080"] {
+            assert_eq!(exposure_warning(&quiet.parse().unwrap()), None, "{quiet}");
+        }
+        for loud in ["0.0.0.0:8080", "[::]:8080", "192.168.1.5:8080", "10.0.0.1:0"] {
+            let w = exposure_warning(&loud.parse().unwrap());
+            assert!(w.as_deref().is_some_and(|w| w.contains("WARNING") && w.contains(loud)), "{loud}: {w:?}");
+        }
+    }
 }

@@ -9,7 +9,7 @@ use annals_store::{CountBy, Filter};
 /// The longest query string accepted (bytes, before decoding).
 pub const MAX_QUERY: usize = 4096;
 /// The longest value of one parameter (characters).
-const MAX_VALUE: usize = 300;
+pub const MAX_VALUE: usize = 300;
 /// The most events or rows one request may ask for.
 pub const MAX_LIMIT: usize = 1000;
 

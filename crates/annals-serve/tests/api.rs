@@ -248,6 +248,41 @@ fn unknown_parameters_and_bad_values_are_400_with_a_message() {
     }
     let long = format!("/api/events?text={}", "a".repeat(5000));
     assert_eq!(get(&long).status, 414);
+    // One value over its cap, in a query string under the whole cap.
+    let value = format!("/api/events?actor-name={}", "a".repeat(annals_serve::params::MAX_VALUE + 1));
+    let a = get(&value);
+    assert_eq!(a.status, 400, "{}", a.text());
+    assert!(a.json()["error"].as_str().unwrap().contains("actor-name"), "{}", a.text());
+    // The largest page is accepted; one more is not (above).
+    let a = get(&format!("/api/events?limit={}", annals_serve::params::MAX_LIMIT));
+    assert_eq!(a.status, 200, "{}", a.text());
+    let all = store().totals().unwrap().1 as usize;
+    assert_eq!(ids(&a.json()).len(), all.min(annals_serve::params::MAX_LIMIT));
+}
+
+#[test]
+fn the_paste_page_codes_a_form_within_its_limits_and_stores_nothing() {
+    let before = store().totals().unwrap();
+    let form = "application/x-www-form-urlencoded";
+    let text = "Qatar hosted talks between Niger and Mali in Doha on Tuesday.";
+    let body = serde_urlencoded::to_string([("text", text), ("date", "2024-03-14")]).unwrap();
+    let a = post("/code", form, body);
+    assert_eq!(a.status, 200, "{}", a.text());
+    let page = a.text();
+    let want = common::engine().code("pasted", text, Some("2024-03-14"));
+    assert!(!want.is_empty());
+    assert!(page.contains("id=\"result\""), "no result section");
+    assert_eq!(page.matches("<article id=\"ev-").count(), want.len(), "one card per event");
+    for (body, status) in [
+        (serde_urlencoded::to_string([("text", "a".repeat(annals_serve::MAX_CODE_TEXT + 1))]).unwrap(), 413),
+        (serde_urlencoded::to_string([("text", "Egypt met Sudan."), ("date", "2024-02-30")]).unwrap(), 400),
+        (serde_urlencoded::to_string([("text", "Egypt met Sudan."), ("extra", "1")]).unwrap(), 400),
+        ("date=2024-03-14".to_string(), 400),
+    ] {
+        let a = post("/code", form, body.clone());
+        assert_eq!(a.status, status, "{}: {}", &body[..body.len().min(60)], &a.text()[..a.text().len().min(300)]);
+    }
+    assert_eq!(store().totals().unwrap(), before);
 }
 
 #[test]

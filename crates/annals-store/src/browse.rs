@@ -279,6 +279,22 @@ mod tests {
     }
 
     #[test]
+    fn a_store_of_another_schema_is_refused_with_what_to_do() {
+        let (_dir, path) = store();
+        let known = crate::schema::MIGRATIONS.len() as i64;
+        let set = |v: i64| Connection::open(&path).unwrap().pragma_update(None, "user_version", v).unwrap();
+        set(known - 1);
+        match Store::open_read_only(&path) {
+            Err(e @ Error::OlderSchema { .. }) => assert!(e.to_string().contains("annals query --db"), "{e}"),
+            other => panic!("expected OlderSchema, got {:?}", other.map(|_| ())),
+        }
+        set(known + 1);
+        assert!(matches!(Store::open_read_only(&path), Err(Error::NewerSchema { .. })));
+        set(known);
+        assert!(Store::open_read_only(&path).is_ok());
+    }
+
+    #[test]
     fn places_are_counted() {
         let (_dir, path) = store();
         let s = Store::open_read_only(&path).unwrap();

@@ -62,7 +62,7 @@ pub enum Error {
     #[error("database schema version {found} is newer than this annals knows ({known}); upgrade annals")]
     NewerSchema { found: i64, known: i64 },
     /// A database opened read-only needs a migration first.
-    #[error("{path} is schema version {found} (this annals writes {known}): open it once with `annals query --db {path} --limit 0`, which migrates it")]
+    #[error("{path} needs a migration (schema version {found}; this annals writes {known}): open it once with `annals query --db {path} --limit 0`, which migrates it")]
     OlderSchema { path: String, found: i64, known: i64 },
     #[error("{0}: no such database")]
     Missing(String),

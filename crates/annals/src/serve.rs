@@ -42,3 +42,24 @@ pub fn run(a: Args) -> Result<ExitCode> {
     annals_serve::run(c)?;
     Ok(ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        args: Args,
+    }
+
+    #[test]
+    fn the_default_address_is_loopback() {
+        let c = Cli::try_parse_from(["serve"]).unwrap();
+        assert!(annals_serve::is_loopback(&c.args.addr), "{}", c.args.addr);
+        assert!(annals_serve::exposure_warning(&c.args.addr).is_none());
+        let wide = Cli::try_parse_from(["serve", "--addr", "0.0.0.0:8080"]).unwrap();
+        assert!(annals_serve::exposure_warning(&wide.args.addr).is_some());
+    }
+}

@@ -24,18 +24,21 @@ fn required() -> bool {
     std::env::var("ANNALS_REQUIRE_SHARED").is_ok_and(|v| v == "1") || std::env::var_os("CI").is_some()
 }
 
+/// The program `env` names (when set, and only if it is a file), else the
+/// first of `candidates` that exists.
 fn find(candidates: &[&str], env: &str) -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os(env) {
-        return Some(PathBuf::from(p));
+    match std::env::var_os(env) {
+        Some(p) => Some(PathBuf::from(p)).filter(|p| p.is_file()),
+        None => candidates.iter().map(PathBuf::from).find(|p| p.is_file()),
     }
-    candidates.iter().map(PathBuf::from).find(|p| p.is_file())
 }
 
 impl Browser {
     pub fn start() -> Option<Browser> {
         let (Some(chromium), Some(driver)) = (find(CHROMIUM, "ANNALS_CHROMIUM"), find(DRIVER, "ANNALS_CHROMEDRIVER"))
         else {
-            let m = "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)";
+            let m = "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver; \
+                     or name them in ANNALS_CHROMIUM and ANNALS_CHROMEDRIVER)";
             if required() {
                 panic!("{m}, and ANNALS_REQUIRE_SHARED=1 or CI is set");
             }

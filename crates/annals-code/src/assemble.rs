@@ -129,6 +129,8 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
         tracing::debug!(trigger = %t.tok(trigger).form, "dropped: a re-mention of an earlier event");
         return Vec::new();
     }
+    quantity::merge_conjuncts(t, &mut sources);
+    quantity::merge_conjuncts(t, &mut targets);
     let implicit = if sources.is_empty() && (f.agentless || trig.pos == crate::dict::events::TriggerPos::Noun) {
         entry.agent.clone()
     } else {
@@ -147,11 +149,20 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
     let reporter = attribution::reporter(t, trigger);
     let attribution = match reporter {
         Some((head, _)) => Some(attributed(cx, t, head)),
-        None => cx.speaker_of(t.tok(trigger).start, 0).map(|s| Attribution {
-            text: s.actor.text.clone(),
-            code: s.actor.code.clone(),
-            anonymous: false,
-        }),
+        None => cx
+            .speaker_of(t.tok(trigger).start, 0)
+            .map(|s| Attribution {
+                text: s.actor.text.clone(),
+                code: s.actor.code.clone(),
+                anonymous: cx.speaker_anonymous(t.tok(trigger).start),
+            })
+            .or_else(|| {
+                attribution::hearsay(t, trigger).map(|m| Attribution {
+                    text: t.tok(m).form.clone(),
+                    code: None,
+                    anonymous: true,
+                })
+            }),
     };
     if let Some(a) = &attribution {
         *cx.last_attribution.borrow_mut() = Some(a.clone());
@@ -200,7 +211,7 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
                     continue;
                 }
             }
-            let quantity = quantity::quantity(t, trigger, *s, *g);
+            let quantity = quantity::quantity(t, trigger, &cameo.code, *s, *g);
             let mut source = s.map(|x| x.actor.clone()).or_else(|| implicit_actor.clone());
             let mut target = g.map(|x| x.actor.clone());
             // A violent or coercive event (or aid) without a known target is

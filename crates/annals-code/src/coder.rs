@@ -223,6 +223,22 @@ impl Context<'_> {
                 take(&mut r, &a, format!("coreference {:?} → {:?}", t.tok(h).form, a.actor.text));
             }
         }
+        // "his associates", "supporters of Navalny": people of someone's
+        // side are of that side (cue list `entourage`).
+        // (The form too: lemmatisers turn "aides" into "aid".)
+        let form = t.tok(h).form.to_lowercase();
+        let entourage = [t.lemma(h).to_lowercase().as_str(), form.as_str(), form.trim_end_matches('s')]
+            .iter()
+            .any(|w| crate::cues::has(crate::cues::List::Entourage, w));
+        if r.actor.code.is_none() && depth < 3 && entourage {
+            let of = crate::frame::obliques(t, h).find(|(_, c)| c == "of").map(|(x, _)| x);
+            if let Some(p) = t.kid(h, "nmod:poss").or(of) {
+                if let Some(o) = self.actor_at(t, p, depth + 1).filter(|o| o.actor.code.is_some()) {
+                    take(&mut r, &o, format!("{:?} are of {:?}'s side", t.tok(h).form, o.actor.text));
+                    r.kind = Kind::Role;
+                }
+            }
+        }
         admit(t, h, &r).then_some(r)
     }
 
@@ -273,6 +289,18 @@ impl Context<'_> {
         if let Some(r) = doer.and_then(|x| self.actor(t, x)) {
             return Some(r);
         }
+        // "a lawsuit filed by Texas": a participle's agent did it.
+        let agent = t
+            .children(h)
+            .iter()
+            .copied()
+            .filter(|&c| crate::tree::rel_is(t.rel(c), "acl") && !t.rel(c).ends_with("relcl") && t.tok(c).xpos == "VBN")
+            .find_map(|c| {
+                t.kid(c, "obl:agent").or_else(|| crate::frame::obliques(t, c).find(|(_, p)| p == "by").map(|(x, _)| x))
+            });
+        if let Some(r) = agent.and_then(|x| self.actor(t, x)) {
+            return Some(r);
+        }
         let modifiers: Vec<usize> = t
             .children(h)
             .iter()
@@ -312,6 +340,14 @@ impl Context<'_> {
         let _ = s;
         done.push(q.start);
         true
+    }
+
+    /// Whether the speaker of the quote holding byte `offset` is an
+    /// unnamed source ("..., a government official said").
+    pub fn speaker_anonymous(&self, offset: usize) -> bool {
+        let Some(q) = self.discourse.quote_at(offset) else { return false };
+        let (Some(s), Some(h)) = (q.speaker_sentence, q.speaker) else { return false };
+        crate::resolve::attribution::anonymous(&Tree::new(self.doc, s), h)
     }
 
     /// The speaker of the quote holding byte `offset`.

@@ -65,6 +65,10 @@ lists! {
     Tenure = "tenure",
     Happen = "happen",
     Deny = "deny",
+    Hearsay = "hearsay",
+    Entourage = "entourage",
+    Amount = "amount",
+    Title = "title",
 }
 
 /// A problem in the cue file.

@@ -23,15 +23,13 @@ pub fn doc(conllu: &str) -> Doc {
             let space = !w.misc.split('|').any(|m| m == "SpaceAfter=No");
             let i = d.tokens.len();
             d.tokens.push(Token {
-                start: b,
-                end: d.text.len(),
-                form: w.form.clone(),
                 upos: w.upos.clone(),
                 xpos: w.xpos.clone(),
                 lemma: w.lemma.clone(),
                 head: (w.head > 0).then(|| first + w.head - 1),
                 deprel: w.deprel.clone(),
                 space_after: space,
+                ..Token::new(b, d.text.len(), w.form.as_str())
             });
             if space && k + 1 < s.words.len() {
                 d.text.push(' ');

@@ -7,6 +7,7 @@
 //! committed in `data/places.bin` and embedded, like a model.
 //! The event's place is resolved in [`crate::resolve::place`].
 
+use annals_text::Token;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -24,9 +25,11 @@ pub struct PlaceEntry {
     pub population: u64,
 }
 
-/// Names (lower case, tokens joined by spaces) → entries, most populous
-/// first: a name several places share ("Hyde Park" in London and in
-/// several American towns) keeps the biggest few, so that context can pick.
+/// Names → entries, most populous first: a name several places share
+/// ("Hyde Park" in London and in several American towns) keeps the biggest
+/// few, so that context can pick. Names are keyed
+/// [folded](annals_text::normalize) and lower-cased, a leading "the"
+/// dropped.
 #[derive(Debug, Default)]
 pub struct Places {
     by_name: HashMap<String, Vec<PlaceEntry>>,
@@ -82,17 +85,9 @@ impl Places {
         self.by_name.is_empty()
     }
 
-    /// Adds `name` and, when it has diacritics, its folded form
-    /// ("Kandahār" is written "Kandahar" in English news).
+    /// Adds `e` under `name`'s key, keeping the most populous [`PER_NAME`]
+    /// places of a key.
     fn insert(&mut self, name: &str, e: PlaceEntry) {
-        let folded = fold(name);
-        if folded != name {
-            self.insert_key(&folded, e.clone());
-        }
-        self.insert_key(name, e);
-    }
-
-    fn insert_key(&mut self, name: &str, e: PlaceEntry) {
         let key = key(name);
         if key.is_empty() {
             return;
@@ -107,10 +102,11 @@ impl Places {
         list.truncate(PER_NAME);
     }
 
-    /// The longest place name starting at `words[start]`: `(end, entry)`,
-    /// the most populous place of that name.
-    pub fn longest_match(&self, words: &[&str], start: usize) -> Option<(usize, &PlaceEntry)> {
-        self.longest_match_in(words, start, None)
+    /// The longest place name starting at `tokens[start]`: `(end, entry)`,
+    /// the most populous place of that name. Names are compared on the
+    /// tokens' [`norm`](annals_text::Token::norm)s.
+    pub fn longest_match(&self, tokens: &[Token], start: usize) -> Option<(usize, &PlaceEntry)> {
+        self.longest_match_in(tokens, start, None)
     }
 
     /// Like [`longest_match`](Self::longest_match), preferring a place in
@@ -118,13 +114,14 @@ impl Places {
     /// from London, "Hyde Park" is London's.
     pub fn longest_match_in(
         &self,
-        words: &[&str],
+        tokens: &[Token],
         start: usize,
         country: Option<&str>,
     ) -> Option<(usize, &PlaceEntry)> {
-        let max = (start + self.longest).min(words.len());
+        let max = (start + self.longest).min(tokens.len());
         (start + 1..=max).rev().find_map(|end| {
-            let list = self.by_name.get(&key(&words[start..end].join(" ")))?;
+            let norms: Vec<&str> = tokens[start..end].iter().map(|t| t.norm.as_str()).collect();
+            let list = self.by_name.get(&key_of_folded(&norms.join(" ")))?;
             let pick = country.and_then(|c| list.iter().find(|e| e.country == c)).or_else(|| list.first())?;
             Some((end, pick))
         })
@@ -241,24 +238,25 @@ impl Places {
                 geonames_id: c[5].parse().unwrap_or(0),
                 population: c[6].parse().unwrap_or(0),
             };
-            p.longest = p.longest.max(c[0].split(' ').count());
-            p.by_name.entry(c[0].to_string()).or_default().push(e);
+            // Keyed again, so that a file written with an earlier folding
+            // (which also stored names with their diacritics) reads as a
+            // fresh build would.
+            p.insert(c[0], e);
         }
         Ok(p)
     }
 }
 
-/// Removes diacritics: decomposes and drops the combining marks.
-fn fold(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    s.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect()
+/// The matching key of a name: [folded](annals_text::normalize) and
+/// lower-cased ("Kandahār" is written "Kandahar" in English news), words
+/// separated by single spaces, a leading "the" dropped ("the West Bank").
+fn key(name: &str) -> String {
+    key_of_folded(&annals_text::normalize::fold_lower(name))
 }
 
-/// The matching key: lower case, words separated by single spaces, a
-/// leading "the" dropped ("the West Bank").
-fn key(name: &str) -> String {
-    let lower = name.to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
+/// [`key`] of text already folded and lower-cased, as tokens' norms are.
+fn key_of_folded(folded: &str) -> String {
+    let words: Vec<&str> = folded.split_whitespace().collect();
     let words = if words.len() > 1 && words[0] == "the" { &words[1..] } else { &words[..] };
     words.join(" ")
 }
@@ -271,18 +269,72 @@ mod tests {
     fn keys_fold_case_articles_and_diacritics() {
         assert_eq!(key("the West Bank"), "west bank");
         assert_eq!(key("The  Hague"), "hague");
-        assert_eq!(fold("Kandahār"), "Kandahar");
-        assert_eq!(fold("São Paulo"), "Sao Paulo");
+        assert_eq!(key("Kandahār"), "kandahar");
+        assert_eq!(key("São Paulo"), "sao paulo");
+        assert_eq!(key("Łódź"), "lodz");
+        assert_eq!(key("N’Djamena"), "n'djamena");
+        assert_eq!(key_of_folded("the  west bank"), "west bank");
+        assert_eq!(key_of_folded("the"), "the");
+    }
+
+    fn find<'p>(p: &'p Places, words: &[&str], start: usize) -> Option<(usize, &'p PlaceEntry)> {
+        let tokens: Vec<Token> = words.iter().map(|w| Token::new(0, w.len(), *w)).collect();
+        p.longest_match(&tokens, start)
+    }
+
+    fn entry(name: &str, country: &str, population: u64) -> PlaceEntry {
+        PlaceEntry { name: name.into(), country: country.into(), lat: 0.0, lon: 0.0, geonames_id: 1, population }
+    }
+
+    #[test]
+    fn a_file_with_old_keys_reads_as_a_fresh_build() {
+        // Before one normaliser, names were stored as written and with
+        // their diacritics removed; "Ł" kept its stroke.
+        let mut old = Places::default();
+        for (k, e) in [
+            ("łódź", entry("Łódź", "POL", 680_000)),
+            ("łodz", entry("Łódź", "POL", 680_000)),
+            ("kandahār", entry("Kandahār", "AFG", 500_000)),
+            ("kandahar", entry("Kandahār", "AFG", 500_000)),
+        ] {
+            old.by_name.entry(k.to_string()).or_default().push(e);
+        }
+        let mut bytes = Vec::new();
+        old.write(&mut bytes).unwrap();
+        let p = Places::read(&bytes).unwrap();
+        assert_eq!(p.len(), 2);
+        for text in ["Łódź", "Lodz", "LODZ"] {
+            assert_eq!(find(&p, &[text], 0).map(|(_, e)| e.country.as_str()), Some("POL"), "{text}");
+        }
+        assert_eq!(p.by_name["kandahar"].len(), 1);
+        let mut fresh = Places::default();
+        fresh.insert("Łódź", entry("Łódź", "POL", 680_000));
+        fresh.insert("Kandahār", entry("Kandahār", "AFG", 500_000));
+        assert_eq!(fresh.by_name, p.by_name);
+    }
+
+    #[test]
+    fn a_name_keeps_its_most_populous_places() {
+        let mut p = Places::default();
+        for i in 0..PER_NAME as u64 + 2 {
+            p.insert("Springfield", PlaceEntry { geonames_id: i, ..entry("Springfield", "USA", 1000 * i) });
+        }
+        let list = &p.by_name["springfield"];
+        assert_eq!(list.len(), PER_NAME);
+        assert_eq!(list[0].population, 1000 * (PER_NAME as u64 + 1));
+        assert_eq!(find(&p, &["in", "Springfield", "today"], 1).map(|m| m.0), Some(2));
     }
 
     #[test]
     fn embedded_gazetteer_resolves_capitals_and_regions() {
         let p = Places::embedded();
         assert!(p.len() > 30_000, "{}", p.len());
-        let (end, e) = p.longest_match(&["in", "the", "West", "Bank", "today"], 1).unwrap();
+        let (end, e) = find(p, &["in", "the", "West", "Bank", "today"], 1).unwrap();
         assert_eq!((end, e.country.as_str()), (4, "PSE"));
-        let (_, cairo) = p.longest_match(&["Cairo"], 0).unwrap();
+        let (_, cairo) = find(p, &["Cairo"], 0).unwrap();
         assert_eq!(cairo.country, "EGY");
-        assert!(p.longest_match(&["unheardofville"], 0).is_none());
+        assert!(find(p, &["unheardofville"], 0).is_none());
+        assert_eq!(find(p, &["Kandahār"], 0).map(|m| m.1.country.as_str()), Some("AFG"));
+        assert_eq!(find(p, &["Łódź"], 0).map(|m| m.1.country.as_str()), Some("POL"));
     }
 }

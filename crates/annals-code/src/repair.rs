@@ -17,9 +17,15 @@
 //! | [`complement_read_as_main_clause`] | "Trump and his supporters claimed Biden won" with *claimed* a participle of *supporters* and *won* the root with two subjects | *claimed* the clause's verb, *won* its `ccomp` |
 //! | [`relative_clause_hung_on_the_verb`] | "She spoke about her husband Siarhei, who was arrested in May, and promised ..." with *arrested* hung as `parataxis` of *spoke* and *promised* its conjunct | *arrested* `acl:relcl` of *Siarhei*; *promised* a conjunct of *spoke* |
 //! | [`verb_after_relative_clause`] | "Brett McGurk, who was Trump's envoy to the coalition, also criticized the decision" with the name the root and *criticized* hung inside the relative clause | *criticized* `root`, the name its `nsubj`, the relative clause `acl:relcl` of the name |
+//! | [`predicate_read_as_modifier`] | "called the arrests of its leaders unlawful" with *unlawful* a modifier after *leaders* | *unlawful* `xcomp` of *called* |
 //! | [`time_beside_subject`] | "Friday, the House issued a subpoena" with *Friday* a second subject of *issued* | *Friday* `obl:tmod` |
 //! | [`time_heading_noun`] | "landed a round on a protester yesterday" with *yesterday* the head and *protester* its compound | *protester* in *yesterday*'s place, *yesterday* `obl:tmod` |
 //! | [`clause_after_preposition`] | "... after Turkey began an offensive" with *after* taken as a preposition of *Turkey* | *after* `mark`, *Turkey* `nsubj` of *began*, *began* `advcl` of the clause above |
+//!
+//!
+//! One repair reads names rather than the tree: [`entities_without_time`]
+//! ("Serbia Friday" tagged as one person's name is the place Serbia and a
+//! day).
 //!
 //! The stage runs once per article, before every other stage; a document
 //! that needs no repair is not copied.
@@ -65,6 +71,9 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
                 changes.push((relative, Change::Attach(root, "acl:relcl")));
                 changes.push((i, Change::Root));
             }
+            if let Some(v) = predicate_read_as_modifier(&t, i) {
+                changes.push((i, Change::Attach(v, "xcomp")));
+            }
             if time_beside_subject(&t, i) {
                 changes.push((i, Change::Rel("obl:tmod")));
             }
@@ -83,10 +92,14 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
             }
         }
     }
-    if changes.is_empty() {
+    let entities = entities_without_time(doc);
+    if changes.is_empty() && entities.is_none() {
         return Cow::Borrowed(doc);
     }
     let mut d = doc.clone();
+    if let Some(e) = entities {
+        d.entities = e;
+    }
     for (i, change) in changes {
         let tok = &mut d.tokens[i];
         match change {
@@ -114,6 +127,32 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
         }
     }
     Cow::Owned(d)
+}
+
+/// "killed three in a gunbattle in southeastern Serbia Friday" with
+/// *Serbia Friday* recognised as one name: a time expression is part of
+/// no name. Entities are trimmed of time words at their edges (and dropped
+/// when nothing is left); `None` when no entity needs it.
+pub fn entities_without_time(doc: &Doc) -> Option<Vec<annals_text::Entity>> {
+    let timed = |i: usize| doc.times.iter().any(|x| x.tokens.contains(&i));
+    if !doc.entities.iter().any(|e| e.tokens.clone().any(timed)) {
+        return None;
+    }
+    let mut out = Vec::new();
+    for e in &doc.entities {
+        let (mut a, mut b) = (e.tokens.start, e.tokens.end);
+        while a < b && timed(a) {
+            a += 1;
+        }
+        while b > a && timed(b - 1) {
+            b -= 1;
+        }
+        if a < b {
+            let (start, end) = (doc.tokens[a].start, doc.tokens[b - 1].end);
+            out.push(annals_text::Entity { label: e.label, start, end, tokens: a..b });
+        }
+    }
+    Some(out)
 }
 
 /// What a repair changes on a token.
@@ -300,6 +339,28 @@ pub fn verb_after_relative_clause(t: &Tree, v: usize) -> Option<(usize, usize)> 
     let relative = if k == 0 { return None } else { ancestors[k - 1] };
     let has_relative_subject = t.kids(relative, "nsubj").any(|c| relative_word(t, c) && c < relative);
     (has_relative_subject && relative > root && relative < v).then_some((root, relative))
+}
+
+/// "The opposition called the arrests of its leaders unlawful": an
+/// adjective after its noun is rare in English; one that closes the
+/// object of a naming verb (call, declare, find, deem ...) and has no
+/// words of its own is what the verb names the object, its `xcomp`.
+/// Returns the naming verb.
+pub fn predicate_read_as_modifier(t: &Tree, a: usize) -> Option<usize> {
+    let noun = t.head(a)?;
+    if t.tok(a).upos != "ADJ" || !rel_is(t.rel(a), "amod") || noun > a || !t.children(a).is_empty() {
+        return None;
+    }
+    // The object phrase holding the adjective, and its verb.
+    let mut obj = noun;
+    while !rel_is(t.rel(obj), "obj") {
+        obj = t.head(obj)?;
+    }
+    let v = t.head(obj)?;
+    let naming = cues::has(List::NamingVerb, &t.lemma(v).to_lowercase());
+    let last = t.subtree(obj, &["punct"]).last() == Some(&a);
+    let has_predicate = t.children(v).iter().any(|&c| rel_is(t.rel(c), "xcomp"));
+    (naming && last && !has_predicate && t.is_verbal(v)).then_some(v)
 }
 
 /// "Friday, the House issued a subpoena": a time word opening the
@@ -569,6 +630,49 @@ mod tests {
              4 which which PRON WDT _ 5 nsubj _ _
              5 surprised surprise VERB VBD _ 2 parataxis _ _
              6 him he PRON PRP _ 5 obj _ _",
+        ));
+        assert!(matches!(canonical(&d), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_name_holds_no_time() {
+        // in southeastern Serbia Friday , with "Serbia Friday" one name
+        let d = doc(&spaced(
+            "1 in in ADP IN _ 3 case _ _
+             2 southeastern southeastern ADJ JJ _ 3 amod _ _
+             3 Serbia Serbia PROPN NNP _ 0 root _ NER=B-PER
+             4 Friday Friday PROPN NNP _ 3 flat _ NER=I-PER",
+        ));
+        assert_eq!(d.entities[0].tokens, 2..4, "the fixture has the slip");
+        let c = canonical(&d);
+        assert_eq!(c.entities.len(), 1);
+        assert_eq!((c.entities[0].tokens.clone(), &c.text[c.entities[0].start..c.entities[0].end]), (2..3, "Serbia"));
+    }
+
+    #[test]
+    fn an_adjective_closing_a_named_object_is_its_predicate() {
+        // The opposition called the arrests of its leaders unlawful .
+        let d = doc(&spaced(
+            "1 The the DET DT _ 2 det _ _
+             2 opposition opposition NOUN NN _ 3 nsubj _ _
+             3 called call VERB VBD _ 0 root _ _
+             4 the the DET DT _ 5 det _ _
+             5 arrests arrest NOUN NNS _ 3 obj _ _
+             6 of of ADP IN _ 8 case _ _
+             7 its its PRON PRP$ _ 8 nmod:poss _ _
+             8 leaders leader NOUN NNS _ 5 nmod _ _
+             9 unlawful unlawful ADJ JJ _ 8 amod _ SpaceAfter=No
+             10 . . PUNCT . _ 3 punct _ _",
+        ));
+        let c = canonical(&d);
+        assert_eq!((c.tokens[8].head, c.tokens[8].deprel.as_str()), (Some(2), "xcomp"));
+        // Not after another verb: "they arrested the leaders responsible".
+        let d = doc(&spaced(
+            "1 They they PRON PRP _ 2 nsubj _ _
+             2 arrested arrest VERB VBD _ 0 root _ _
+             3 the the DET DT _ 4 det _ _
+             4 leaders leader NOUN NNS _ 2 obj _ _
+             5 responsible responsible ADJ JJ _ 4 amod _ _",
         ));
         assert!(matches!(canonical(&d), Cow::Borrowed(_)));
     }

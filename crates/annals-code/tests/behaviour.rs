@@ -308,3 +308,46 @@ fn a_restatement_places_and_dates_the_event_it_restates() {
     assert_eq!(attack.place.as_ref().map(|p| p.text.as_str()), Some("Kandahar"), "{attack:#?}");
     assert_eq!(attack.date.as_ref().map(|d| d.value.as_str()), Some("2024-03-11"), "{attack:#?}");
 }
+
+#[test]
+fn coordinated_victims_of_one_country_are_one_target_counted_together() {
+    let ev = code("In London, a British man injured a man and two women with a knife.", PUB);
+    let hurt = with_code(&ev, "19");
+    assert_eq!(hurt.len(), 1, "one event, not one per victim: {ev:#?}");
+    assert_eq!(hurt[0].quantity.as_ref().map(|q| q.value), Some(3.0), "{:#?}", hurt[0]);
+    let victims = hurt[0].target.as_ref().map(|a| a.text.as_str()).unwrap_or_default();
+    assert!(victims.starts_with("a man and two women"), "{victims}");
+}
+
+#[test]
+fn force_against_one_person_counts_one() {
+    let ev = code("Police shot a protester in Nairobi on Monday.", PUB);
+    let shot = with_code(&ev, "19");
+    assert_eq!(shot.len(), 1, "{ev:#?}");
+    assert_eq!(shot[0].quantity.as_ref().map(|q| q.value), Some(1.0), "{:#?}", shot[0]);
+}
+
+#[test]
+fn people_of_someones_side_take_that_sides_code() {
+    let ev = code("Hamas leader Ismail Haniyeh met Qatari officials. His aides criticized Israel.", PUB);
+    let c = with_code(&ev, "11");
+    assert_eq!(c.len(), 1, "{ev:#?}");
+    assert!(code_of(&c[0].source).starts_with("PSE"), "{:#?}", c[0]);
+}
+
+#[test]
+fn an_act_is_aimed_at_the_agent_of_its_participle() {
+    let ev = code("Iran condemned the sanctions imposed by the United States.", PUB);
+    let c = with_code(&ev, "111");
+    assert_eq!(c.len(), 1, "{ev:#?}");
+    assert_eq!(code_of(&c[0].source), "IRN");
+    assert_eq!(code_of(&c[0].target), "USA", "{:#?}", c[0]);
+}
+
+#[test]
+fn a_phrase_of_amount_is_about_its_people() {
+    let ev = code("A number of senators condemned the arrests of journalists in Manila.", PUB);
+    let c = with_code(&ev, "111");
+    assert_eq!(c.len(), 1, "{ev:#?}");
+    assert!(code_of(&c[0].source).ends_with("LEG"), "{:#?}", c[0]);
+}

@@ -244,11 +244,8 @@ mod tests {
                 let b = doc.text.len();
                 doc.text.push_str(&w.form);
                 doc.tokens.push(crate::doc::Token {
-                    start: b,
-                    end: doc.text.len(),
-                    form: w.form.clone(),
                     space_after: true,
-                    ..Default::default()
+                    ..crate::doc::Token::new(b, doc.text.len(), w.form.as_str())
                 });
                 doc.text.push(' ');
             }

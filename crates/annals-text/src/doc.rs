@@ -2,6 +2,7 @@
 //! pair of byte offsets into the original text so that any annotation can be
 //! highlighted in the report it came from.
 
+use crate::normalize;
 use serde::Serialize;
 
 /// One token. `start..end` is its byte range in [`Doc::text`].
@@ -12,6 +13,13 @@ pub struct Token {
     /// The token's text; equal to `&doc.text[start..end]` for raw text, but
     /// may differ when a treebank's tokenisation is kept (`--tokenized`).
     pub form: String,
+    /// The form folded and lower-cased by [`normalize::fold_lower`]
+    /// (`Erdoğan` → `erdogan`, `d’Ivoire` → `d'ivoire`): what name lookups
+    /// (the gazetteers, the actor dictionary) compare, folded once here.
+    /// Build tokens with [`Token::new`] so that it matches the form. Not
+    /// serialised: it follows from the form.
+    #[serde(skip)]
+    pub norm: String,
     /// Universal POS tag (`NOUN`, `VERB`, ...).
     pub upos: String,
     /// Penn Treebank tag (`NN`, `VBD`, ...).
@@ -23,6 +31,16 @@ pub struct Token {
     pub deprel: String,
     /// Whether whitespace follows the token in the original text.
     pub space_after: bool,
+}
+
+impl Token {
+    /// A token spanning `start..end` with its form and the form's
+    /// [`norm`](Token::norm); the other fields are empty, for the caller or
+    /// the pipeline to fill.
+    pub fn new(start: usize, end: usize, form: impl Into<String>) -> Token {
+        let form = form.into();
+        Token { start, end, norm: normalize::fold_lower(&form), form, ..Token::default() }
+    }
 }
 
 /// A sentence: a byte range and the range of its tokens in [`Doc::tokens`].

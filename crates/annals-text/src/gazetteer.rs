@@ -9,13 +9,16 @@
 //! [`Kind`]s; the recogniser learns how far to trust each kind (a big city is
 //! a safer bet than a small town whose name is also an English word).
 //!
-//! Names are matched on a *key*: the lowercased letters and digits of the
-//! tokens run together, with Latin diacritics folded. Keys make matching
+//! Names are matched on a *key*: the letters and digits of the tokens run
+//! together, folded and lower-cased by [`crate::normalize`] (the same
+//! folding as the event coder's dictionaries). Keys make matching
 //! independent of how a name happens to be tokenised ("Guinea-Bissau" as one
 //! token or three, "St. John's" as "St." "John" "'s") and of accents.
 
 use crate::features::hash_str;
+use crate::normalize;
 use crate::perceptron::{get_varint, put_varint, KeyMap};
+use std::borrow::Cow;
 use std::io::{self, Read, Write};
 use std::path::Path;
 
@@ -145,7 +148,7 @@ impl Gazetteer {
     }
 
     /// Adds a name with a kind; names without a letter or digit, or with
-    /// letters that do not fold to ASCII, are ignored.
+    /// letters that do not fold to ASCII (other scripts), are ignored.
     pub fn insert(&mut self, name: &str, kind: Kind) {
         let k = key(name);
         if k.is_empty() || !k.is_ascii() {
@@ -170,15 +173,16 @@ impl Gazetteer {
     }
 
     /// Tags a sentence with its gazetteer matches, leftmost-longest: each
-    /// token gets the tag of the match covering it, or `None`. A match starts
-    /// and ends on a token with a letter or digit; a key of three characters
-    /// or fewer ("US", "UN") must start with a capital, so that "us" and "un"
-    /// do not match.
-    pub fn lookup(&self, forms: &[&str]) -> Vec<Option<GazTag>> {
-        let keys: Vec<String> = forms.iter().map(|f| key(f)).collect();
+    /// token gets the tag of the match covering it, or `None`. `norms` are
+    /// the tokens' [`norm`](crate::Token::norm)s, one per form (a form
+    /// without one matches nothing). A match starts and ends on a token with
+    /// a letter or digit; a key of three characters or fewer ("US", "UN")
+    /// must start with a capital, so that "us" and "un" do not match.
+    pub fn lookup(&self, forms: &[&str], norms: &[&str]) -> Vec<Option<GazTag>> {
+        let keys: Vec<Cow<str>> = norms.iter().take(forms.len()).map(|n| key_of_norm(n)).collect();
         let mut out = vec![None; forms.len()];
         let mut i = 0;
-        while i < forms.len() {
+        while i < keys.len() {
             let mut best: Option<(usize, u16)> = None;
             if !keys[i].is_empty() && !self.index.is_empty() {
                 let capital = forms[i].chars().next().is_some_and(char::is_uppercase);
@@ -393,52 +397,21 @@ fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
-/// The matching key of a name or token: lowercased letters and digits only,
-/// Latin diacritics folded ("Curaçao" → "curacao", "Guinea-Bissau" →
-/// "guineabissau").
+/// The matching key of a name or token: the letters and digits of its
+/// [folded](crate::normalize), lower-cased form ("Curaçao" → "curacao",
+/// "Guinea-Bissau" → "guineabissau").
 pub fn key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !c.is_ascii() && c.is_alphanumeric() {
-            match fold(c) {
-                Some(f) => out.push_str(f),
-                None => out.extend(c.to_lowercase()),
-            }
-        }
-    }
-    out
+    key_of_norm(&normalize::fold_lower(s)).into_owned()
 }
 
-/// Base letters of Latin Extended-A (U+0100..U+017F), two per letter pair.
-const EXTENDED_A: &[u8; 128] = b"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiijjjkkklllllll\
-lllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
-
-/// The ASCII base of a Latin letter with a diacritic.
-fn fold(c: char) -> Option<&'static str> {
-    Some(match c {
-        'À'..='Å' | 'à'..='å' => "a",
-        'Æ' | 'æ' => "ae",
-        'Ç' | 'ç' => "c",
-        'È'..='Ë' | 'è'..='ë' => "e",
-        'Ì'..='Ï' | 'ì'..='ï' => "i",
-        'Ð' | 'ð' => "d",
-        'Ñ' | 'ñ' => "n",
-        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' => "o",
-        'Ù'..='Ü' | 'ù'..='ü' => "u",
-        'Ý' | 'ý' | 'ÿ' => "y",
-        'ß' => "ss",
-        'Þ' | 'þ' => "th",
-        '\u{100}'..='\u{17f}' => {
-            let b = EXTENDED_A[c as usize - 0x100];
-            // A static one-letter string per ASCII letter.
-            const LETTERS: &str = "abcdefghijklmnopqrstuvwxyz";
-            let i = (b - b'a') as usize;
-            &LETTERS[i..i + 1]
-        }
-        _ => return None,
-    })
+/// The key of a token from its [`norm`](crate::Token::norm): the norm
+/// itself when it is all letters and digits, as most words are.
+fn key_of_norm(norm: &str) -> Cow<'_, str> {
+    if norm.chars().all(char::is_alphanumeric) {
+        Cow::Borrowed(norm)
+    } else {
+        Cow::Owned(norm.chars().filter(|c| c.is_alphanumeric()).collect())
+    }
 }
 
 /// Common names missing from the sources or spelled differently there.
@@ -500,9 +473,14 @@ mod tests {
         g
     }
 
+    fn lookup(g: &Gazetteer, forms: &[&str]) -> Vec<Option<GazTag>> {
+        let norms: Vec<String> = forms.iter().map(|f| normalize::fold_lower(f)).collect();
+        g.lookup(forms, &norms.iter().map(String::as_str).collect::<Vec<_>>())
+    }
+
     fn labels(g: &Gazetteer, s: &str) -> Vec<String> {
         let forms: Vec<&str> = s.split(' ').collect();
-        g.lookup(&forms).iter().map(|t| t.map_or("O".into(), GazTag::label)).collect()
+        lookup(g, &forms).iter().map(|t| t.map_or("O".into(), GazTag::label)).collect()
     }
 
     #[test]
@@ -513,6 +491,87 @@ mod tests {
         assert_eq!(key("St. John's"), "stjohns");
         assert_eq!(key("Москва"), "москва");
         assert_eq!(key("-"), "");
+        // Letters outside Latin-1 and Extended-A fold too now.
+        assert_eq!(key("București"), "bucuresti");
+        assert_eq!(key("Hà Nội"), "hanoi");
+    }
+
+    /// The keys stored in the trained entity model were made before
+    /// [`crate::normalize`], by a table of its own for Latin-1 and Latin
+    /// Extended-A (other letters kept, lower-cased). Every character there
+    /// keys as it did, except the ligatures `Œ œ Ĳ ĳ`, which the table cut
+    /// to one letter and which no GeoNames name contains: the model's
+    /// gazetteer features are computed as when it was trained.
+    #[test]
+    fn keys_are_those_the_trained_model_stored() {
+        const OLD_EXTENDED_A: &[u8; 128] =
+            b"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiijjjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+        let old_letter = |c: char| -> Option<String> {
+            let s = match c {
+                'À'..='Å' | 'à'..='å' => "a",
+                'Æ' | 'æ' => "ae",
+                'Ç' | 'ç' => "c",
+                'È'..='Ë' | 'è'..='ë' => "e",
+                'Ì'..='Ï' | 'ì'..='ï' => "i",
+                'Ð' | 'ð' => "d",
+                'Ñ' | 'ñ' => "n",
+                'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' => "o",
+                'Ù'..='Ü' | 'ù'..='ü' => "u",
+                'Ý' | 'ý' | 'ÿ' => "y",
+                'ß' => "ss",
+                'Þ' | 'þ' => "th",
+                '\u{100}'..='\u{17f}' => return Some(char::from(OLD_EXTENDED_A[c as usize - 0x100]).to_string()),
+                _ => return None,
+            };
+            Some(s.to_string())
+        };
+        let old_key = |s: &str| -> String {
+            let mut out = String::new();
+            for c in s.chars() {
+                if c.is_ascii_alphanumeric() {
+                    out.push(c.to_ascii_lowercase());
+                } else if !c.is_ascii() && c.is_alphanumeric() {
+                    match old_letter(c) {
+                        Some(f) => out.push_str(&f),
+                        None => out.extend(c.to_lowercase()),
+                    }
+                }
+            }
+            out
+        };
+        let mut folded = 0;
+        for c in '\u{0}'..='\u{17f}' {
+            if "ŒœĲĳ".contains(c) {
+                continue;
+            }
+            let s = c.to_string();
+            assert_eq!(key(&s), old_key(&s), "{c:?}");
+            folded += usize::from(old_letter(c).is_some());
+        }
+        // 62 letters of Latin-1, 128 of Extended-A less the four ligatures.
+        assert_eq!(folded, 62 + 124);
+        for name in ["Curaçao", "Guinea-Bissau", "Côte d’Ivoire", "Łódź", "São Tomé", "Þórshöfn", "Straße", "ŉ"]
+        {
+            assert_eq!(key(name), old_key(name), "{name}");
+        }
+        assert_eq!((key("Œ"), old_key("Œ")), ("oe".to_string(), "o".to_string()));
+    }
+
+    #[test]
+    fn keys_come_from_the_norm() {
+        // A name's key is its tokens' keys run together, which is what
+        // `lookup` hashes token by token.
+        let tokens = ["Côte", "d", "’", "Ivoire", "St.", "John", "'s", "-"];
+        let joined: String = tokens.iter().map(|t| key_of_norm(&normalize::fold_lower(t)).into_owned()).collect();
+        assert_eq!(joined, key("Côte d’Ivoire St. John's -"));
+        assert!(matches!(key_of_norm("cairo"), Cow::Borrowed("cairo")));
+        // Names in other scripts are not stored: they could never match.
+        let mut g = Gazetteer::new();
+        g.insert("Москва", Kind::City);
+        g.insert("București", Kind::Capital);
+        assert_eq!(g.len(), 1);
+        assert_eq!(labels(&g, "in Bucuresti"), ["O", "B-CAPITAL"]);
+        assert_eq!(labels(&g, "in Bucureşti"), ["O", "B-CAPITAL"]);
     }
 
     #[test]
@@ -525,8 +584,11 @@ mod tests {
         assert_eq!(labels(&g, "Georgia"), ["B-COUNTRY|ADMIN"]);
         // Short keys need a capital: "us" is a pronoun.
         assert_eq!(labels(&g, "tell us about the US"), ["O", "O", "O", "O", "B-COUNTRY"]);
-        assert!(g.lookup(&[]).is_empty());
-        let t = g.lookup(&["New", "York"]);
+        assert!(g.lookup(&[], &[]).is_empty());
+        // A form without its norm matches nothing; no panic.
+        assert_eq!(g.lookup(&["New", "York"], &["new"]), [None, None]);
+        assert_eq!(g.lookup(&["York"], &["york", "extra"]).len(), 1);
+        let t = lookup(&g, &["New", "York"]);
         assert!(t[0].unwrap().begin && !t[0].unwrap().end && t[1].unwrap().end);
     }
 

@@ -23,6 +23,7 @@ pub mod iob;
 pub mod lemma;
 pub mod models;
 pub mod ner;
+pub mod normalize;
 pub mod numbers;
 pub mod parser;
 pub mod perceptron;

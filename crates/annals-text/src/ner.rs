@@ -92,7 +92,7 @@ struct Context {
 }
 
 impl Context {
-    fn new(forms: &[&str], xpos: &[&str], gazetteer: &Gazetteer, clusters: &Clusters) -> Context {
+    fn new(forms: &[&str], norms: &[&str], xpos: &[&str], gazetteer: &Gazetteer, clusters: &Clusters) -> Context {
         let n = forms.len() + 2 * PAD;
         let mut c = Context {
             norm: vec![START; n],
@@ -115,7 +115,7 @@ impl Context {
             c.gaz[i] = END;
             c.xpos[i] = END;
         }
-        let gaz = gazetteer.lookup(forms);
+        let gaz = gazetteer.lookup(forms, norms);
         for (k, f) in forms.iter().enumerate() {
             let i = k + PAD;
             let nf = norm(f);
@@ -399,7 +399,9 @@ impl Recognizer {
                 Some(x) if use_xpos && x.len() == forms.len() => x.iter().map(String::as_str).collect(),
                 _ => empty.clone(),
             };
-            contexts.push(Context::new(&forms, &tags, gazetteer, &clusters));
+            let norms: Vec<String> = forms.iter().map(|f| crate::normalize::fold_lower(f)).collect();
+            let norms: Vec<&str> = norms.iter().map(String::as_str).collect();
+            contexts.push(Context::new(&forms, &norms, &tags, gazetteer, &clusters));
             let tags = encode(&crate::iob::spans(&sent.tags), forms.len(), config.scheme);
             gold.push(tags.iter().map(|t| labels.iter().position(|l| l == t).unwrap_or(0)).collect::<Vec<_>>());
         }
@@ -452,15 +454,16 @@ impl Recognizer {
         }
     }
 
-    /// Finds the entities of a tokenised sentence. `xpos` holds its Penn tags
-    /// (used only by a model trained with them; may be empty). Returns token
-    /// ranges within the sentence, in order, not overlapping.
-    pub fn recognize(&self, forms: &[&str], xpos: &[&str]) -> Vec<Span> {
+    /// Finds the entities of a tokenised sentence. `norms` are the tokens'
+    /// [`norm`](crate::Token::norm)s, one per form; `xpos` holds its Penn
+    /// tags (used only by a model trained with them; may be empty). Returns
+    /// token ranges within the sentence, in order, not overlapping.
+    pub fn recognize(&self, forms: &[&str], norms: &[&str], xpos: &[&str]) -> Vec<Span> {
         if forms.is_empty() {
             return Vec::new();
         }
         let xpos = if xpos.len() == forms.len() { xpos } else { &[] };
-        let ctx = Context::new(forms, xpos, &self.gazetteer, &self.clusters);
+        let ctx = Context::new(forms, norms, xpos, &self.gazetteer, &self.clusters);
         let mut feats = Vec::with_capacity(96);
         let mut scores = vec![0f32; self.model.classes()];
         let mut hist: Vec<u16> = Vec::with_capacity(forms.len());
@@ -821,6 +824,12 @@ mod tests {
         (data, g)
     }
 
+    /// Recognises with the forms' own norms, as the pipeline does.
+    fn recognize(r: &Recognizer, forms: &[&str], xpos: &[&str]) -> Vec<Span> {
+        let norms: Vec<String> = forms.iter().map(|f| crate::normalize::fold_lower(f)).collect();
+        r.recognize(forms, &norms.iter().map(String::as_str).collect::<Vec<_>>(), xpos)
+    }
+
     #[test]
     fn learns_a_toy_pattern_and_round_trips() {
         let (data, g) = toy();
@@ -830,11 +839,11 @@ mod tests {
             let r = Recognizer::train_with(&data, None, &g, &Clusters::default(), &config, &mut log);
             let forms = ["Mr.", "White", "visited", "Initech", "Corp", "in", "Berlin", "."];
             let want = vec![(1..2, Person), (3..5, Organization), (6..7, Location)];
-            assert_eq!(r.recognize(&forms, &[]), want, "{scheme:?}");
+            assert_eq!(recognize(&r, &forms, &[]), want, "{scheme:?}");
             let mut buf = Vec::new();
             r.write(&mut buf).unwrap();
             let r2 = Recognizer::read(&buf[..]).unwrap();
-            assert_eq!(r2.recognize(&forms, &[]), want);
+            assert_eq!(recognize(&r2, &forms, &[]), want);
             assert!(Recognizer::read(&buf[..buf.len() / 2]).is_err());
         }
         assert!(Recognizer::read(&b"nonsense"[..]).is_err());
@@ -844,14 +853,14 @@ mod tests {
     fn never_panics_on_odd_input() {
         let (data, g) = toy();
         let r = Recognizer::train(&data, None, &g, 2, 7, &mut |_| {});
-        assert!(r.recognize(&[], &[]).is_empty());
+        assert!(r.recognize(&[], &[], &[]).is_empty());
         let long: Vec<String> = (0..400).map(|i| if i % 7 == 0 { "Paris".into() } else { format!("w{i}") }).collect();
         let long: Vec<&str> = long.iter().map(String::as_str).collect();
-        for s in r.recognize(&long, &["NN"]) {
+        for s in recognize(&r, &long, &["NN"]) {
             assert!(s.0.start < s.0.end && s.0.end <= long.len());
         }
         let odd = ["", " ", "\u{0}", "🙂", "ǅ", "\u{301}e", "İstanbul", "Mr.", "ＡＢＣ"];
-        for s in r.recognize(&odd, &["", "", "", "", "", "", "", "", ""]) {
+        for s in recognize(&r, &odd, &["", "", "", "", "", "", "", "", ""]) {
             assert!(s.0.end <= odd.len());
         }
     }

@@ -560,14 +560,7 @@ mod tests {
             }
             let start = clean.len();
             clean.push_str(form);
-            tokens.push(Token {
-                start,
-                end: clean.len(),
-                form: form.to_string(),
-                xpos: tag.to_string(),
-                space_after: true,
-                ..Token::default()
-            });
+            tokens.push(Token { xpos: tag.to_string(), space_after: true, ..Token::new(start, clean.len(), form) });
         }
         let n = tokens.len();
         Doc {

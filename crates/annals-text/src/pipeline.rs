@@ -111,11 +111,8 @@ impl Pipeline {
             let first = doc.tokens.len();
             for t in &s.tokens {
                 doc.tokens.push(Token {
-                    start: t.start - base,
-                    end: t.end - base,
-                    form: text[t.start..t.end].to_string(),
                     space_after: text[t.end..].starts_with(char::is_whitespace),
-                    ..Token::default()
+                    ..Token::new(t.start - base, t.end - base, &text[t.start..t.end])
                 });
             }
             doc.sentences.push(Sentence { start: s.start - base, end: s.end - base, tokens: first..doc.tokens.len() });
@@ -135,13 +132,7 @@ impl Pipeline {
             for (k, (form, space)) in s.iter().enumerate() {
                 let b = doc.text.len();
                 doc.text.push_str(form);
-                doc.tokens.push(Token {
-                    start: b,
-                    end: doc.text.len(),
-                    form: form.clone(),
-                    space_after: *space,
-                    ..Token::default()
-                });
+                doc.tokens.push(Token { space_after: *space, ..Token::new(b, doc.text.len(), form.as_str()) });
                 if *space && k + 1 < s.len() {
                     doc.text.push(' ');
                 }
@@ -166,11 +157,12 @@ impl Pipeline {
                 continue;
             }
             let forms: Vec<&str> = doc.tokens[range.clone()].iter().map(|t| t.form.as_str()).collect();
+            let norms: Vec<&str> = doc.tokens[range.clone()].iter().map(|t| t.norm.as_str()).collect();
             let tags = self.tagger.tag(&forms);
             let (upos, xpos): (Vec<&str>, Vec<&str>) = tags.iter().map(|&t| Tagger::split(&labels[t as usize])).unzip();
             let arcs = self.parser.parse(&forms, &xpos);
             found.push(match &self.ner {
-                Some(r) => r.recognize(&forms, &xpos),
+                Some(r) => r.recognize(&forms, &norms, &xpos),
                 None => Vec::new(),
             });
             let lemmas: Vec<String> = forms.iter().zip(&xpos).map(|(f, x)| self.lemmatizer.lemma(f, x)).collect();

@@ -1227,13 +1227,7 @@ mod tests {
         let mut pos = 0;
         for w in text.split(' ') {
             if !w.is_empty() {
-                tokens.push(Token {
-                    start: pos,
-                    end: pos + w.len(),
-                    form: w.to_string(),
-                    space_after: true,
-                    ..Token::default()
-                });
+                tokens.push(Token { space_after: true, ..Token::new(pos, pos + w.len(), w) });
             }
             pos += w.len() + 1;
         }

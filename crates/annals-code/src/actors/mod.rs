@@ -127,13 +127,17 @@ impl Resolver<'_> {
     pub fn resolve(&self, t: &Tree, p: &Phrase) -> Resolved {
         let toks = &p.tokens;
         // A hashtag names what it tags: "#US blockade" is the US's.
-        let forms: Vec<&str> = toks
+        let (forms, norms): (Vec<&str>, Vec<&str>) = toks
             .iter()
             .map(|&i| {
-                let f = t.tok(i).form.as_str();
-                f.strip_prefix('#').filter(|rest| rest.starts_with(char::is_alphabetic)).unwrap_or(f)
+                let tok = t.tok(i);
+                match tok.form.strip_prefix('#').filter(|rest| rest.starts_with(char::is_alphabetic)) {
+                    // Folding keeps the '#'.
+                    Some(rest) => (rest, tok.norm.strip_prefix('#').unwrap_or(&tok.norm)),
+                    None => (tok.form.as_str(), tok.norm.as_str()),
+                }
             })
-            .collect();
+            .unzip();
         let lemmas: Vec<String> = toks.iter().map(|&i| t.tok(i).lemma.to_lowercase()).collect();
         // Roles match on lemmas, keeping a written capital where the word is
         // its own lemma: "the House" is a legislature, "a house" no role.
@@ -170,8 +174,8 @@ impl Resolver<'_> {
             // the latest entry still gives the right country.
             let found = self
                 .actors
-                .find_actor(&forms, k, self.date)
-                .or_else(|| self.date.and_then(|_| self.actors.find_actor(&forms, k, None)));
+                .find_actor(&forms, &norms, k, self.date)
+                .or_else(|| self.date.and_then(|_| self.actors.find_actor(&forms, &norms, k, None)));
             // A region's adjective opening a longer name is part of that
             // name: "the Western Mindanao Command", "Southern Transitional
             // Council" are not the West or the South.

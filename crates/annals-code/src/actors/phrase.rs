@@ -23,11 +23,15 @@ pub struct Phrase {
 }
 
 /// The phrase headed by `head`. "49 of the detainees" is parsed with the
-/// number as head; the phrase is then about the detainees, 49 of them.
+/// number as head; the phrase is then about the detainees, 49 of them. So
+/// is a phrase headed by a noun of amount ("a number of senators",
+/// "hundreds of protesters", "the majority of MPs"; cue list `amount`),
+/// with the count when the amount gives one.
 pub fn phrase(t: &Tree, head: usize) -> Phrase {
     let mut noun = head;
     let mut count = None;
-    if t.tok(head).upos == "NUM" {
+    let amount = t.tok(head).upos == "NOUN" && cues::has(List::Amount, &t.lemma(head).to_lowercase());
+    if t.tok(head).upos == "NUM" || amount {
         if let Some(n) = t.kids(head, "nmod").find(|&n| t.case_of(n).as_deref() == Some("of")) {
             noun = n;
             count = number_value(t, head);
@@ -61,6 +65,28 @@ pub fn number_value(t: &Tree, i: usize) -> Option<f64> {
 mod tests {
     use super::*;
     use crate::fixture::{doc, spaced};
+
+    #[test]
+    fn a_phrase_of_amount_is_about_what_it_measures() {
+        // a number of senators
+        let d = doc(&spaced(
+            "1 a a DET DT _ 2 det _ _
+             2 number number NOUN NN _ 0 root _ _
+             3 of of ADP IN _ 4 case _ _
+             4 senators senator NOUN NNS _ 2 nmod _ _",
+        ));
+        let p = phrase(&Tree::new(&d, 0), 1);
+        assert_eq!((p.head, p.count), (3, None));
+        // the walls of the chamber: no amount
+        let d = doc(&spaced(
+            "1 the the DET DT _ 2 det _ _
+             2 walls wall NOUN NNS _ 0 root _ _
+             3 of of ADP IN _ 5 case _ _
+             4 the the DET DT _ 5 det _ _
+             5 chamber chamber NOUN NN _ 2 nmod _ _",
+        ));
+        assert_eq!(phrase(&Tree::new(&d, 0), 1).head, 1);
+    }
 
     #[test]
     fn a_counted_phrase_is_about_what_it_counts() {

@@ -10,7 +10,10 @@
 //! Forms are cut into words by the same tokeniser that cuts the news text,
 //! so a form matches exactly the token sequence the text layer will produce
 //! (`U.S.` and `al-Qaeda` are one word, `People 's Republic` three).
-//! Matching folds case and diacritics (`Erdoğan` = `Erdogan`), with two
+//! Matching compares words [folded](annals_text::normalize) and lower-cased
+//! (`Erdoğan` = `Erdogan`, `d’Ivoire` = `d'Ivoire`) with a final period
+//! dropped (`U.S.` = `U.S`); the text's side is each token's
+//! [`norm`](annals_text::Token::norm), folded once by the text layer. Two
 //! guards that keep common words out: `abbr:` forms match only with the
 //! dictionary's capitalisation (`US` but not `us`), and a dictionary word
 //! written with a capital letter does not match a text word written all in
@@ -19,7 +22,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use annals_text::tokenize;
+use annals_text::{normalize, tokenize};
 
 const EMBEDDED: &str = include_str!("../../dictionaries/actors.tsv");
 
@@ -191,9 +194,9 @@ fn parse_query(date: &str) -> Option<Span> {
 /// One word of a form, folded for comparison.
 #[derive(Debug, Clone)]
 struct Word {
-    /// Lower-cased, diacritics folded, final period dropped.
+    /// Folded, lower-cased, final period dropped.
     key: String,
-    /// For `abbr:` forms: folded with the case kept.
+    /// For `abbr:` forms: folded with the case kept, final period dropped.
     exact: Option<String>,
     /// The dictionary writes this word with a capital letter, so an
     /// all-lower-case text word ("polish") is a different word.
@@ -350,12 +353,14 @@ impl ActorDict {
         self.by_code.get(code).map(|&i| &self.actors[i])
     }
 
-    /// The longest form that starts at word `start`, ignoring dates. Returns
-    /// the exclusive end index, the actor and how the form names it. When
-    /// several actors share the form in different periods, the current one
-    /// (open `until`) wins.
-    pub fn longest_match(&self, words: &[&str], start: usize) -> Option<(usize, &Actor, FormKind)> {
-        self.longest_match_on(words, start, None)
+    /// The longest form that starts at word `start`, ignoring dates. The
+    /// words are given as written (`forms`) and as their tokens'
+    /// [`norm`](annals_text::Token::norm)s, one per form (a form without one
+    /// matches nothing). Returns the exclusive end index, the actor and how
+    /// the form names it. When several actors share the form in different
+    /// periods, the current one (open `until`) wins.
+    pub fn longest_match(&self, forms: &[&str], norms: &[&str], start: usize) -> Option<(usize, &Actor, FormKind)> {
+        self.longest_match_on(forms, norms, start, None)
     }
 
     /// Like [`longest_match`](Self::longest_match), but only actors whose
@@ -363,12 +368,14 @@ impl ActorDict {
     /// "Obama" in a 2012 report is the US government and in 2024 is not.
     pub fn longest_match_on(
         &self,
-        words: &[&str],
+        forms: &[&str],
+        norms: &[&str],
         start: usize,
         date: Option<&str>,
     ) -> Option<(usize, &Actor, FormKind)> {
-        let first = words.get(start)?;
-        let ids = self.index.get(&fold(first, true))?;
+        let words = forms.len().min(norms.len());
+        let first = norms.get(start)?;
+        let ids = self.index.get(trim_final_period(first))?;
         let query = date.and_then(parse_query);
         let mut best: Option<(usize, usize)> = None; // (length, form id)
         for &id in ids {
@@ -377,11 +384,11 @@ impl ActorDict {
             if best.is_some_and(|(l, _)| l > len) {
                 break; // sorted longest first: nothing longer remains
             }
-            if start + len > words.len() {
+            if start + len > words {
                 continue;
             }
-            let exact = form.kind == FormKind::Abbreviation;
-            if !form.words.iter().zip(&words[start..start + len]).all(|(w, t)| word_matches(w, t, exact)) {
+            let text = forms[start..start + len].iter().zip(&norms[start..start + len]);
+            if !form.words.iter().zip(text).all(|(w, (form, norm))| word_matches(w, form, norm)) {
                 continue;
             }
             let span = self.spans[form.actor];
@@ -503,33 +510,24 @@ fn form_words(form: &str, exact: bool) -> Vec<Word> {
     }
     out.into_iter()
         .map(|w| Word {
-            key: fold(w, true),
-            exact: exact.then(|| fold(w, false)),
+            key: trim_final_period(&normalize::fold_lower(w)).to_string(),
+            exact: exact.then(|| trim_final_period(&normalize::fold(w)).to_string()),
             capitalised: w.chars().any(char::is_uppercase),
         })
         .collect()
 }
 
-fn word_matches(w: &Word, text: &str, exact: bool) -> bool {
-    if exact {
-        return w.exact.as_deref() == Some(fold(text, false).as_str());
-    }
-    if w.capitalised && text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_uppercase) {
+/// Whether a text word, as written (`form`) and folded (`norm`), is the
+/// form's word `w`.
+fn word_matches(w: &Word, form: &str, norm: &str) -> bool {
+    if trim_final_period(norm) != w.key {
         return false;
     }
-    folded_eq(text, &w.key)
-}
-
-/// Compares `text` folded to lower case with an already folded key, without
-/// allocating.
-fn folded_eq(text: &str, key: &str) -> bool {
-    let mut k = key.chars();
-    for f in trim_final_period(text).chars().map(fold_char).flat_map(char::to_lowercase) {
-        if k.next() != Some(f) {
-            return false;
-        }
+    match &w.exact {
+        // An `abbr:` word (rare) also needs the dictionary's capitals.
+        Some(exact) => trim_final_period(&normalize::fold(form)) == exact,
+        None => !(w.capitalised && form.chars().any(char::is_alphabetic) && !form.chars().any(char::is_uppercase)),
     }
-    k.next().is_none()
 }
 
 /// "U.S." at the end of a sentence is tokenised "U.S" + "."; dropping a
@@ -538,58 +536,6 @@ fn trim_final_period(s: &str) -> &str {
     match s.strip_suffix('.') {
         Some(t) if !t.is_empty() => t,
         _ => s,
-    }
-}
-
-/// Folds a word for comparison: diacritics and typographic apostrophes and
-/// hyphens to ASCII, optionally lower case, final period dropped.
-fn fold(s: &str, lower: bool) -> String {
-    let chars = trim_final_period(s).chars().map(fold_char);
-    if lower {
-        chars.flat_map(char::to_lowercase).collect()
-    } else {
-        chars.collect()
-    }
-}
-
-/// One character with its diacritic removed (`ğ` → `g`) and curly
-/// apostrophes and non-ASCII hyphens straightened, so that spellings with
-/// and without them are one form.
-fn fold_char(c: char) -> char {
-    match c {
-        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{02BB}' | '`' | '\u{00B4}' => '\'',
-        '\u{2010}' | '\u{2011}' => '-',
-        'À'..='Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
-        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
-        'Ç' | 'Ć' | 'Č' => 'C',
-        'ç' | 'ć' | 'č' => 'c',
-        'Ď' | 'Đ' => 'D',
-        'ď' | 'đ' => 'd',
-        'È'..='Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => 'E',
-        'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-        'Ğ' => 'G',
-        'ğ' => 'g',
-        'Ì'..='Ï' | 'Ī' | 'Į' | 'İ' => 'I',
-        'ì'..='ï' | 'ī' | 'į' | 'ı' => 'i',
-        'Ł' => 'L',
-        'ł' => 'l',
-        'Ñ' | 'Ń' | 'Ň' => 'N',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'Ò'..='Ö' | 'Ø' | 'Ō' | 'Ő' => 'O',
-        'ò'..='ö' | 'ø' | 'ō' | 'ő' => 'o',
-        'Ř' => 'R',
-        'ř' => 'r',
-        'Ś' | 'Ş' | 'Š' | 'Ș' => 'S',
-        'ś' | 'ş' | 'š' | 'ș' => 's',
-        'Ţ' | 'Ť' | 'Ț' => 'T',
-        'ţ' | 'ť' | 'ț' => 't',
-        'Ù'..='Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => 'U',
-        'ù'..='ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
-        'Ý' | 'Ÿ' => 'Y',
-        'ý' | 'ÿ' => 'y',
-        'Ź' | 'Ż' | 'Ž' => 'Z',
-        'ź' | 'ż' | 'ž' => 'z',
-        _ => c,
     }
 }
 
@@ -606,9 +552,15 @@ mod tests {
         tokenize::segment(text).into_iter().flat_map(|s| s.tokens).map(|t| &text[t.start..t.end]).collect()
     }
 
+    /// Looks words up with their norms, as the coder does with tokens.
+    fn find<'a>(d: &'a ActorDict, w: &[&str], i: usize, date: Option<&str>) -> Option<(usize, &'a Actor, FormKind)> {
+        let norms: Vec<String> = w.iter().map(|f| normalize::fold_lower(f)).collect();
+        d.longest_match_on(w, &norms.iter().map(String::as_str).collect::<Vec<_>>(), i, date)
+    }
+
     fn code_at<'a>(d: &'a ActorDict, text: &str, i: usize) -> Option<(usize, &'a str, FormKind)> {
         let w = words(text);
-        d.longest_match(&w, i).map(|(end, a, k)| (end, a.code.as_str(), k))
+        find(d, &w, i, None).map(|(end, a, k)| (end, a.code.as_str(), k))
     }
 
     #[test]
@@ -680,7 +632,8 @@ mod tests {
         assert_eq!(code_at(d, "the UN said", 1), Some((2, "IGOUNO", FormKind::Abbreviation)));
         // At a sentence end the tokeniser splits the period off "U.S.".
         let w = ["troops", "left", "the", "U.S", "."];
-        assert_eq!(d.longest_match(&w, 3).map(|(e, a, _)| (e, a.code.as_str())), Some((4, "USA")));
+        assert_eq!(find(d, &["the", "us", "."], 1, None), None);
+        assert_eq!(find(d, &w, 3, None).map(|(e, a, _)| (e, a.code.as_str())), Some((4, "USA")));
     }
 
     #[test]
@@ -703,14 +656,26 @@ mod tests {
         assert_eq!(code_at(d, "the People's Republic of China", 1).map(|m| (m.0, m.1)), Some((6, "CHN")));
         assert_eq!(code_at(d, "al-Qaeda claimed", 0).map(|m| m.1), Some("IMGMUSALQ"));
         assert_eq!(code_at(d, "the Islamic State group", 1).map(|m| (m.0, m.1)), Some((4, "IMGMUSISI")));
+        assert_eq!(code_at(d, "al\u{2011}Qaeda claimed", 0).map(|m| m.1), Some("IMGMUSALQ"));
         // A hyphenated compound is one token and does not match its parts.
         assert_eq!(code_at(d, "Gaza-based Hamas", 0), None);
     }
 
     #[test]
+    fn words_without_norms_match_nothing() {
+        let d = dict();
+        let forms = ["the", "United", "States", "said"];
+        assert_eq!(d.longest_match(&forms, &["the", "united", "states"], 1).map(|m| m.0), Some(3));
+        assert_eq!(d.longest_match(&forms, &["the", "united"], 1), None);
+        assert_eq!(d.longest_match(&forms[..2], &["the", "united", "states"], 1), None);
+        assert_eq!(d.longest_match(&[], &[], 0), None);
+        assert_eq!(d.longest_match(&forms, &["the"], 7), None);
+    }
+
+    #[test]
     fn groups_and_institutions() {
         let d = dict();
-        let hamas = d.longest_match(&["Hamas"], 0).unwrap().1;
+        let hamas = find(d, &["Hamas"], 0, None).unwrap().1;
         assert_eq!(
             (hamas.code.as_str(), hamas.kind, hamas.country.as_deref()),
             ("PSEREBHMS", ActorKind::Group, Some("PSE"))
@@ -729,7 +694,7 @@ mod tests {
         let d = dict();
         let at = |text: &str, date: Option<&str>| {
             let w = words(text);
-            d.longest_match_on(&w, 0, date).map(|(_, a, _)| a.code.clone())
+            find(d, &w, 0, date).map(|(_, a, _)| a.code.clone())
         };
         assert_eq!(at("Obama said", Some("2012-05-01")).as_deref(), Some("USAGOV"));
         assert_eq!(at("Obama said", Some("2020")).as_deref(), Some("USAELI"));
@@ -764,8 +729,8 @@ mod tests {
                 "test.tsv:10: country code ABCGOV must start with a state defined in the file",
             ]
         );
-        assert_eq!(d.longest_match(&["Egyptian"], 0).map(|m| m.1.code.as_str()), Some("EGY"));
-        assert_eq!(d.longest_match(&["Israel"], 0).map(|m| m.1.code.as_str()), Some("ISR"));
+        assert_eq!(find(&d, &["Egyptian"], 0, None).map(|m| m.1.code.as_str()), Some("EGY"));
+        assert_eq!(find(&d, &["Israel"], 0, None).map(|m| m.1.code.as_str()), Some("ISR"));
     }
 
     #[test]

@@ -47,9 +47,17 @@ pub fn embedded_fingerprint() -> &'static str {
 /// What the coder asks of an actor dictionary. Another dictionary format
 /// (PETRARCH's, say) plugs in by answering the same question.
 pub trait ActorLookup: Sync {
-    /// The longest actor name starting at `words[start]`, as in force on
-    /// `date` (ISO): `(end, actor, how it was named)`.
-    fn find_actor(&self, words: &[&str], start: usize, date: Option<&str>) -> Option<(usize, &Actor, FormKind)>;
+    /// The longest actor name starting at word `start`, as in force on
+    /// `date` (ISO): `(end, actor, how it was named)`. The words are given
+    /// as written (`forms`) and as their tokens'
+    /// [`norm`](annals_text::Token::norm)s, one per form.
+    fn find_actor(
+        &self,
+        forms: &[&str],
+        norms: &[&str],
+        start: usize,
+        date: Option<&str>,
+    ) -> Option<(usize, &Actor, FormKind)>;
 }
 
 /// What the coder asks of an agent (role) dictionary.
@@ -65,8 +73,14 @@ pub trait EventLookup: Sync {
 }
 
 impl ActorLookup for actors::ActorDict {
-    fn find_actor(&self, words: &[&str], start: usize, date: Option<&str>) -> Option<(usize, &Actor, FormKind)> {
-        self.longest_match_on(words, start, date)
+    fn find_actor(
+        &self,
+        forms: &[&str],
+        norms: &[&str],
+        start: usize,
+        date: Option<&str>,
+    ) -> Option<(usize, &Actor, FormKind)> {
+        self.longest_match_on(forms, norms, start, date)
     }
 }
 

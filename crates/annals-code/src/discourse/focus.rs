@@ -35,9 +35,9 @@ pub fn focus(doc: &Doc, mentions: &[Mention], places: &Places) -> Option<String>
     }
     // Places named in the text: a location entity the gazetteer knows.
     for e in doc.entities.iter().filter(|e| e.label == EntityLabel::Location) {
-        let forms: Vec<&str> = doc.tokens[e.tokens.clone()].iter().map(|t| t.form.as_str()).collect();
-        if let Some((end, p)) = places.longest_match(&forms, 0) {
-            if end == forms.len() && !p.country.is_empty() {
+        let Some(tokens) = doc.tokens.get(e.tokens.clone()) else { continue };
+        if let Some((end, p)) = places.longest_match(tokens, 0) {
+            if end == tokens.len() && !p.country.is_empty() {
                 let s = doc.sentences.iter().position(|s| s.tokens.contains(&e.tokens.start)).unwrap_or(LEAD);
                 *weight.entry(p.country.clone()).or_default() += w(s);
             }

@@ -47,7 +47,8 @@ pub struct Discourse {
     /// Where the report's story happens ([`setting`]), if it says.
     pub setting: Option<crate::event::Place>,
     pub mentions: Vec<Mention>,
-    /// Lower-cased full names and surnames → the mention that coded them.
+    /// Full names and surnames, as [`name_keys`] → the mention that coded
+    /// them.
     names: HashMap<String, usize>,
     pub quotes: Vec<quotes::Quote>,
 }
@@ -63,6 +64,20 @@ fn heads_phrase(t: &Tree, i: usize) -> bool {
     matches!(tok.upos.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM")
         && NOMINAL.iter().any(|r| rel_is(&tok.deprel, r))
         && !rel_is(&tok.deprel, "nmod:desc")
+}
+
+/// The keys a name is remembered by: the whole name and its short form (a
+/// person's last word, an organisation's first), from the tokens'
+/// [`norm`](annals_text::Token::norm)s, so that "Erdoğan" named again as
+/// "Erdogan" is the same person. Empty for an entity outside the tokens.
+fn name_keys(doc: &Doc, e: &annals_text::Entity) -> Vec<String> {
+    let Some(toks) = doc.tokens.get(e.tokens.clone()).filter(|t| !t.is_empty()) else {
+        return Vec::new();
+    };
+    let full = toks.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ");
+    let short = if e.label == EntityLabel::Person { toks.last() } else { toks.first() };
+    let short = short.map(|t| t.norm.clone()).unwrap_or_default();
+    vec![full, short]
 }
 
 impl Discourse {
@@ -117,11 +132,8 @@ impl Discourse {
         let Some(e) = doc.entities.iter().find(at_head).or_else(|| doc.entities.iter().find(beside)) else {
             return;
         };
-        let full = doc.text[e.start..e.end].to_lowercase();
-        let short = if e.label == EntityLabel::Person { e.tokens.end - 1 } else { e.tokens.start };
-        let last = doc.tokens[short].form.to_lowercase();
         let has_country = m.resolved.actor.country.is_some();
-        for key in [full, last] {
+        for key in name_keys(doc, e) {
             let better = match self.names.get(&key) {
                 None => true,
                 // A mention that gives the country beats one that does not.
@@ -141,10 +153,7 @@ impl Discourse {
             t.doc.entities.iter().find(|e| {
                 matches!(e.label, EntityLabel::Person | EntityLabel::Organization) && e.tokens.contains(&h)
             })?;
-        let full = t.doc.text[e.start..e.end].to_lowercase();
-        let short = if e.label == EntityLabel::Person { e.tokens.end - 1 } else { e.tokens.start };
-        let last = t.tok(short).form.to_lowercase();
-        let at = self.names.get(&full).or_else(|| self.names.get(&last))?;
+        let at = name_keys(t.doc, e).iter().find_map(|k| self.names.get(k))?;
         Some(&self.mentions[*at].resolved)
     }
 
@@ -271,6 +280,33 @@ mod tests {
         let r = disc.name(&t, t.range.start).expect("registered");
         assert_eq!(r.actor.code.as_deref(), Some("GOV"));
         assert_eq!(disc.focus.as_deref(), Some("IDN"));
+    }
+
+    #[test]
+    fn a_name_is_the_same_with_or_without_its_diacritics() {
+        let d = doc(&spaced(
+            "1 Security security NOUN NN _ 2 compound _ _
+             2 minister minister NOUN NN _ 3 nmod:desc _ _
+             3 Şükrü Şükrü PROPN NNP _ 5 nsubj:pass _ NER=B-PER
+             4 Yıldız Yıldız PROPN NNP _ 3 flat _ NER=I-PER
+             5 resigned resign VERB VBD _ 0 root _ _
+             6 . . PUNCT . _ 5 punct _ _
+
+             1 YILDIZ YILDIZ PROPN NNP _ 2 nsubj _ NER=B-PER
+             2 left leave VERB VBD _ 0 root _ _
+             3 . . PUNCT . _ 2 punct _ _
+
+             1 Sukru Sukru PROPN NNP _ 3 nsubj _ NER=B-PER
+             2 Yildiz Yildiz PROPN NNP _ 1 flat _ NER=I-PER
+             3 left leave VERB VBD _ 0 root _ _",
+        ));
+        let disc = build(&d);
+        for s in [1, 2] {
+            let t = Tree::new(&d, s);
+            let r = disc.name(&t, t.range.start).expect("registered");
+            assert_eq!(r.actor.code.as_deref(), Some("GOV"), "sentence {s}");
+        }
+        assert_eq!(name_keys(&d, &d.entities[0]), ["sukru yildiz", "yildiz"]);
     }
 
     #[test]

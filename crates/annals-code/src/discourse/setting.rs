@@ -43,9 +43,9 @@ pub fn setting(doc: &Doc, places: &Places, resolver: &Resolver, focus: Option<&s
     }
     let mut named: Vec<Named> = Vec::new();
     for e in doc.entities.iter().filter(|e| e.label == EntityLabel::Location) {
-        let forms: Vec<&str> = doc.tokens[e.tokens.clone()].iter().map(|t| t.form.as_str()).collect();
-        let Some((end, p)) = places.longest_match_in(&forms, 0, Some(focus)) else { continue };
-        if end != forms.len() || p.country != focus {
+        let Some(tokens) = doc.tokens.get(e.tokens.clone()) else { continue };
+        let Some((end, p)) = places.longest_match_in(tokens, 0, Some(focus)) else { continue };
+        if end != tokens.len() || p.country != focus {
             continue;
         }
         let sentence = doc.sentences.iter().position(|s| s.tokens.contains(&e.tokens.start)).unwrap_or(LEAD);
@@ -55,9 +55,11 @@ pub fn setting(doc: &Doc, places: &Places, resolver: &Resolver, focus: Option<&s
             n.weight += weight;
             continue;
         }
+        let forms: Vec<&str> = tokens.iter().map(|t| t.form.as_str()).collect();
+        let norms: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
         let country_level = resolver
             .actors
-            .find_actor(&forms, 0, resolver.date)
+            .find_actor(&forms, &norms, 0, resolver.date)
             .is_some_and(|(end, a, _)| end == forms.len() && a.kind == ActorKind::Country);
         named.push(Named {
             place: Place {
@@ -121,6 +123,22 @@ mod tests {
         // without a focus country.
         assert!(setting(&d, Places::embedded(), &resolver(), Some("DEU")).is_none());
         assert!(setting(&d, Places::embedded(), &resolver(), None).is_none());
+    }
+
+    #[test]
+    fn a_name_written_without_its_diacritics() {
+        // Police arrested a man in Lodz .
+        let d = report(
+            "1 Police police NOUN NNS _ 2 nsubj _ _
+             2 arrested arrest VERB VBD _ 0 root _ _
+             3 a a DET DT _ 4 det _ _
+             4 man man NOUN NN _ 2 obj _ _
+             5 in in ADP IN _ 6 case _ _
+             6 Lodz Lodz PROPN NNP _ 2 obl _ NER=B-LOC
+             7 . . PUNCT . _ 2 punct _ _",
+        );
+        let p = setting(&d, Places::embedded(), &resolver(), Some("POL")).expect("a setting");
+        assert_eq!((p.name.as_str(), p.text.as_str()), ("Łódź", "Lodz"));
     }
 
     #[test]

@@ -79,6 +79,15 @@ pub fn frame(t: &Tree, trig: &Trigger, judge: &Judge) -> Frame {
             f.agentless = false;
         }
     }
+    // "refused to provide the network with a license": an entry that asks
+    // for a complement clause is aimed at that clause's object when the
+    // verb has none of its own.
+    if f.target.heads.is_empty() && !trig.entry.xcomp.is_empty() && objects(t, trig.token).is_empty() {
+        let inner = t.kids(trig.token, "xcomp").find_map(|x| objects(t, x).into_iter().find(|&o| judge(o).is_some()));
+        if let Some(o) = inner {
+            f.target = Side { heads: with_conjuncts(t, o), via: Some("the complement's object".into()) };
+        }
+    }
     // Symmetric events: the `with` partner is a party too.
     if let Some(p) = &trig.entry.both {
         if f.target.heads.is_empty() {
@@ -454,83 +463,30 @@ fn deeper_targets(t: &Tree, trigger: usize) -> Vec<usize> {
     out
 }
 
-/// Verbs that lend their subject to a nominal event: "conducted talks",
-/// "launched an attack", "sought a deal through negotiations".
-const LIGHT_VERBS: &[&str] = &[
-    "conduct",
-    "hold",
-    "have",
-    "launch",
-    "carry",
-    "make",
-    "stage",
-    "begin",
-    "start",
-    "resume",
-    "continue",
-    "open",
-    "mount",
-    "wage",
-    "order",
-    "announce",
-    "complete",
-    "reach",
-    "sign",
-    "seek",
-    "propose",
-    "offer",
-    "demand",
-    "agree",
-    "implement",
-    "undertake",
-    "host",
-    "organize",
-    "organise",
-    "lead",
-    "attend",
-    "join",
-    "pursue",
-    "step",
-    "give",
-    "take",
-    "end",
-    "halt",
-    "suspend",
-    "call",
-    "issue",
-    "impose",
-    "intensify",
-    "escalate",
-    "file",
-    "lodge",
-    "express",
-    "voice",
-    "deliver",
-    "send",
-    "extend",
-    "announce",
-    "declare",
-    "unveil",
-    "approve",
-    "pass",
-    "adopt",
-    "enact",
-    "introduce",
-    "put",
-    "level",
-    "bring",
-];
-
 /// The subject of the light verb whose object (or means) `noun` is.
 pub fn light_verb_subject(t: &Tree, noun: usize) -> Option<usize> {
     let rel = t.rel(noun);
     let v = t.head(noun)?;
-    let light = LIGHT_VERBS.contains(&t.lemma(v).to_lowercase().as_str());
+    let lemma = t.lemma(v).to_lowercase();
+    let light = crate::cues::has(crate::cues::List::LightVerb, &lemma) && !naming(t, v, noun);
     let means = rel_is(rel, "obl") && matches!(t.case_of(noun).as_deref(), Some("through" | "via" | "in" | "by"));
     if (light && (rel_is(rel, "obj") || rel_is(rel, "nsubj:pass"))) || means {
         return subject(t, v);
     }
     None
+}
+
+/// Whether verb `v` names what something is rather than doing the act of
+/// its object `noun`: "(in) what the police declared a terrorist attack",
+/// "declared it an attack", against "declared war".
+fn naming(t: &Tree, v: usize, noun: usize) -> bool {
+    if !crate::cues::has(crate::cues::List::NamingVerb, &t.lemma(v).to_lowercase()) {
+        return false;
+    }
+    let of_what = t.rel(v) == "acl:relcl"
+        && t.head(v).is_some_and(|h| matches!(t.lemma(h).to_lowercase().as_str(), "what" | "which" | "that"));
+    let second = t.children(v).iter().any(|&c| c != noun && (rel_is(t.rel(c), "obj") || rel_is(t.rel(c), "xcomp")));
+    of_what || second
 }
 
 /// The head of the phrase filling `role` of `trigger`.
@@ -615,6 +571,46 @@ mod tests {
         let f = frame(&t, &Trigger { token: 4, entry: &e, pos: TriggerPos::Verb, code: None }, &all(&t));
         assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[2][..], &[5][..]));
         assert!(!f.agentless);
+    }
+
+    #[test]
+    fn a_naming_verb_does_not_do_what_it_names() {
+        // in what the police declared an attack
+        let d = doc(&spaced(
+            "1 in in ADP IN _ 2 case _ _
+             2 what what PRON WP _ 0 root _ _
+             3 the the DET DT _ 4 det _ _
+             4 police police NOUN NN _ 5 nsubj _ _
+             5 declared declare VERB VBD _ 2 acl:relcl _ _
+             6 an a DET DT _ 7 det _ _
+             7 attack attack NOUN NN _ 5 obj _ _",
+        ));
+        assert_eq!(light_verb_subject(&Tree::new(&d, 0), 6), None);
+        // Russia declared war
+        let d = doc(&spaced(
+            "1 Russia Russia PROPN NNP _ 2 nsubj _ _
+             2 declared declare VERB VBD _ 0 root _ _
+             3 war war NOUN NN _ 2 obj _ _",
+        ));
+        assert_eq!(light_verb_subject(&Tree::new(&d, 0), 2), Some(0));
+    }
+
+    #[test]
+    fn a_complement_entry_is_aimed_at_the_complements_object() {
+        // The regulator refused to provide the network with a license
+        let d = doc(&spaced(
+            "1 The the DET DT _ 2 det _ _
+             2 regulator regulator NOUN NN _ 3 nsubj _ _
+             3 refused refuse VERB VBD _ 0 root _ _
+             4 to to PART TO _ 5 mark _ _
+             5 provide provide VERB VB _ 3 xcomp _ _
+             6 the the DET DT _ 7 det _ _
+             7 network network NOUN NN _ 5 obj _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("122\tverb\trefuse\txcomp=provide");
+        let f = frame(&t, &Trigger { token: 2, entry: &e, pos: TriggerPos::Verb, code: None }, &all(&t));
+        assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[1][..], &[6][..]));
     }
 
     #[test]

@@ -7,6 +7,9 @@
 //! through participles ("..., saying ...") and coordination. A quote's
 //! speaker ([`crate::discourse::quotes`]) reports what is inside it.
 //!
+//! A hearsay adverb ("reportedly", "allegedly") attributes the event to
+//! sources it does not name ([`hearsay`]).
+//!
 //! A source is anonymous when it is a generic person noun (source, official,
 //! diplomat ...) with no personal name, or when the phrase says so ("who
 //! preferred to be unnamed", "on condition of anonymity").
@@ -16,6 +19,20 @@ use crate::tree::{rel_is, Tree};
 
 fn is_report(t: &Tree, i: usize) -> bool {
     t.is_verbal(i) && cues::has(List::Report, &t.lemma(i).to_lowercase())
+}
+
+/// The hearsay adverb ("reportedly", "allegedly"; cue list `hearsay`) on
+/// the event at `trigger` or on a verb of its clause above it: the report
+/// rests on sources it does not name.
+pub fn hearsay(t: &Tree, trigger: usize) -> Option<usize> {
+    let mut levels = vec![trigger];
+    for a in t.ancestors(trigger) {
+        levels.push(a);
+        if t.is_verbal(a) {
+            break;
+        }
+    }
+    levels.into_iter().find_map(|l| t.kids(l, "advmod").find(|&m| cues::has(List::Hearsay, &t.lemma(m).to_lowercase())))
 }
 
 /// The head of the phrase that reports the event at `trigger`, and the
@@ -100,6 +117,27 @@ pub fn anonymous(t: &Tree, head: usize) -> bool {
 mod tests {
     use super::*;
     use crate::fixture::{doc, spaced};
+
+    #[test]
+    fn a_hearsay_adverb_on_the_clause() {
+        // Reportedly he injured a man / the attack reportedly killed two
+        let d = doc(&spaced(
+            "1 Reportedly reportedly ADV RB _ 3 advmod _ _
+             2 he he PRON PRP _ 3 nsubj _ _
+             3 injured injure VERB VBD _ 0 root _ _
+             4 a a DET DT _ 5 det _ _
+             5 man man NOUN NN _ 3 obj _ _",
+        ));
+        assert_eq!(hearsay(&Tree::new(&d, 0), 2), Some(0));
+        // "Police quickly arrested him": not hearsay.
+        let d = doc(&spaced(
+            "1 Police police NOUN NNS _ 3 nsubj _ _
+             2 quickly quickly ADV RB _ 3 advmod _ _
+             3 arrested arrest VERB VBD _ 0 root _ _
+             4 him he PRON PRP _ 3 obj _ _",
+        ));
+        assert_eq!(hearsay(&Tree::new(&d, 0), 2), None);
+    }
 
     #[test]
     fn the_reporting_clause_beside_the_event_and_its_anonymous_source() {

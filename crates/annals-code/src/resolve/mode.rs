@@ -193,11 +193,31 @@ pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
             break;
         }
         let complement = rel_is(rel, "xcomp") || rel_is(rel, "ccomp");
-        let content =
-            complement || rel_is(rel, "obj") || rel_is(rel, "obl") || rel_is(rel, "acl") || rel_is(rel, "advcl");
+        // "demands for investigations": what a noun asks for, also when
+        // the parse hung the phrase on the noun's verb ("repeated their
+        // demands for investigations").
+        let asked_for = rel_is(rel, "nmod") && t.case_of(child).as_deref() == Some("for");
+        if rel_is(rel, "obl") && t.case_of(child).as_deref() == Some("for") {
+            let stranded_on = crate::frame::objects(t, a).into_iter().find(|&o| {
+                is(List::Request, t, o)
+                    && t.subtree(o, &[]).last().is_some_and(|&e| Some(&(e + 1)) == t.subtree(child, &[]).first())
+            });
+            if stranded_on.is_some() {
+                return (Mode::Requested, why("request"));
+            }
+        }
+        let content = complement
+            || rel_is(rel, "obj")
+            || rel_is(rel, "obl")
+            || rel_is(rel, "acl")
+            || rel_is(rel, "advcl")
+            || asked_for;
         // A directive ("told her to attack") before a report ("told
         // reporters that ...").
+        // "called the arrests unlawful" names the arrests; it asks nothing.
+        let naming = rel_is(rel, "obj") && is(List::NamingVerb, t, a) && t.kids(a, "xcomp").next().is_some();
         if is(List::Request, t, a)
+            && !naming
             && (rel_is(rel, "xcomp") || (content && !cues::has(List::Report, &t.lemma(a).to_lowercase())))
         {
             if negated(t, a) {
@@ -323,6 +343,46 @@ mod tests {
             2,
         );
         assert_eq!(m, Mode::Negated);
+    }
+
+    #[test]
+    fn what_a_demand_is_for_is_requested() {
+        // their demands for investigations
+        let m = mode_of(
+            "1 their they PRON PRP$ _ 2 nmod:poss _ _
+             2 demands demand NOUN NNS _ 0 root _ _
+             3 for for ADP IN _ 4 case _ _
+             4 investigations investigation NOUN NNS _ 2 nmod _ _",
+            3,
+        );
+        assert_eq!(m, Mode::Requested);
+        // repeated their demands for investigations (hung on the verb)
+        let m = mode_of(
+            "1 They they PRON PRP _ 2 nsubj _ _
+             2 repeated repeat VERB VBD _ 0 root _ _
+             3 their they PRON PRP$ _ 4 nmod:poss _ _
+             4 demands demand NOUN NNS _ 2 obj _ _
+             5 for for ADP IN _ 6 case _ _
+             6 investigations investigation NOUN NNS _ 2 obl _ _",
+            5,
+        );
+        assert_eq!(m, Mode::Requested);
+    }
+
+    #[test]
+    fn what_is_named_is_not_requested() {
+        // They called the arrests unlawful / They called for arrests
+        let named = "1 They they PRON PRP _ 2 nsubj _ _
+             2 called call VERB VBD _ 0 root _ _
+             3 the the DET DT _ 4 det _ _
+             4 arrests arrest NOUN NNS _ 2 obj _ _
+             5 unlawful unlawful ADJ JJ _ 2 xcomp _ _";
+        assert_eq!(mode_of(named, 3), Mode::Asserted);
+        let asked = "1 They they PRON PRP _ 2 nsubj _ _
+             2 called call VERB VBD _ 0 root _ _
+             3 for for ADP IN _ 4 case _ _
+             4 arrests arrest NOUN NNS _ 2 obl _ _";
+        assert_eq!(mode_of(asked, 3), Mode::Requested);
     }
 
     #[test]

@@ -73,7 +73,7 @@ const FOREIGN_NAMESAKE: u64 = 100_000;
 /// The most specific gazetteer name among the tokens `span` (sorted); in
 /// a report about `home`, a place there wins among namesakes.
 fn best_name(t: &Tree, span: &[usize], places: &Places, home: Option<&str>) -> Option<Place> {
-    let forms: Vec<&str> = t.range.clone().map(|i| t.tok(i).form.as_str()).collect();
+    let tokens = &t.doc.tokens[t.range.clone()];
     let mut best: Option<(u64, usize, usize, &PlaceEntry)> = None;
     let mut k = 0;
     while k < span.len() {
@@ -82,7 +82,7 @@ fn best_name(t: &Tree, span: &[usize], places: &Places, home: Option<&str>) -> O
             k += 1;
             continue;
         }
-        match places.longest_match_in(&forms, s - t.range.start, home) {
+        match places.longest_match_in(tokens, s - t.range.start, home) {
             Some((end, e))
                 if span.contains(&(t.range.start + end - 1))
                     && home.is_none_or(|h| e.country == h || e.population >= FOREIGN_NAMESAKE) =>
@@ -294,7 +294,11 @@ mod tests {
 
     #[test]
     fn the_setting_for_events_at_home_only() {
-        let gdansk = Places::embedded().longest_match(&["Gdańsk"], 0).expect("in the gazetteer").1.clone();
+        let gdansk = Places::embedded()
+            .longest_match(&[annals_text::Token::new(0, 7, "Gdańsk")], 0)
+            .expect("in the gazetteer")
+            .1
+            .clone();
         let setting = Place {
             text: "Gdańsk".into(),
             name: gdansk.name,

@@ -3,18 +3,32 @@
 //! The count of the target phrase ("1,027 Palestinian detainees", "49 of
 //! the liberated detainees") wins over the source's ("hundreds of
 //! protesters marched"); a bare number as the trigger's object counts
-//! people ("bombs killed at least 20").
+//! people ("bombs killed at least 20"). Force or coercion against one
+//! person ("shot him dead", "fired on a protester") counts one.
+//! Coordinated targets of one code are one target whose count is the sum
+//! ("injured a man and two women": 3; see [`merge_conjuncts`]).
 
 use crate::actors::phrase::number_value;
-use crate::actors::Resolved;
+use crate::actors::{Kind, Resolved};
 use crate::event::Quantity;
 use crate::frame::objects;
 use crate::tree::Tree;
 
-/// The quantity of the event at `trigger` with these actors.
-pub fn quantity(t: &Tree, trigger: usize, source: Option<&Resolved>, target: Option<&Resolved>) -> Option<Quantity> {
+/// The quantity of the event of CAMEO `code` at `trigger` with these
+/// actors.
+pub fn quantity(
+    t: &Tree,
+    trigger: usize,
+    code: &str,
+    source: Option<&Resolved>,
+    target: Option<&Resolved>,
+) -> Option<Quantity> {
     if let Some(q) = target.and_then(|r| r.quantity.clone()) {
         return Some(q);
+    }
+    let forceful = matches!(code.get(..2), Some("17" | "18" | "19" | "20"));
+    if forceful && target.is_some_and(|r| one_person(t, r)) {
+        return Some(Quantity { value: 1.0, unit: "people".into() });
     }
     // "killed at least 20": the number is the object.
     for o in objects(t, trigger) {
@@ -25,6 +39,49 @@ pub fn quantity(t: &Tree, trigger: usize, source: Option<&Resolved>, target: Opt
         }
     }
     source.and_then(|r| r.quantity.clone())
+}
+
+/// Whether `r` names one person: a person, or a singular noun of a role
+/// with "a", "an" or "one" ("a protester").
+fn one_person(t: &Tree, r: &Resolved) -> bool {
+    let h = r.phrase.head;
+    let indefinite = t.kids(h, "det").any(|d| matches!(t.lemma(d).to_lowercase().as_str(), "a" | "an"))
+        || t.kids(h, "nummod").any(|d| t.lemma(d).eq_ignore_ascii_case("one"));
+    // A common noun counts when a role was found for it (people, not things).
+    let role = r.kind != Kind::Organisation && r.actor.sector.is_some() && t.tok(h).upos == "NOUN";
+    !r.plural && (r.kind == Kind::Person || (role && t.tok(h).xpos == "NN" && indefinite))
+}
+
+/// The count of one conjunct: its number, or one for one person.
+fn conjunct_count(t: &Tree, r: &Resolved) -> Option<f64> {
+    r.quantity.as_ref().map(|q| q.value).or_else(|| one_person(t, r).then_some(1.0))
+}
+
+/// Joins coordinated phrases of one code into one ("a man and two women",
+/// both British, are one target of three people): the span runs from the
+/// first to the last, the count is the sum when every part is counted. An
+/// event is recorded once per pair of codes.
+pub fn merge_conjuncts(t: &Tree, side: &mut Vec<Resolved>) {
+    let mut k = 1;
+    while k < side.len() {
+        let coordinated = |a: &Resolved, b: &Resolved| {
+            t.head(b.phrase.root) == Some(a.phrase.root) && crate::tree::rel_is(t.rel(b.phrase.root), "conj")
+        };
+        let Some(j) = (0..k).find(|&j| {
+            side[j].actor.code.is_some() && side[j].actor.code == side[k].actor.code && coordinated(&side[j], &side[k])
+        }) else {
+            k += 1;
+            continue;
+        };
+        let b = side.remove(k);
+        let a = &mut side[j];
+        let total = conjunct_count(t, a).zip(conjunct_count(t, &b)).map(|(x, y)| x + y);
+        a.actor.start = a.actor.start.min(b.actor.start);
+        a.actor.end = a.actor.end.max(b.actor.end);
+        a.actor.text = t.doc.text[a.actor.start..a.actor.end].to_string();
+        a.plural = true;
+        a.quantity = total.map(|value| Quantity { value, unit: "people".into() });
+    }
 }
 
 #[cfg(test)]
@@ -42,7 +99,7 @@ mod tests {
              4 least least ADJ JJS _ 5 nmod _ _
              5 20 20 NUM CD _ 2 obj _ _",
         ));
-        let q = quantity(&Tree::new(&d, 0), 1, None, None).unwrap();
+        let q = quantity(&Tree::new(&d, 0), 1, "190", None, None).unwrap();
         assert_eq!((q.value, q.unit.as_str()), (20.0, "people"));
     }
 }

@@ -262,7 +262,15 @@ fn speech_event(
         if kind == Evaluation::Blame && r.starts_with("nsubj:pass") && t.head(h).is_some_and(|v| fired.contains(&v)) {
             return None;
         }
-        if kind == Evaluation::Blame && !(rel_is(r, "nsubj") || rel_is(r, "obl:agent") || rel_is(r, "nmod:poss")) {
+        // "found it to be unlawful", "called the move illegal": what a
+        // naming verb names is what is blamed.
+        let named = rel_is(r, "obj")
+            && t.head(h) == Some(trigger)
+            && cues::has(List::NamingVerb, &t.lemma(trigger).to_lowercase());
+        if kind == Evaluation::Blame
+            && !named
+            && !(rel_is(r, "nsubj") || rel_is(r, "obl:agent") || rel_is(r, "nmod:poss"))
+        {
             let by = t.case_of(h).as_deref() == Some("by");
             if !by {
                 continue;

@@ -97,7 +97,8 @@ pub fn find<'l>(t: &Tree, lexicon: &'l dyn EventLookup) -> Vec<Trigger<'l>> {
             }
             let code_now = code.unwrap_or(&e.code);
             if sense::habitual(t, i) && !sense::said_in_the_present(code_now) {
-                tracing::debug!(word = %t.tok(i).form, code = code_now, "habitual present: no event");
+                let sentence = &t.doc.text[t.doc.sentences[t.sentence].start..t.doc.sentences[t.sentence].end];
+                tracing::debug!(word = %t.tok(i).form, code = code_now, sentence, "habitual present: no event");
                 continue;
             }
             if !e.obj.is_empty() {
@@ -106,6 +107,20 @@ pub fn find<'l>(t: &Tree, lexicon: &'l dyn EventLookup) -> Vec<Trigger<'l>> {
             fired.push(Trigger { token: i, entry: e, pos, code });
         }
     }
+    // "refused to repatriate the fighters": when the refused act is itself
+    // a trigger, its event is the refusal (its analogue, with its own
+    // object); the refusing verb's entry would tell it twice.
+    let told_below: Vec<usize> = fired
+        .iter()
+        .filter(|g| {
+            !g.entry.xcomp.is_empty()
+                && g.cameo().starts_with("12")
+                && t.kids(g.token, "xcomp")
+                    .any(|x| fired.iter().any(|h| h.token == x && crate::resolve::analog::reject(h.cameo()).is_some()))
+        })
+        .map(|g| g.token)
+        .collect();
+    covered.extend(told_below);
     fired.retain(|g| !covered.contains(&g.token));
     for g in &fired {
         tracing::debug!(word = %t.tok(g.token).form, code = g.cameo(), origin = %g.entry.origin, "trigger");
@@ -271,6 +286,29 @@ mod tests {
              4 calm calm NOUN NN _ 2 obl _ _",
         ));
         assert!(find(&Tree::new(&d, 0), &lex).is_empty());
+    }
+
+    #[test]
+    fn a_refused_act_that_triggers_is_told_once() {
+        let (lex, _) = Lexicon::parse(
+            "1243\tverb\trefuse\txcomp=release|repatriate\n0841\tverb\trepatriate\n0841\tverb\trelease\n",
+            "t.tsv",
+        );
+        // Nations refused to repatriate fighters: the repatriation (coded
+        // as its refusal later), not the refusing verb too.
+        let d = doc(&spaced(
+            "1 Nations nation NOUN NNS _ 2 nsubj _ _
+             2 refused refuse VERB VBD _ 0 root _ _
+             3 to to PART TO _ 4 mark _ _
+             4 repatriate repatriate VERB VB _ 2 xcomp _ _
+             5 fighters fighter NOUN NNS _ 4 obj _ _",
+        ));
+        let g = find(&Tree::new(&d, 0), &lex);
+        assert_eq!(g.iter().map(|g| g.token).collect::<Vec<_>>(), [3]);
+        // Without a trigger below, the refusing verb tells it.
+        let (lex, _) = Lexicon::parse("1243\tverb\trefuse\txcomp=release|repatriate\n", "t.tsv");
+        let g = find(&Tree::new(&d, 0), &lex);
+        assert_eq!(g.iter().map(|g| g.token).collect::<Vec<_>>(), [1]);
     }
 
     #[test]

@@ -18,7 +18,16 @@ pub fn is_event(t: &Tree, i: usize, pos: TriggerPos) -> bool {
         || anonymity_idiom(t, i)
         || attributive_participle(t, i)
         || describes_anyone(t, i)
-        || (pos == TriggerPos::Noun && (noun_modifier(t, i) || definition(t, i))))
+        || (pos == TriggerPos::Noun && (noun_modifier(t, i) || definition(t, i) || in_a_title(t, i))))
+}
+
+/// In the name of an office: "the special envoy for Ukraine negotiations",
+/// "the commission for the investigation of ...", "the minister of
+/// defence": the noun says what the office is for (cue list `title`).
+pub fn in_a_title(t: &Tree, i: usize) -> bool {
+    let Some(h) = t.head(i) else { return false };
+    let attached = rel_is(t.rel(i), "nmod") || rel_is(t.rel(i), "compound");
+    attached && h < i && cues::has(List::Title, &t.lemma(h).to_lowercase())
 }
 
 /// Inside a name: a capitalised word in the middle of a sentence tagged as
@@ -144,7 +153,17 @@ pub fn generic(t: &Tree, i: usize, pos: TriggerPos) -> bool {
 /// without a full stop) tells news in the present ("Israel strikes Gaza").
 pub fn habitual(t: &Tree, v: usize) -> bool {
     let tok = t.tok(v);
-    if tok.upos != "VERB" || tok.xpos != "VBZ" || t.kid(v, "aux").is_some() {
+    // The plural present too ("both sides oppose the rebels"), but not of
+    // the first or second person: "we condemn" is done as it is said.
+    let speaker = t.kids(v, "nsubj").any(|s| matches!(t.lemma(s).to_lowercase().as_str(), "i" | "we" | "you"));
+    // A plural present is the bare form with a subject of its own ("shot"
+    // tagged as one is a past the tagger missed).
+    let plural = tok.xpos == "VBP"
+        && !speaker
+        && tok.form.to_lowercase() == tok.lemma.to_lowercase()
+        && t.kids(v, "nsubj").next().is_some();
+    let present = tok.xpos == "VBZ" || plural;
+    if tok.upos != "VERB" || !present || t.kid(v, "aux").is_some() {
         return false;
     }
     let own_time = t.doc.times.iter().any(|x| x.tokens.clone().any(|k| t.head(k) == Some(v)));
@@ -159,7 +178,9 @@ pub fn habitual(t: &Tree, v: usize) -> bool {
 /// demands, accusations, rejections, threats) are made as they are
 /// reported ("the FSB denies ...", "he blames regulators").
 pub fn said_in_the_present(code: &str) -> bool {
-    matches!(code.get(..2), Some("01" | "09" | "10" | "11" | "12" | "13"))
+    // Disapproval (110: "both sides oppose the rebels") is a stance held,
+    // like support, not a statement made.
+    code != "110" && matches!(code.get(..2), Some("01" | "09" | "10" | "11" | "12" | "13"))
 }
 
 /// The predicate of a definition: "a red notice is a request to ...", whose
@@ -176,6 +197,26 @@ pub fn definition(t: &Tree, i: usize) -> bool {
 mod generic_tests {
     use super::*;
     use crate::fixture::{doc, spaced};
+
+    #[test]
+    fn a_noun_in_the_name_of_an_office_is_no_event() {
+        // the special envoy for Ukraine negotiations / negotiations with Ukraine
+        let d = doc(&spaced(
+            "1 the the DET DT _ 3 det _ _
+             2 special special ADJ JJ _ 3 amod _ _
+             3 envoy envoy NOUN NN _ 0 root _ _
+             4 for for ADP IN _ 6 case _ _
+             5 Ukraine Ukraine PROPN NNP _ 6 compound _ _
+             6 negotiations negotiation NOUN NNS _ 3 nmod _ _",
+        ));
+        assert!(in_a_title(&Tree::new(&d, 0), 5));
+        let d = doc(&spaced(
+            "1 They they PRON PRP _ 2 nsubj _ _
+             2 began begin VERB VBD _ 0 root _ _
+             3 negotiations negotiation NOUN NNS _ 2 obj _ _",
+        ));
+        assert!(!in_a_title(&Tree::new(&d, 0), 2));
+    }
 
     #[test]
     fn a_habit_in_the_present_is_no_event_but_a_headline_or_a_schedule_is() {
@@ -206,6 +247,20 @@ mod generic_tests {
         )));
         assert!(!habitual(&Tree::new(&d, 1), 5));
         assert!(said_in_the_present("112") && !said_in_the_present("190") && !said_in_the_present("051"));
+        assert!(!said_in_the_present("110"));
+        // Both sides oppose the rebels . / We condemn the attack .
+        let d = doc(&spaced(&format!(
+            "{headline}\n\n1 Both both DET DT _ 2 det _ _
+             2 sides side NOUN NNS _ 3 nsubj _ _
+             3 oppose oppose VERB VBP _ 0 root _ _
+             4 rebels rebel NOUN NNS _ 3 obj _ _
+             5 . . PUNCT . _ 3 punct _ _\n\n1 We we PRON PRP _ 2 nsubj _ _
+             2 condemn condemn VERB VBP _ 0 root _ _
+             3 attacks attack NOUN NNS _ 2 obj _ _
+             4 . . PUNCT . _ 2 punct _ _"
+        )));
+        assert!(habitual(&Tree::new(&d, 1), 5));
+        assert!(!habitual(&Tree::new(&d, 2), 9));
     }
 
     #[test]

@@ -356,8 +356,16 @@ fn set_code(e: &mut Event, code: &str) {
 }
 
 impl ActorLookup for Petrarch {
-    fn find_actor(&self, words: &[&str], start: usize, date: Option<&str>) -> Option<(usize, &Actor, FormKind)> {
-        self.actors.find(words, start, date).map(|(end, a)| (end, a, FormKind::Name))
+    /// PETRARCH's dictionaries match its own way (lower case, no folding),
+    /// on the words as written.
+    fn find_actor(
+        &self,
+        forms: &[&str],
+        _norms: &[&str],
+        start: usize,
+        date: Option<&str>,
+    ) -> Option<(usize, &Actor, FormKind)> {
+        self.actors.find(forms, start, date).map(|(end, a)| (end, a, FormKind::Name))
     }
 }
 

@@ -90,6 +90,9 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
     if targets.is_empty() {
         let acts = objects(t, trigger).into_iter().chain(
             obliques(t, trigger)
+                // "met for talks hosted by Qatar": for a meeting (or a
+                // promise) "for" names its purpose, not what is judged.
+                .filter(|(_, c)| c != "for" || !matches!(base.get(..2), Some("03" | "04")))
                 .filter(|(_, c)| matches!(c.as_str(), "for" | "on" | "about" | "against" | "over" | "of"))
                 .map(|(x, _)| x),
         );

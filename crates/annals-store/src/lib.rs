@@ -28,6 +28,7 @@
 //! an article is stored whole or not at all. WAL mode lets readers query
 //! while an ingest runs.
 
+mod browse;
 mod coding;
 /// Dates (re-exported for the benchmark generator).
 pub use annals_calendar as calendar;
@@ -44,6 +45,7 @@ pub mod schema;
 mod select;
 
 pub use annals_record::Event;
+pub use browse::{HappeningCounts, Listed, Page, PlaceCount};
 pub use coding::Coding;
 pub use happenings::Happening;
 pub use record::ArticleRow;
@@ -59,6 +61,9 @@ pub enum Error {
     Sqlite(#[from] rusqlite::Error),
     #[error("database schema version {found} is newer than this annals knows ({known}); upgrade annals")]
     NewerSchema { found: i64, known: i64 },
+    /// A database opened read-only needs a migration first.
+    #[error("{path} needs a migration (schema version {found}; this annals writes {known}): open it once with `annals query --db {path} --limit 0`, which migrates it")]
+    OlderSchema { path: String, found: i64, known: i64 },
     #[error("{0}: no such database")]
     Missing(String),
     #[error("bad event record: {0}")]

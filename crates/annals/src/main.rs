@@ -15,6 +15,7 @@ mod parse;
 mod petrarch_eval;
 mod query;
 mod recode;
+mod serve;
 mod train;
 
 use clap::{Parser, Subcommand};
@@ -53,6 +54,8 @@ enum Command {
     Dicts(dicts_cmd::Command),
     /// Code stored articles again with the current models and dictionaries, and report what changed.
     Recode(recode::Args),
+    /// Serve the JSON API (/api/..., /openapi.json) and the web pages over a store, on loopback unless told otherwise.
+    Serve(serve::Args),
 }
 
 /// Prints the dictionary lines an engine skipped; returns how many.
@@ -80,6 +83,7 @@ fn main() -> ExitCode {
         Command::Export(a) => export::run(a),
         Command::Recode(a) => recode::run(a),
         Command::Dicts(c) => dicts_cmd::run(c),
+        Command::Serve(a) => serve::run(a),
     };
     match result {
         Ok(code) => code,

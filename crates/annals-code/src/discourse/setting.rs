@@ -6,7 +6,7 @@
 //! setting is the gazetteer place the report names most, the lead counting
 //! double, among the places of its [focus](super::focus) country: a city or
 //! region when the report names one, the country itself only when it names
-//! no place inside it. A report with no focus country, or whose places are
+//! no place inside it and few abroad. A report with no focus country, or whose places are
 //! named once each outside the lead, has no setting; nor has a text no
 //! longer than a lead (a single sentence's places are its own clauses',
 //! already read there).
@@ -42,14 +42,20 @@ pub fn setting(doc: &Doc, places: &Places, resolver: &Resolver, focus: Option<&s
         return None;
     }
     let mut named: Vec<Named> = Vec::new();
+    // The weight of the places named abroad, for the country's own claim.
+    let mut abroad = 0.0;
     for e in doc.entities.iter().filter(|e| e.label == EntityLabel::Location) {
         let Some(tokens) = doc.tokens.get(e.tokens.clone()) else { continue };
         let Some((end, p)) = places.longest_match_in(tokens, 0, Some(focus)) else { continue };
-        if end != tokens.len() || p.country != focus {
-            continue;
-        }
         let sentence = doc.sentences.iter().position(|s| s.tokens.contains(&e.tokens.start)).unwrap_or(LEAD);
         let weight = if sentence < LEAD { 2.0 } else { 1.0 };
+        if end != tokens.len() {
+            continue;
+        }
+        if p.country != focus {
+            abroad += weight;
+            continue;
+        }
         if let Some(n) = named.iter_mut().find(|n| n.place.geonames_id == Some(p.geonames_id) && n.place.name == p.name)
         {
             n.weight += weight;
@@ -57,10 +63,11 @@ pub fn setting(doc: &Doc, places: &Places, resolver: &Resolver, focus: Option<&s
         }
         let forms: Vec<&str> = tokens.iter().map(|t| t.form.as_str()).collect();
         let norms: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
-        let country_level = resolver
-            .actors
-            .find_actor(&forms, &norms, 0, resolver.date)
-            .is_some_and(|(end, a, _)| end == forms.len() && a.kind == ActorKind::Country);
+        let country_level =
+            resolver.actors.find_actor(&forms, &norms, 0, resolver.date).is_some_and(|(end, a, form)| {
+                // A capital ("London said") names a city here.
+                end == forms.len() && a.kind == ActorKind::Country && form != crate::dict::actors::FormKind::Capital
+            });
         named.push(Named {
             place: Place {
                 text: doc.text[e.start..e.end].to_string(),
@@ -83,7 +90,12 @@ pub fn setting(doc: &Doc, places: &Places, resolver: &Resolver, focus: Option<&s
         // Two places of equal weight: no single setting.
         (c.get(1).is_none_or(|n| n.weight < top.weight)).then(|| top.place.clone())
     };
-    best(false).or_else(|| best(true))
+    // The country itself says where only when the report is about that
+    // country alone: its places abroad weigh less than half of it ("talks
+    // in Cairo on prisoners in Gaza and the West Bank" are set nowhere in
+    // particular, however often Israel is named).
+    let home = best(true).filter(|p| named.iter().any(|n| n.place == *p && abroad * 2.0 < n.weight));
+    best(false).or(home)
 }
 
 #[cfg(test)]
@@ -170,6 +182,28 @@ mod tests {
         );
         let p = setting(&d, Places::embedded(), &resolver(), Some("POL")).expect("a setting");
         assert_eq!(p.name, "Gdańsk");
+    }
+
+    #[test]
+    fn a_country_named_beside_places_abroad_is_no_setting() {
+        // Talks in Poland . Talks in Poland . Talks in Berlin .
+        let talks = |place: &str| {
+            format!(
+                "1 Talks talk NOUN NNS _ 0 root _ _
+                 2 in in ADP IN _ 3 case _ _
+                 3 {place} {place} PROPN NNP _ 1 nmod _ NER=B-LOC
+                 4 . . PUNCT . _ 1 punct _ _"
+            )
+        };
+        let alone = report(&[talks("Poland"), talks("Poland")].join("\n\n"));
+        let p = setting(&alone, Places::embedded(), &resolver(), Some("POL")).expect("a setting");
+        assert_eq!(p.name, "Poland");
+        let abroad = report(&[talks("Poland"), talks("Poland"), talks("Berlin")].join("\n\n"));
+        assert!(setting(&abroad, Places::embedded(), &resolver(), Some("POL")).is_none());
+        // A capital is a city, not its country: Warsaw twice sets the report.
+        let capital = report(&[talks("Warsaw"), talks("Warsaw"), talks("Berlin")].join("\n\n"));
+        let p = setting(&capital, Places::embedded(), &resolver(), Some("POL")).expect("a setting");
+        assert_eq!(p.name, "Warsaw");
     }
 
     #[test]

@@ -18,6 +18,7 @@
 //! | [`relative_clause_hung_on_the_verb`] | "She spoke about her husband Siarhei, who was arrested in May, and promised ..." with *arrested* hung as `parataxis` of *spoke* and *promised* its conjunct | *arrested* `acl:relcl` of *Siarhei*; *promised* a conjunct of *spoke* |
 //! | [`verb_after_relative_clause`] | "Brett McGurk, who was Trump's envoy to the coalition, also criticized the decision" with the name the root and *criticized* hung inside the relative clause | *criticized* `root`, the name its `nsubj`, the relative clause `acl:relcl` of the name |
 //! | [`predicate_read_as_modifier`] | "called the arrests of its leaders unlawful" with *unlawful* a modifier after *leaders* | *unlawful* `xcomp` of *called* |
+//! | [`object_read_as_subject`] | "While in New York to attend the General Assembly, President Zelensky told reporters" with *Assembly* the subject and *Zelensky* its conjunct (no *and*) | *Assembly* `obj` of *attend*, *Zelensky* `nsubj` of *told* |
 //! | [`time_beside_subject`] | "Friday, the House issued a subpoena" with *Friday* a second subject of *issued* | *Friday* `obl:tmod` |
 //! | [`time_heading_noun`] | "landed a round on a protester yesterday" with *yesterday* the head and *protester* its compound | *protester* in *yesterday*'s place, *yesterday* `obl:tmod` |
 //! | [`clause_after_preposition`] | "... after Turkey began an offensive" with *after* taken as a preposition of *Turkey* | *after* `mark`, *Turkey* `nsubj` of *began*, *began* `advcl` of the clause above |
@@ -73,6 +74,11 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
             }
             if let Some(v) = predicate_read_as_modifier(&t, i) {
                 changes.push((i, Change::Attach(v, "xcomp")));
+            }
+            if let Some((w, subject)) = object_read_as_subject(&t, i) {
+                let v = t.head(i).expect("a subject has a head");
+                changes.push((i, Change::Attach(w, "obj")));
+                changes.push((subject, Change::Attach(v, "nsubj")));
             }
             if time_beside_subject(&t, i) {
                 changes.push((i, Change::Rel("obl:tmod")));
@@ -361,6 +367,38 @@ pub fn predicate_read_as_modifier(t: &Tree, a: usize) -> Option<usize> {
     let last = t.subtree(obj, &["punct"]).last() == Some(&a);
     let has_predicate = t.children(v).iter().any(|&c| rel_is(t.rel(c), "xcomp"));
     (naming && last && !has_predicate && t.is_verbal(v)).then_some(v)
+}
+
+/// "While in New York to attend the General Assembly, President Zelensky
+/// told reporters": the object of an opening clause's verb read as the
+/// subject of the main verb, with the real subject as its conjunct. A
+/// coordination has its conjunction ("and", "or"); a subject whose only
+/// conjunct follows a bare comma, right after a verb of the opening clause
+/// that has no object, is that verb's object. Returns (that verb, the real
+/// subject).
+pub fn object_read_as_subject(t: &Tree, x: usize) -> Option<(usize, usize)> {
+    let v = t.head(x)?;
+    if !rel_is(t.rel(x), "nsubj") || !t.is_verbal(v) || x > v {
+        return None;
+    }
+    let conj: Vec<usize> = t.kids(x, "conj").collect();
+    let [y] = conj[..] else { return None };
+    if t.kids(y, "cc").next().is_some() || y > v || !matches!(t.tok(y).upos.as_str(), "PROPN" | "NOUN") {
+        return None;
+    }
+    // The subject's own words end at a comma before the conjunct.
+    let own = t.subtree(x, &["conj", "punct"]);
+    let (first, last) = (*own.first()?, *own.last()?);
+    if last + 1 >= y || t.tok(last + 1).form != "," {
+        return None;
+    }
+    // The opening clause's verb, with no object, just before the subject.
+    let w = t.range.start.max(1);
+    let w = (w..first).rev().find(|&k| t.is_verbal(k))?;
+    let opening = ["advcl", "xcomp", "ccomp", "acl"].iter().any(|r| rel_is(t.rel(w), r));
+    let between = (w + 1..first).all(|k| matches!(t.tok(k).upos.as_str(), "DET" | "ADJ" | "NUM"));
+    let has_object = t.kids(w, "obj").next().is_some();
+    (opening && between && !has_object && t.ancestors(w).contains(&v)).then_some((w, y))
 }
 
 /// "Friday, the House issued a subpoena": a time word opening the
@@ -673,6 +711,34 @@ mod tests {
              3 the the DET DT _ 4 det _ _
              4 leaders leader NOUN NNS _ 2 obj _ _
              5 responsible responsible ADJ JJ _ 4 amod _ _",
+        ));
+        assert!(matches!(canonical(&d), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn an_opening_clauses_object_is_no_subject() {
+        // to attend the Assembly , President Zelensky told reporters
+        let d = doc(&spaced(
+            "1 to to PART TO _ 2 mark _ _
+             2 attend attend VERB VB _ 8 advcl _ _
+             3 the the DET DT _ 4 det _ _
+             4 Assembly Assembly PROPN NNP _ 8 nsubj _ SpaceAfter=No
+             5 , , PUNCT , _ 7 punct _ _
+             6 President President PROPN NNP _ 7 nmod:desc _ _
+             7 Zelensky Zelensky PROPN NNP _ 4 conj _ _
+             8 told tell VERB VBD _ 0 root _ _
+             9 reporters reporter NOUN NNS _ 8 iobj _ _",
+        ));
+        let c = canonical(&d);
+        let arc = |i: usize| (c.tokens[i].head, c.tokens[i].deprel.as_str());
+        assert_eq!(arc(3), (Some(1), "obj"));
+        assert_eq!(arc(6), (Some(7), "nsubj"));
+        // "After the talks, Egypt and Qatar said": a real coordination.
+        let d = doc(&spaced(
+            "1 Egypt Egypt PROPN NNP _ 4 nsubj _ _
+             2 and and CCONJ CC _ 3 cc _ _
+             3 Qatar Qatar PROPN NNP _ 1 conj _ _
+             4 said say VERB VBD _ 0 root _ _",
         ));
         assert!(matches!(canonical(&d), Cow::Borrowed(_)));
     }

@@ -449,6 +449,13 @@ fn deeper_targets(t: &Tree, trigger: usize) -> Vec<usize> {
     }
     // The trigger's own partners follow it (see `side`).
     out.extend(partners(trigger).into_iter().filter(|&c| c > trigger));
+    // One level further inside the object: "issued a subpoena for
+    // documents from Pompeo".
+    for o in objects(t, trigger) {
+        for p in object_partners(o) {
+            out.extend(partners(p));
+        }
+    }
     for x in t.kids(trigger, "xcomp").chain(t.kids(trigger, "ccomp")) {
         out.extend(objects(t, x));
         out.extend(partners(x));
@@ -611,6 +618,28 @@ mod tests {
         let e = entry("122\tverb\trefuse\txcomp=provide");
         let f = frame(&t, &Trigger { token: 2, entry: &e, pos: TriggerPos::Verb, code: None }, &all(&t));
         assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[1][..], &[6][..]));
+    }
+
+    #[test]
+    fn a_party_one_phrase_deeper_inside_the_object() {
+        // The House issued a subpoena for documents from Pompeo
+        let d = doc(&spaced(
+            "1 The the DET DT _ 2 det _ _
+             2 House House PROPN NNP _ 3 nsubj _ _
+             3 issued issue VERB VBD _ 0 root _ _
+             4 a a DET DT _ 5 det _ _
+             5 subpoena subpoena NOUN NN _ 3 obj _ _
+             6 for for ADP IN _ 7 case _ _
+             7 documents document NOUN NNS _ 5 nmod _ _
+             8 from from ADP IN _ 9 case _ _
+             9 Pompeo Pompeo PROPN NNP _ 7 nmod _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("090\tverb\tissue\tobj=subpoena\ttgt=to|for|against");
+        // Only names are actors here: the documents are no party.
+        let names = |h: usize| (t.tok(h).upos == "PROPN").then_some(2);
+        let f = frame(&t, &Trigger { token: 2, entry: &e, pos: TriggerPos::Verb, code: None }, &names);
+        assert_eq!(f.target.heads, [8]);
     }
 
     #[test]

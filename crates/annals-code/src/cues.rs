@@ -69,6 +69,7 @@ lists! {
     Entourage = "entourage",
     Amount = "amount",
     Title = "title",
+    ObjectPredicate = "object_predicate",
 }
 
 /// A problem in the cue file.

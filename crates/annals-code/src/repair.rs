@@ -19,6 +19,7 @@
 //! | [`verb_after_relative_clause`] | "Brett McGurk, who was Trump's envoy to the coalition, also criticized the decision" with the name the root and *criticized* hung inside the relative clause | *criticized* `root`, the name its `nsubj`, the relative clause `acl:relcl` of the name |
 //! | [`predicate_read_as_modifier`] | "called the arrests of its leaders unlawful" with *unlawful* a modifier after *leaders* | *unlawful* `xcomp` of *called* |
 //! | [`object_read_as_subject`] | "While in New York to attend the General Assembly, President Zelensky told reporters" with *Assembly* the subject and *Zelensky* its conjunct (no *and*) | *Assembly* `obj` of *attend*, *Zelensky* `nsubj` of *told* |
+//! | [`participle_read_as_complement`] | "extradite people accused of crimes" with *accused* an `xcomp` of *extradite* | *accused* `acl` of *people* |
 //! | [`time_beside_subject`] | "Friday, the House issued a subpoena" with *Friday* a second subject of *issued* | *Friday* `obl:tmod` |
 //! | [`time_heading_noun`] | "landed a round on a protester yesterday" with *yesterday* the head and *protester* its compound | *protester* in *yesterday*'s place, *yesterday* `obl:tmod` |
 //! | [`clause_after_preposition`] | "... after Turkey began an offensive" with *after* taken as a preposition of *Turkey* | *after* `mark`, *Turkey* `nsubj` of *began*, *began* `advcl` of the clause above |
@@ -79,6 +80,9 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
                 let v = t.head(i).expect("a subject has a head");
                 changes.push((i, Change::Attach(w, "obj")));
                 changes.push((subject, Change::Attach(v, "nsubj")));
+            }
+            if let Some(noun) = participle_read_as_complement(&t, i) {
+                changes.push((i, Change::Attach(noun, "acl")));
             }
             if time_beside_subject(&t, i) {
                 changes.push((i, Change::Rel("obl:tmod")));
@@ -399,6 +403,28 @@ pub fn object_read_as_subject(t: &Tree, x: usize) -> Option<(usize, usize)> {
     let between = (w + 1..first).all(|k| matches!(t.tok(k).upos.as_str(), "DET" | "ADJ" | "NUM"));
     let has_object = t.kids(w, "obj").next().is_some();
     (opening && between && !has_object && t.ancestors(w).contains(&v)).then_some((w, y))
+}
+
+/// "to extradite people accused of crimes": a past participle right after
+/// a verb's object, read as the verb's complement. Only verbs that give
+/// their object a state take such a complement ("had him arrested", "left
+/// them stranded"; cue list `object_predicate`); after any other verb the
+/// participle describes the object. Returns the object.
+pub fn participle_read_as_complement(t: &Tree, p: usize) -> Option<usize> {
+    let v = t.head(p)?;
+    if t.tok(p).xpos != "VBN"
+        || !rel_is(t.rel(p), "xcomp")
+        || cues::has(List::ObjectPredicate, &t.lemma(v).to_lowercase())
+    {
+        return None;
+    }
+    let own = ["nsubj", "nsubj:pass", "aux", "aux:pass", "mark", "cop"];
+    if t.children(p).iter().any(|&c| own.iter().any(|r| rel_is(t.rel(c), r))) {
+        return None;
+    }
+    let o = t.kids(v, "obj").find(|&o| o < p)?;
+    let ends_before = t.subtree(o, &[]).last().is_some_and(|&e| e + 1 == p);
+    (ends_before && matches!(t.tok(o).upos.as_str(), "NOUN" | "PROPN" | "PRON")).then_some(o)
 }
 
 /// "Friday, the House issued a subpoena": a time word opening the
@@ -739,6 +765,27 @@ mod tests {
              2 and and CCONJ CC _ 3 cc _ _
              3 Qatar Qatar PROPN NNP _ 1 conj _ _
              4 said say VERB VBD _ 0 root _ _",
+        ));
+        assert!(matches!(canonical(&d), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_participle_after_an_object_describes_it() {
+        // extradite people accused of crimes / had him arrested
+        let d = doc(&spaced(
+            "1 extradite extradite VERB VB _ 0 root _ _
+             2 people people NOUN NNS _ 1 obj _ _
+             3 accused accuse VERB VBN _ 1 xcomp _ _
+             4 of of ADP IN _ 5 case _ _
+             5 crimes crime NOUN NNS _ 3 obl _ _",
+        ));
+        let c = canonical(&d);
+        assert_eq!((c.tokens[2].head, c.tokens[2].deprel.as_str()), (Some(1), "acl"));
+        let d = doc(&spaced(
+            "1 They they PRON PRP _ 2 nsubj _ _
+             2 had have VERB VBD _ 0 root _ _
+             3 him he PRON PRP _ 2 obj _ _
+             4 arrested arrest VERB VBN _ 2 xcomp _ _",
         ));
         assert!(matches!(canonical(&d), Cow::Borrowed(_)));
     }

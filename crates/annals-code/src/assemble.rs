@@ -77,7 +77,13 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
     // A word of accusing, rejecting or threatening inside a quote with no
     // doer of its own is the speaker's: ""these figures are invented," the
     // spokesman said" accuses.
-    if sources.is_empty() && matches!(base.get(..2), Some("10" | "11" | "12" | "13")) {
+    // ("Nobody can put pressure on me" has a doer, and it is no one.)
+    let subject = match trig.pos {
+        crate::dict::events::TriggerPos::Verb => frame::subject(t, trigger),
+        crate::dict::events::TriggerPos::Noun => frame::light_verb_subject(t, trigger),
+    };
+    let no_one = subject.is_some_and(|s| crate::cues::has(crate::cues::List::Nobody, &t.lemma(s).to_lowercase()));
+    if sources.is_empty() && !no_one && matches!(base.get(..2), Some("10" | "11" | "12" | "13")) {
         if let Some(s) = cx.speaker_of(t.tok(trigger).start, 0) {
             if explain_on {
                 explain.push(format!("source: the quote's speaker {:?}", s.actor.text));

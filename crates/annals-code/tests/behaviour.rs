@@ -351,3 +351,12 @@ fn a_phrase_of_amount_is_about_its_people() {
     assert_eq!(c.len(), 1, "{ev:#?}");
     assert!(code_of(&c[0].source).ends_with("LEG"), "{:#?}", c[0]);
 }
+
+#[test]
+fn no_one_is_a_doer_no_speaker_stands_in_for() {
+    let ev = code("Kenya's president told reporters, \"Nobody can put pressure on me.\"", PUB);
+    for e in with_code(&ev, "10") {
+        assert!(e.source.as_ref().is_none_or(|s| s.code.is_none()), "{e:#?}");
+        assert_ne!(e.mode, Mode::Asserted, "{e:#?}");
+    }
+}

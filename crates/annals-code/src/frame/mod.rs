@@ -189,7 +189,10 @@ fn side(t: &Tree, trig: &Trigger, roles: &[Role], is_source: bool, judge: &Judge
     }
     // The parse gave no argument: the nearest actor on the side where
     // English puts it, a named one within reach before a nearer bare role.
-    if head.is_none() && pos == TriggerPos::Verb && !agentless && !roles.contains(&Role::None) {
+    // ("Nobody can put pressure on me" names its doer: no one.)
+    let no_one = is_source
+        && subject(t, trigger).is_some_and(|s| crate::cues::has(crate::cues::List::Nobody, &t.lemma(s).to_lowercase()));
+    if head.is_none() && pos == TriggerPos::Verb && !agentless && !no_one && !roles.contains(&Role::None) {
         head = nearest_actor(t, trigger, is_source, &|h| strength(h) == Some(2))
             .or_else(|| nearest_actor(t, trigger, is_source, &|h| strength(h).is_some_and(|s| s > 0)));
         via = head.map(|_| "position".into());

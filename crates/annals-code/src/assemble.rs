@@ -480,8 +480,12 @@ fn narrative_date(
     let root = code.get(..2).unwrap_or(code).to_string();
     let mut n = cx.narrative.borrow_mut();
     let from_text = date.as_ref().is_some_and(|d| d.basis != crate::event::Basis::Publication);
+    // An event told in a relative clause ("her husband, who was arrested
+    // in May") is background to its sentence: it dates itself, not the
+    // narrative.
+    let background = std::iter::once(trigger).chain(t.ancestors(trigger)).any(|a| t.rel(a).ends_with("relcl"));
     if from_text {
-        if m == Mode::Asserted {
+        if m == Mode::Asserted && !background {
             let d = date.clone().expect("dated");
             if t.sentence < STORY_LEAD && n.story.is_none() && !when::historical(&d, cx.info.date) {
                 n.story = Some(d.clone());

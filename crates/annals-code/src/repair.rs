@@ -16,6 +16,7 @@
 //! | [`time_subject`] | "This Thursday the US Commission ... criticized" with *Thursday* the subject and the Commission its apposition | the Commission `nsubj`, *Thursday* `obl:tmod` |
 //! | [`complement_read_as_main_clause`] | "Trump and his supporters claimed Biden won" with *claimed* a participle of *supporters* and *won* the root with two subjects | *claimed* the clause's verb, *won* its `ccomp` |
 //! | [`relative_clause_hung_on_the_verb`] | "She spoke about her husband Siarhei, who was arrested in May, and promised ..." with *arrested* hung as `parataxis` of *spoke* and *promised* its conjunct | *arrested* `acl:relcl` of *Siarhei*; *promised* a conjunct of *spoke* |
+//! | [`relative_read_as_main_clause`] | "The opposition leader, whose brother was arrested in January, condemned the arrests" with *arrested* the root with two subjects and *condemned* its conjunct | *condemned* `root`, *leader* its `nsubj`, *arrested* `acl:relcl` of *leader* |
 //! | [`verb_after_relative_clause`] | "Brett McGurk, who was Trump's envoy to the coalition, also criticized the decision" with the name the root and *criticized* hung inside the relative clause | *criticized* `root`, the name its `nsubj`, the relative clause `acl:relcl` of the name |
 //! | [`predicate_read_as_modifier`] | "called the arrests of its leaders unlawful" with *unlawful* a modifier after *leaders* | *unlawful* `xcomp` of *called* |
 //! | [`object_read_as_subject`] | "While in New York to attend the General Assembly, President Zelensky told reporters" with *Assembly* the subject and *Zelensky* its conjunct (no *and*) | *Assembly* `obj` of *attend*, *Zelensky* `nsubj` of *told* |
@@ -67,6 +68,11 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
             if let Some((antecedent, verb, moved)) = relative_clause_hung_on_the_verb(&t, i) {
                 changes.push((i, Change::Attach(antecedent, "acl:relcl")));
                 changes.extend(moved.into_iter().map(|c| (c, Change::Attach(verb, "conj"))));
+            }
+            if let Some((subject, verb)) = relative_read_as_main_clause(&t, i) {
+                changes.push((verb, t.head(i).map_or(Change::Root, |h| Change::Attach(h, leak(t.rel(i))))));
+                changes.push((subject, Change::Attach(verb, "nsubj")));
+                changes.push((i, Change::Attach(subject, "acl:relcl")));
             }
             if let Some((root, relative)) = verb_after_relative_clause(&t, i) {
                 changes.push((root, Change::Attach(i, "nsubj")));
@@ -320,6 +326,28 @@ pub fn relative_clause_hung_on_the_verb(t: &Tree, v: usize) -> Option<(usize, us
         .filter(|&c| c > end && t.kids(c, "cc").next().is_some_and(|cc| cc > 0 && t.tok(cc - 1).form == ","))
         .collect();
     Some((noun, verb, moved))
+}
+
+/// "The opposition leader, whose brother was arrested in January,
+/// condemned the arrests": a parser that makes the relative clause's verb
+/// the sentence's, with two subjects, and the real verb its conjunct. A
+/// verb has one subject; the second, opened by a relative word after a
+/// comma, makes `v` a relative clause of the first, and the conjunct with
+/// no subject of its own is the sentence's verb. Returns (the first
+/// subject, that verb).
+pub fn relative_read_as_main_clause(t: &Tree, v: usize) -> Option<(usize, usize)> {
+    let subjects: Vec<usize> = t.children(v).iter().copied().filter(|&c| rel_is(t.rel(c), "nsubj")).collect();
+    let [first, second] = subjects[..] else { return None };
+    if !(first < second && second < v) {
+        return None;
+    }
+    let opening = *t.subtree(second, &[]).first()?;
+    let comma = opening > t.range.start && t.tok(opening - 1).form == ",";
+    if !relative_word(t, opening) || !comma {
+        return None;
+    }
+    let verb = t.kids(v, "conj").find(|&c| c > v && t.is_verbal(c) && t.kids(c, "nsubj").next().is_none())?;
+    Some((first, verb))
 }
 
 /// "Brett McGurk, who was Trump's envoy to the coalition until December,
@@ -788,6 +816,29 @@ mod tests {
              4 arrested arrest VERB VBN _ 2 xcomp _ _",
         ));
         assert!(matches!(canonical(&d), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_relative_clause_read_as_the_main_one() {
+        // The leader , whose brother was arrested , condemned the arrests .
+        let d = doc(&spaced(
+            "1 The the DET DT _ 2 det _ _
+             2 leader leader NOUN NN _ 7 nsubj:pass _ SpaceAfter=No
+             3 , , PUNCT , _ 2 punct _ _
+             4 whose whose PRON WP$ _ 5 nmod:poss _ _
+             5 brother brother NOUN NN _ 7 nsubj:pass _ _
+             6 was be AUX VBD _ 7 aux:pass _ _
+             7 arrested arrest VERB VBN _ 0 root _ SpaceAfter=No
+             8 , , PUNCT , _ 9 punct _ _
+             9 condemned condemn VERB VBD _ 7 conj _ _
+             10 the the DET DT _ 11 det _ _
+             11 arrests arrest NOUN NNS _ 9 obj _ _",
+        ));
+        let c = canonical(&d);
+        let arc = |i: usize| (c.tokens[i].head, c.tokens[i].deprel.as_str());
+        assert_eq!(arc(8), (None, "root"));
+        assert_eq!(arc(1), (Some(8), "nsubj"));
+        assert_eq!(arc(6), (Some(1), "acl:relcl"));
     }
 
     #[test]

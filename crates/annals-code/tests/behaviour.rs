@@ -360,3 +360,13 @@ fn no_one_is_a_doer_no_speaker_stands_in_for() {
         assert_ne!(e.mode, Mode::Asserted, "{e:#?}");
     }
 }
+
+#[test]
+fn a_relative_clause_dates_itself_not_the_paragraph() {
+    let text = "Kenyan police arrested three opposition leaders in Nairobi on Tuesday.\n\n\
+                The opposition leader Raila Odinga, whose brother was arrested in January, condemned the arrests.";
+    let ev = code(text, PUB);
+    let c = with_code(&ev, "111");
+    assert_eq!(c.len(), 1, "{ev:#?}");
+    assert_eq!(c[0].date.as_ref().map(|d| d.value.as_str()), Some("2024-03-12"), "{:#?}", c[0]);
+}

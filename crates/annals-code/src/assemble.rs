@@ -190,6 +190,13 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
     for o in objects(t, trigger).into_iter().chain(obliques(t, trigger).map(|(c, _)| c)) {
         inside.extend(t.subtree(o, &["acl", "relcl"]));
     }
+    // "An explosion in Kabul killed three civilians": a subject that is no
+    // actor (an act, a weapon) carries the place.
+    if trig.pos == crate::dict::events::TriggerPos::Verb {
+        if let Some(s) = frame::subject(t, trigger).filter(|s| !heads.contains(s) && cx.actor(t, *s).is_none()) {
+            inside.extend(t.subtree(s, &["acl", "relcl"]));
+        }
+    }
     let place = place::place(t, trigger, &heads, &inside, cx.coder.places, cx.discourse.focus.as_deref());
     let home = place.as_ref().and_then(|p| p.country.clone()).or_else(|| cx.discourse.focus.clone());
     let plover = ontology::get().plover(&cameo.code);

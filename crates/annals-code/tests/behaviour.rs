@@ -370,3 +370,11 @@ fn a_relative_clause_dates_itself_not_the_paragraph() {
     assert_eq!(c.len(), 1, "{ev:#?}");
     assert_eq!(c[0].date.as_ref().map(|d| d.value.as_str()), Some("2024-03-12"), "{:#?}", c[0]);
 }
+
+#[test]
+fn a_subject_that_is_no_actor_carries_the_place() {
+    let ev = code("The blast near the market in Peshawar wounded dozens of people.", PUB);
+    let hurt = with_code(&ev, "19");
+    assert_eq!(hurt.len(), 1, "{ev:#?}");
+    assert_eq!(hurt[0].place.as_ref().map(|p| p.text.as_str()), Some("Peshawar"), "{:#?}", hurt[0]);
+}

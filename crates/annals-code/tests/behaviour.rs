@@ -378,3 +378,15 @@ fn a_subject_that_is_no_actor_carries_the_place() {
     assert_eq!(hurt.len(), 1, "{ev:#?}");
     assert_eq!(hurt[0].place.as_ref().map(|p| p.text.as_str()), Some("Peshawar"), "{:#?}", hurt[0]);
 }
+
+#[test]
+fn a_capital_inside_a_things_phrase_is_where_not_who() {
+    let ev = code("A car bomb in Mogadishu killed five Somali soldiers on Monday.", PUB);
+    let killed = ev.iter().find(|e| e.trigger.text == "killed").unwrap_or_else(|| panic!("{ev:#?}"));
+    assert!(killed.source.as_ref().is_none_or(|s| s.code.is_none()), "{killed:#?}");
+    assert_eq!(killed.place.as_ref().map(|p| p.text.as_str()), Some("Mogadishu"), "{killed:#?}");
+    // A role there keeps its country: "officials in Cairo" are Egypt's.
+    let ev = code("Officials in Cairo met Qatari diplomats.", PUB);
+    let met = with_code(&ev, "04");
+    assert!(met.iter().any(|e| code_of(&e.source).starts_with("EGY")), "{ev:#?}");
+}

@@ -233,6 +233,22 @@ impl Resolver<'_> {
             && !stand_in
             && !matches!(t.tok(p.head).upos.as_str(), "PROPN" | "PRON" | "NUM")
             && !person_head;
+        // "a car bomb in Mogadishu": a capital named only in a locative
+        // phrase of a head that is no actor says where, not who (a
+        // country there may still give a role its country: "forces in
+        // east Bosnia").
+        let located = actor.as_ref().is_some_and(|(_, form)| *form == FormKind::Capital)
+            && !actor_span.is_empty()
+            && actor_span.clone().all(|k| nested.contains(&toks[k]))
+            && t.kids(p.head, "nmod").any(|n| {
+                t.subtree(n, &[]).contains(&toks[actor_span.start])
+                    && t.case_of(n).is_some_and(|c| cues::has(List::Locative, &c))
+            })
+            && !head_has_role
+            && !stand_in
+            && t.tok(p.head).upos == "NOUN"
+            && !person_head;
+        let modifier_only = modifier_only || located;
         let start = t.tok(toks[0]).start;
         let end = t.tok(*toks.last().unwrap()).end;
         let text = t.doc.text[start..end].to_string();

@@ -78,11 +78,7 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
     // doer of its own is the speaker's: ""these figures are invented," the
     // spokesman said" accuses.
     // ("Nobody can put pressure on me" has a doer, and it is no one.)
-    let subject = match trig.pos {
-        crate::dict::events::TriggerPos::Verb => frame::subject(t, trigger),
-        crate::dict::events::TriggerPos::Noun => frame::light_verb_subject(t, trigger),
-    };
-    let no_one = subject.is_some_and(|s| crate::cues::has(crate::cues::List::Nobody, &t.lemma(s).to_lowercase()));
+    let no_one = frame::done_by_no_one(t, trigger, trig.pos);
     if sources.is_empty() && !no_one && matches!(base.get(..2), Some("10" | "11" | "12" | "13")) {
         if let Some(s) = cx.speaker_of(t.tok(trigger).start, 0) {
             if explain_on {
@@ -535,13 +531,12 @@ const STORY_LEAD: usize = 4;
 pub fn record(cx: &Context, t: &Tree, trigger: usize, code: &str, mode: Mode) -> Option<Event> {
     let cameo = ontology::get().cameo(code)?;
     let plover = ontology::get().plover(&cameo.code);
-    let sent = &t.doc.sentences[t.sentence];
     let tok = t.tok(trigger);
     Some(Event {
         id: String::new(),
         article: cx.info.id.to_string(),
         sentence: 0,
-        text: t.doc.text[sent.start..sent.end].to_string(),
+        text: t.sentence_text().to_string(),
         trigger: Span { text: tok.form.clone(), start: tok.start, end: tok.end },
         source: None,
         target: None,

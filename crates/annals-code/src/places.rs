@@ -70,6 +70,20 @@ const REGIONS: &[(&str, &str, f64, f64)] = &[
     ("Cabinda", "AGO", -5.0, 12.3),
 ];
 
+impl PlaceEntry {
+    /// This place as an event's place, named `text` in the report.
+    pub fn place(&self, text: String) -> crate::event::Place {
+        crate::event::Place {
+            text,
+            name: self.name.clone(),
+            country: (!self.country.is_empty()).then(|| self.country.clone()),
+            lat: Some(self.lat),
+            lon: Some(self.lon),
+            geonames_id: (self.geonames_id > 0).then_some(self.geonames_id),
+        }
+    }
+}
+
 impl Places {
     /// The gazetteer shipped with annals (empty if it was never built).
     pub fn embedded() -> &'static Places {

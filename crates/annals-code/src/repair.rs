@@ -455,12 +455,17 @@ pub fn participle_read_as_complement(t: &Tree, p: usize) -> Option<usize> {
     (ends_before && matches!(t.tok(o).upos.as_str(), "NOUN" | "PROPN" | "PRON")).then_some(o)
 }
 
+/// Whether token `i` is a time expression of its own, one word long
+/// ("yesterday", "Friday").
+fn one_word_time(t: &Tree, i: usize) -> bool {
+    t.doc.times.iter().any(|x| x.tokens.start == i && x.tokens.len() == 1)
+}
+
 /// "Friday, the House issued a subpoena": a time word opening the
 /// sentence read as a second subject of the verb. A verb has one subject;
 /// the time word is a modifier of time.
 pub fn time_beside_subject(t: &Tree, s: usize) -> bool {
-    let single = t.doc.times.iter().any(|x| x.tokens.start == s && x.tokens.len() == 1);
-    let Some(v) = t.head(s).filter(|_| single && rel_is(t.rel(s), "nsubj")) else { return false };
+    let Some(v) = t.head(s).filter(|_| one_word_time(t, s) && rel_is(t.rel(s), "nsubj")) else { return false };
     t.kids(v, "nsubj").any(|o| o != s && !t.in_time(o))
 }
 
@@ -471,8 +476,7 @@ pub fn time_beside_subject(t: &Tree, s: usize) -> bool {
 /// noun; the noun just before it is the phrase's head, in the time word's
 /// place, and the time word is a modifier of time. Returns that noun.
 pub fn time_heading_noun(t: &Tree, i: usize) -> Option<usize> {
-    let single = t.doc.times.iter().any(|x| x.tokens.start == i && x.tokens.len() == 1);
-    if !single || t.head(i).is_none() {
+    if !one_word_time(t, i) || t.head(i).is_none() {
         return None;
     }
     let c = i.checked_sub(1)?;

@@ -14,6 +14,12 @@ pub struct Tree<'a> {
 }
 
 impl<'a> Tree<'a> {
+    /// The sentence's text, as written.
+    pub fn sentence_text(&self) -> &'a str {
+        let s = &self.doc.sentences[self.sentence];
+        &self.doc.text[s.start..s.end]
+    }
+
     pub fn new(doc: &'a Doc, sentence: usize) -> Tree<'a> {
         let range = doc.sentences[sentence].tokens.clone();
         let mut children = vec![Vec::new(); range.len()];

@@ -68,18 +68,7 @@ pub fn setting(doc: &Doc, places: &Places, resolver: &Resolver, focus: Option<&s
                 // A capital ("London said") names a city here.
                 end == forms.len() && a.kind == ActorKind::Country && form != crate::dict::actors::FormKind::Capital
             });
-        named.push(Named {
-            place: Place {
-                text: doc.text[e.start..e.end].to_string(),
-                name: p.name.clone(),
-                country: Some(p.country.clone()),
-                lat: Some(p.lat),
-                lon: Some(p.lon),
-                geonames_id: (p.geonames_id > 0).then_some(p.geonames_id),
-            },
-            country_level,
-            weight,
-        });
+        named.push(Named { place: p.place(doc.text[e.start..e.end].to_string()), country_level, weight });
     }
     let best = |country_level: bool| {
         let mut c: Vec<&Named> =

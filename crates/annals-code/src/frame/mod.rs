@@ -190,8 +190,7 @@ fn side(t: &Tree, trig: &Trigger, roles: &[Role], is_source: bool, judge: &Judge
     // The parse gave no argument: the nearest actor on the side where
     // English puts it, a named one within reach before a nearer bare role.
     // ("Nobody can put pressure on me" names its doer: no one.)
-    let no_one = is_source
-        && subject(t, trigger).is_some_and(|s| crate::cues::has(crate::cues::List::Nobody, &t.lemma(s).to_lowercase()));
+    let no_one = is_source && done_by_no_one(t, trigger, pos);
     if head.is_none() && pos == TriggerPos::Verb && !agentless && !no_one && !roles.contains(&Role::None) {
         head = nearest_actor(t, trigger, is_source, &|h| strength(h) == Some(2))
             .or_else(|| nearest_actor(t, trigger, is_source, &|h| strength(h).is_some_and(|s| s > 0)));
@@ -497,6 +496,17 @@ fn naming(t: &Tree, v: usize, noun: usize) -> bool {
         && t.head(v).is_some_and(|h| matches!(t.lemma(h).to_lowercase().as_str(), "what" | "which" | "that"));
     let second = t.children(v).iter().any(|&c| c != noun && (rel_is(t.rel(c), "obj") || rel_is(t.rel(c), "xcomp")));
     of_what || second
+}
+
+/// Whether the subject of `trigger` (its light verb's, for a noun) is a
+/// word of nobody: "Nobody can put pressure on me" names its doer, no one,
+/// and no neighbour or speaker stands in for it.
+pub fn done_by_no_one(t: &Tree, trigger: usize, pos: TriggerPos) -> bool {
+    let s = match pos {
+        TriggerPos::Verb => subject(t, trigger),
+        TriggerPos::Noun => light_verb_subject(t, trigger),
+    };
+    s.is_some_and(|s| crate::cues::has(crate::cues::List::Nobody, &t.lemma(s).to_lowercase()))
 }
 
 /// The head of the phrase filling `role` of `trigger`.

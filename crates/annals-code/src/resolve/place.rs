@@ -96,14 +96,7 @@ fn best_name(t: &Tree, span: &[usize], places: &Places, home: Option<&str>) -> O
             _ => k += 1,
         }
     }
-    best.map(|(_, a, b, e)| Place {
-        text: t.doc.text[t.tok(a).start..t.tok(b).end].to_string(),
-        name: e.name.clone(),
-        country: (!e.country.is_empty()).then(|| e.country.clone()),
-        lat: Some(e.lat),
-        lon: Some(e.lon),
-        geonames_id: (e.geonames_id > 0).then_some(e.geonames_id),
-    })
+    best.map(|(_, a, b, e)| e.place(t.doc.text[t.tok(a).start..t.tok(b).end].to_string()))
 }
 
 /// The place of the event at `trigger`; `actors` are the heads of its

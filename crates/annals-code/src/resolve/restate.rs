@@ -88,7 +88,7 @@ pub fn complete(
     let place = place::place(t, verb, &subject, &[], places, focus);
     let date = when::date(t, verb, None, published).filter(|d| d.basis != Basis::Publication);
     for e in earlier.iter_mut().filter(|e| e.sentence == at && same(e)) {
-        let sentence = &t.doc.text[t.doc.sentences[t.sentence].start..t.doc.sentences[t.sentence].end];
+        let sentence = t.sentence_text();
         tracing::debug!(restated = %e.trigger.text, cameo = %e.cameo, sentence, "restatement");
         if e.place.is_none() {
             e.place = place.clone();

@@ -97,7 +97,7 @@ pub fn find<'l>(t: &Tree, lexicon: &'l dyn EventLookup) -> Vec<Trigger<'l>> {
             }
             let code_now = code.unwrap_or(&e.code);
             if sense::habitual(t, i) && !sense::said_in_the_present(code_now) {
-                let sentence = &t.doc.text[t.doc.sentences[t.sentence].start..t.doc.sentences[t.sentence].end];
+                let sentence = t.sentence_text();
                 tracing::debug!(word = %t.tok(i).form, code = code_now, sentence, "habitual present: no event");
                 continue;
             }

@@ -371,6 +371,25 @@ pub fn drop_requested_content(t: &Tree, events: &mut Vec<Event>) {
     });
 }
 
+/// "The new law would let the courts punish", "calls to attack police":
+/// an act that did not happen (requested, intended, hypothetical, negated,
+/// future) and has no known doer says nothing of who would act; it is a
+/// topic of the report, not an event of its chronicle. Asserted acts keep
+/// an unknown doer ("was shot dead by gunmen"): they happened. So do the
+/// terms of a proposal ("a plan that included the release of 200
+/// prisoners"): what is on the table between the parties is news even
+/// before it says who will carry it out.
+pub fn drop_unreal_without_doer(events: &mut Vec<Event>) {
+    events.retain(|e| {
+        let keep = matches!(e.mode, Mode::Asserted | Mode::Proposed)
+            || e.source.as_ref().is_some_and(|a| a.code.is_some() || !a.text.is_empty());
+        if !keep {
+            tracing::debug!(trigger = %e.trigger.text, mode = ?e.mode, "dropped: an act that did not happen, with no doer");
+        }
+        keep
+    });
+}
+
 /// "the day before the rally", "flew above the rally": a definite event
 /// noun set in a prepositional phrase, naming no one, refers back to an
 /// event the report has already told (of the same CAMEO root); it is the
@@ -653,6 +672,37 @@ mod tests {
         let ev = Coder::embedded().code(&ArticleInfo { id: "t", date: None }, &d);
         assert!(ev.iter().any(|e| e.cameo.starts_with("10") && e.mode == Mode::Asserted), "{ev:#?}");
         assert!(!ev.iter().any(|e| e.cameo.starts_with("08")), "{ev:#?}");
+    }
+
+    #[test]
+    fn an_act_that_did_not_happen_needs_a_doer() {
+        use crate::fixture::{doc, spaced};
+        use crate::{ArticleInfo, Coder};
+        // Police may be attacked. / Protesters may attack police. /
+        // Police were attacked.
+        let d = doc(&spaced(
+            "1 Police police NOUN NNS _ 4 nsubj:pass _ _
+             2 may may AUX MD _ 4 aux _ _
+             3 be be AUX VB _ 4 aux:pass _ _
+             4 attacked attack VERB VBN _ 0 root _ _
+             5 . . PUNCT . _ 4 punct _ _
+
+             1 Protesters protester NOUN NNS _ 3 nsubj _ _
+             2 may may AUX MD _ 3 aux _ _
+             3 attack attack VERB VB _ 0 root _ _
+             4 police police NOUN NNS _ 3 obj _ _
+             5 . . PUNCT . _ 3 punct _ _
+
+             1 Police police NOUN NNS _ 3 nsubj:pass _ _
+             2 were be AUX VBD _ 3 aux:pass _ _
+             3 attacked attack VERB VBN _ 0 root _ _
+             4 . . PUNCT . _ 3 punct _ _",
+        ));
+        let ev = Coder::embedded().code(&ArticleInfo { id: "t", date: None }, &d);
+        let in_sentence = |s: usize| ev.iter().filter(|e| e.sentence == s && e.cameo.starts_with("19")).count();
+        assert_eq!(in_sentence(1), 0, "a possible attack by no one: {ev:#?}");
+        assert_eq!(in_sentence(2), 1, "a possible attack by protesters: {ev:#?}");
+        assert_eq!(in_sentence(3), 1, "an attack that happened: {ev:#?}");
     }
 
     #[test]

@@ -137,6 +137,7 @@ impl Coder<'_> {
             let fired: Vec<usize> = triggers.iter().map(|g| g.token).collect();
             events.extend(crate::speech::events(&cx, &t, &fired));
             crate::assemble::drop_requested_content(&t, &mut events);
+            crate::assemble::drop_unreal_without_doer(&mut events);
             for e in &events {
                 let root = e.cameo.get(..2).unwrap_or(&e.cameo).to_string();
                 if !cx.roots.borrow().contains(&root) {

@@ -31,6 +31,10 @@ pub struct Args {
     /// the violations and the wrong attributes.
     #[arg(long)]
     show_errors: bool,
+    /// List, per report, the coder events that matched a gold event, with
+    /// the gold event's id and tier (to see what a rule would cost).
+    #[arg(long)]
+    show_matches: bool,
     /// Read dictionaries from this folder instead of the built-in ones.
     #[arg(long)]
     dictionaries: Option<PathBuf>,
@@ -144,10 +148,20 @@ fn line_text(text: &str, line: usize) -> &str {
     }
 }
 
+fn show_matches(r: &Report) {
+    let text = &r.article.text;
+    for (k, e) in r.events.iter().enumerate() {
+        if let Some(g) = r.score.matched[k] {
+            let ge = &r.gold.events[g];
+            let tier = if ge.tier == Tier::Required { "required" } else { "stretch" };
+            println!("  matched {} ({tier}) line {}: {}", ge.id, gold::event_line(text, e), describe(e));
+        }
+    }
+}
+
 fn show_errors(r: &Report) {
     let g = &r.gold;
     let text = &r.article.text;
-    println!("\n## {} ({})", short(&g.name), g.doc);
     for (k, ge) in g.events.iter().enumerate() {
         if ge.tier != Tier::Required || r.score.pairs[k].is_some() {
             continue;
@@ -271,9 +285,15 @@ pub fn run(a: Args) -> Result<ExitCode> {
         attrs.percent(),
         total.violations.len()
     );
-    if a.show_errors {
+    if a.show_errors || a.show_matches {
         for r in &reports {
-            show_errors(r);
+            println!("\n## {} ({})", short(&r.gold.name), r.gold.doc);
+            if a.show_matches {
+                show_matches(r);
+            }
+            if a.show_errors {
+                show_errors(r);
+            }
         }
     }
     let mut ok = true;

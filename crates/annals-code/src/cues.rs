@@ -70,6 +70,7 @@ lists! {
     Amount = "amount",
     Title = "title",
     ObjectPredicate = "object_predicate",
+    Currency = "currency",
 }
 
 /// A problem in the cue file.

@@ -13,9 +13,12 @@ pub fn admit(t: &Tree, h: usize, r: &Resolved) -> bool {
     if t.in_time(head) || t.in_time(h) {
         return false;
     }
-    // "a US$1 million reward", "HK$500": a country prefixing a currency
-    // sign names the currency.
-    let currency = |i: usize| matches!(t.tok(i).form.as_str(), "$" | "€" | "£" | "¥");
+    // "a US$1 million reward", "HK$500", "a one million US dollar reward":
+    // a country prefixing a currency sign or naming a currency names money.
+    let currency = |i: usize| {
+        matches!(t.tok(i).form.as_str(), "$" | "€" | "£" | "¥")
+            || (t.rel(head) == "compound" && cues::has(List::Currency, &t.lemma(i).to_lowercase()))
+    };
     if t.head(head).is_some_and(currency) || (head + 1 < t.range.end && currency(head + 1) && !t.tok(head).space_after)
     {
         return false;
@@ -133,5 +136,19 @@ mod tests {
         let r = Resolver { actors: ActorDict::embedded(), agents: AgentDict::embedded(), date: None };
         assert!(r.local(&t, 2).actor.code.is_some(), "the dictionary knows the US");
         assert!(!admit(&t, 2, &r.local(&t, 2)));
+        // offered a one million US dollar reward (and US sanctions)
+        let d = doc(&spaced(
+            "1 offered offer VERB VBD _ 0 root _ _
+             2 a a DET DT _ 6 det _ _
+             3 million million NUM CD _ 5 nummod _ _
+             4 US US PROPN NNP _ 5 compound _ _
+             5 dollar dollar NOUN NN _ 6 compound _ _
+             6 reward reward NOUN NN _ 1 obj _ _
+             7 US US PROPN NNP _ 8 compound _ _
+             8 sanctions sanction NOUN NNS _ 1 obj _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        assert!(!admit(&t, 3, &r.local(&t, 3)), "a dollar");
+        assert!(r.local(&t, 6).actor.code.is_some(), "the dictionary knows the US");
     }
 }

@@ -87,6 +87,9 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
                 changes.push((i, Change::Attach(w, "obj")));
                 changes.push((subject, Change::Attach(v, "nsubj")));
             }
+            if finite_clause_read_as_participle(&t, i) {
+                changes.push((i, Change::Rel("acl:relcl")));
+            }
             if let Some(noun) = participle_read_as_complement(&t, i) {
                 changes.push((i, Change::Attach(noun, "acl")));
             }
@@ -433,6 +436,21 @@ pub fn object_read_as_subject(t: &Tree, x: usize) -> Option<(usize, usize)> {
     (opening && between && !has_object && t.ancestors(w).contains(&v)).then_some((w, y))
 }
 
+/// "a lawsuit against the state of emergency Trump declared last Friday":
+/// a clause on a noun whose verb is finite and has its own subject is a
+/// relative clause without its relative word, not a participle phrase
+/// (`acl` is for "people accused of crimes", "a plan to leave"). Such a
+/// clause follows its noun with no comma between; after a comma ("For the
+/// first time in weeks of protests, police fired") it is the sentence's
+/// own verb that the parser hung on an opening phrase.
+pub fn finite_clause_read_as_participle(t: &Tree, v: usize) -> bool {
+    let Some(noun) = t.head(v).filter(|&n| n < v) else { return false };
+    t.rel(v) == "acl"
+        && matches!(t.tok(v).xpos.as_str(), "VBD" | "VBZ" | "VBP")
+        && t.children(v).iter().any(|&c| rel_is(t.rel(c), "nsubj"))
+        && (noun + 1..v).all(|k| t.tok(k).form != ",")
+}
+
 /// "to extradite people accused of crimes": a past participle right after
 /// a verb's object, read as the verb's complement. Only verbs that give
 /// their object a state take such a complement ("had him arrested", "left
@@ -695,6 +713,40 @@ mod tests {
              10 decision decision NOUN NN _ 8 obj _ _",
         ));
         assert!(matches!(canonical(&d), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_finite_clause_on_a_noun_is_a_relative_clause() {
+        // They filed a lawsuit Trump declared / They extradite people accused of crimes
+        let d = doc(&spaced(
+            "1 They they PRON PRP _ 2 nsubj _ _
+             2 filed file VERB VBD _ 0 root _ _
+             3 a a DET DT _ 4 det _ _
+             4 lawsuit lawsuit NOUN NN _ 2 obj _ _
+             5 Trump Trump PROPN NNP _ 6 nsubj _ _
+             6 declared declare VERB VBD _ 4 acl _ _
+
+             1 They they PRON PRP _ 2 nsubj _ _
+             2 extradite extradite VERB VBP _ 0 root _ _
+             3 people people NOUN NNS _ 2 obj _ _
+             4 accused accuse VERB VBN _ 3 acl _ _
+             5 of of ADP IN _ 6 case _ _
+             6 crimes crime NOUN NNS _ 4 obl _ _",
+        ));
+        let c = canonical(&d);
+        assert_eq!(c.tokens[5].deprel, "acl:relcl");
+        assert_eq!(c.tokens[9].deprel, "acl");
+        // For the first time , police fired : the sentence's verb
+        let d = doc(&spaced(
+            "1 For for ADP IN _ 4 case _ _
+             2 the the DET DT _ 4 det _ _
+             3 first first ADJ JJ _ 4 amod _ _
+             4 time time NOUN NN _ 0 root _ _
+             5 , , PUNCT , _ 7 punct _ _
+             6 police police NOUN NN _ 7 nsubj _ _
+             7 fired fire VERB VBD _ 4 acl _ _",
+        ));
+        assert!(!finite_clause_read_as_participle(&Tree::new(&d, 0), 6));
     }
 
     #[test]

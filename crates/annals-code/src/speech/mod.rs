@@ -60,7 +60,9 @@ pub fn evaluate(t: &Tree, content: &[usize]) -> Option<(Evaluation, usize)> {
         first.get_or_insert(i);
         k += len;
     }
-    let kind = if blame + negative > positive {
+    // A charge outweighs praise said with it ("its repression of the Cuban
+    // people and its support for Maduro"): a tie is criticism.
+    let kind = if blame + negative > 0 && blame + negative >= positive {
         if blame > negative {
             Evaluation::Blame
         } else {
@@ -342,6 +344,27 @@ mod tests {
         assert_eq!(evaluate(&t, &t.range.clone().collect::<Vec<_>>()), Some((Evaluation::Negative, 3)));
         let t = Tree::new(&d, 1);
         assert_eq!(evaluate(&t, &t.range.clone().collect::<Vec<_>>()).map(|e| e.0), Some(Evaluation::Negative));
+    }
+
+    #[test]
+    fn a_charge_outweighs_praise_said_with_it() {
+        // its repression of the people and its support for Maduro
+        let d = doc(&spaced(
+            "1 its its PRON PRP$ _ 2 nmod:poss _ _
+             2 repression repression NOUN NN _ 0 root _ _
+             3 of of ADP IN _ 5 case _ _
+             4 the the DET DT _ 5 det _ _
+             5 people people NOUN NNS _ 2 nmod _ _
+             6 and and CCONJ CC _ 8 cc _ _
+             7 its its PRON PRP$ _ 8 nmod:poss _ _
+             8 support support NOUN NN _ 2 conj _ _
+             9 for for ADP IN _ 10 case _ _
+             10 Maduro Maduro PROPN NNP _ 8 nmod _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        assert_eq!(evaluate(&t, &t.range.clone().collect::<Vec<_>>()).map(|e| e.0), Some(Evaluation::Blame));
+        let praise: Vec<usize> = (6..10).collect();
+        assert_eq!(evaluate(&t, &praise).map(|e| e.0), Some(Evaluation::Positive));
     }
 
     #[test]

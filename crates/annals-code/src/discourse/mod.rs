@@ -175,6 +175,9 @@ impl Discourse {
                 })
                 .map(|m| &m.resolved);
         }
+        if let Some(m) = self.named_by_its_head(t, h) {
+            return Some(m);
+        }
         if !cues::has(List::Pronoun, &lemma) {
             return None;
         }
@@ -219,6 +222,29 @@ impl Discourse {
             .map(|(_, m)| &m.resolved)
     }
 
+    /// "The National Telecommunications Commission (NTC) issued an order
+    /// ... the commission refused": a definite common noun refers to the
+    /// latest organisation of the last five sentences whose proper name ends
+    /// in that word ("the court", "the ministry", "the council").
+    fn named_by_its_head(&self, t: &Tree, h: usize) -> Option<&Resolved> {
+        let definite = t.kids(h, "det").any(|d| matches!(t.lemma(d).to_lowercase().as_str(), "the" | "this" | "that"));
+        if t.tok(h).upos != "NOUN" || !definite {
+            return None;
+        }
+        let word = t.tok(h).form.to_lowercase();
+        let s = t.sentence;
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| (m.sentence, m.head) < (s, h) && m.sentence + 5 >= s)
+            .filter(|m| m.resolved.kind != Kind::Person)
+            .find(|m| {
+                let head = t.doc.tokens.get(m.head);
+                head.is_some_and(|k| k.upos == "PROPN" && k.form.to_lowercase() == word)
+            })
+            .map(|m| &m.resolved)
+    }
+
     /// The quote holding byte `offset`, if any.
     pub fn quote_at(&self, offset: usize) -> Option<&quotes::Quote> {
         self.quotes.iter().find(|q| (q.start..q.end).contains(&offset))
@@ -257,6 +283,36 @@ mod tests {
         let t = Tree::new(&d, 1);
         let a = disc.antecedent(&t, t.range.start + 3).expect("an antecedent");
         assert!(a.actor.code.as_deref().unwrap_or("").starts_with("YEM"), "{:?}", a.actor);
+    }
+
+    #[test]
+    fn the_commission_is_the_commission_named_before() {
+        let d = doc(&spaced(
+            "1 The the DET DT _ 4 det _ _
+             2 National National PROPN NNP _ 4 compound _ NER=B-ORG
+             3 Telecommunications Telecommunications PROPN NNPS _ 4 compound _ NER=I-ORG
+             4 Commission Commission PROPN NNP _ 5 nsubj _ NER=I-ORG
+             5 ordered order VERB VBD _ 0 root _ _
+             6 Philippine Philippine ADJ JJ _ 7 amod _ _
+             7 networks network NOUN NNS _ 5 obj _ _
+             8 . . PUNCT . _ 5 punct _ _
+
+             1 The the DET DT _ 2 det _ _
+             2 commission commission NOUN NN _ 3 nsubj _ _
+             3 refused refuse VERB VBD _ 0 root _ _
+             4 . . PUNCT . _ 3 punct _ _
+
+             1 A a DET DT _ 2 det _ _
+             2 commission commission NOUN NN _ 3 nsubj _ _
+             3 refused refuse VERB VBD _ 0 root _ _
+             4 . . PUNCT . _ 3 punct _ _",
+        ));
+        let disc = build(&d);
+        let t = Tree::new(&d, 1);
+        let a = disc.antecedent(&t, t.range.start + 1).expect("an antecedent");
+        assert!(a.actor.text.contains("Commission"), "{:?}", a.actor);
+        let t = Tree::new(&d, 2);
+        assert!(disc.antecedent(&t, t.range.start + 1).is_none(), "an indefinite commission is a new one");
     }
 
     #[test]

@@ -185,10 +185,21 @@ impl Discourse {
             matches!(lemma.as_str(), "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself");
         let want_plural = matches!(lemma.as_str(), "they" | "them" | "their" | "theirs" | "themselves");
         let governor = t.head(h);
+        // Pronouns of the same person and number form a chain ("He
+        // announced ... who questioned his authority"): an earlier one
+        // stands for what it refers to.
+        let group = |w: &str| match w {
+            "he" | "him" | "his" | "himself" => 1,
+            "she" | "her" | "hers" | "herself" => 2,
+            "they" | "them" | "their" | "theirs" | "themselves" => 3,
+            "it" | "its" | "itself" => 4,
+            _ => 0,
+        };
         let agrees = |m: &Mention| {
             let r = &m.resolved;
             if r.kind == Kind::Pronoun {
-                return false;
+                let other = t.doc.tokens.get(m.head).map(|k| k.form.to_lowercase()).unwrap_or_default();
+                return group(&other) != 0 && group(&other) == group(&lemma);
             }
             let person = r.kind == Kind::Person;
             if want_person {
@@ -219,7 +230,13 @@ impl Discourse {
                 (rank, m)
             })
             .min_by_key(|(rank, _)| *rank)
-            .map(|(_, m)| &m.resolved)
+            .and_then(|(_, m)| {
+                if m.resolved.kind == Kind::Pronoun {
+                    self.antecedent(&Tree::new(t.doc, m.sentence), m.head)
+                } else {
+                    Some(&m.resolved)
+                }
+            })
     }
 
     /// "The National Telecommunications Commission (NTC) issued an order
@@ -283,6 +300,30 @@ mod tests {
         let t = Tree::new(&d, 1);
         let a = disc.antecedent(&t, t.range.start + 3).expect("an antecedent");
         assert!(a.actor.code.as_deref().unwrap_or("").starts_with("YEM"), "{:?}", a.actor);
+    }
+
+    #[test]
+    fn a_pronoun_may_stand_for_what_an_earlier_one_refers_to() {
+        // Erdogan spoke . He met Tsipras , who questioned his authority .
+        let d = doc(&spaced(
+            "1 Erdogan Erdogan PROPN NNP _ 2 nsubj _ NER=B-PER
+             2 spoke speak VERB VBD _ 0 root _ _
+             3 . . PUNCT . _ 2 punct _ _
+
+             1 He he PRON PRP _ 2 nsubj _ _
+             2 met meet VERB VBD _ 0 root _ _
+             3 Tsipras Tsipras PROPN NNP _ 2 obj _ NER=B-PER
+             4 , , PUNCT , _ 6 punct _ _
+             5 who who PRON WP _ 6 nsubj _ _
+             6 questioned question VERB VBD _ 3 acl:relcl _ _
+             7 his he PRON PRP$ _ 8 nmod:poss _ _
+             8 authority authority NOUN NN _ 6 obj _ _
+             9 . . PUNCT . _ 2 punct _ _",
+        ));
+        let disc = build(&d);
+        let t = Tree::new(&d, 1);
+        let a = disc.antecedent(&t, t.range.start + 6).expect("an antecedent");
+        assert_eq!(a.actor.text, "Erdogan", "{:?}", a.actor);
     }
 
     #[test]

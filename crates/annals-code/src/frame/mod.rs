@@ -88,6 +88,17 @@ pub fn frame(t: &Tree, trig: &Trigger, judge: &Judge) -> Frame {
             f.target = Side { heads: with_conjuncts(t, o), via: Some("the complement's object".into()) };
         }
     }
+    // "announced the change despite criticism by the Greek minister",
+    // "amid protests over the law": opposition named in a concessive
+    // phrase is aimed at the clause's subject.
+    if f.target.heads.is_empty() && trig.pos == TriggerPos::Noun && opposition(trig.cameo()) {
+        let concessive = t.case_of(trig.token).is_some_and(|c| matches!(c.as_str(), "despite" | "amid" | "amidst"));
+        let doer =
+            t.head(trig.token).filter(|_| concessive).and_then(|v| subject(t, v)).filter(|&s| judge(s).is_some());
+        if let Some(s) = doer {
+            f.target = Side { heads: with_conjuncts(t, s), via: Some("subject of the clause opposed".into()) };
+        }
+    }
     // Symmetric events: the `with` partner is a party too.
     if let Some(p) = &trig.entry.both {
         if f.target.heads.is_empty() {
@@ -99,6 +110,12 @@ pub fn frame(t: &Tree, trig: &Trigger, judge: &Judge) -> Frame {
         }
     }
     f
+}
+
+/// CAMEO roots of opposition: demands, disapproval, rejection, threats,
+/// protest.
+fn opposition(code: &str) -> bool {
+    matches!(code.get(..2), Some("10" | "11" | "12" | "13" | "14"))
 }
 
 fn side(t: &Tree, trig: &Trigger, roles: &[Role], is_source: bool, judge: &Judge) -> Side {
@@ -591,6 +608,27 @@ mod tests {
         let f = frame(&t, &Trigger { token: 4, entry: &e, pos: TriggerPos::Verb, code: None }, &all(&t));
         assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[2][..], &[5][..]));
         assert!(!f.agentless);
+    }
+
+    #[test]
+    fn opposition_in_a_concessive_phrase_is_aimed_at_the_subject() {
+        // Erdogan announced it despite criticism by Greece / ... despite a ceasefire
+        let d = doc(&spaced(
+            "1 Erdogan Erdogan PROPN NNP _ 2 nsubj _ _
+             2 announced announce VERB VBD _ 0 root _ _
+             3 it it PRON PRP _ 2 obj _ _
+             4 despite despite ADP IN _ 5 case _ _
+             5 criticism criticism NOUN NN _ 2 obl _ _
+             6 by by ADP IN _ 7 case _ _
+             7 Greece Greece PROPN NNP _ 5 nmod _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("111\tnoun\tcriticism\tsrc=by");
+        let f = frame(&t, &Trigger { token: 4, entry: &e, pos: TriggerPos::Noun, code: None }, &all(&t));
+        assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[6][..], &[0][..]));
+        let e = entry("0871\tnoun\tcriticism");
+        let f = frame(&t, &Trigger { token: 4, entry: &e, pos: TriggerPos::Noun, code: None }, &all(&t));
+        assert!(f.target.heads.is_empty(), "a ceasefire is no opposition");
     }
 
     #[test]

@@ -160,7 +160,19 @@ pub fn conditions_hold(t: &Tree, i: usize, e: &EventEntry) -> bool {
     if let Some(&first) = objs.first() {
         all_objs.extend(t.kids(i, "conj").filter(|&c| c > first && matches!(t.tok(c).upos.as_str(), "NOUN" | "PROPN")));
     }
-    if !e.obj.is_empty() && !all_objs.iter().any(|&o| lemma_in(t, o, &e.obj)) {
+    // "throwing things, including Molotov cocktails": the examples of a
+    // general object say what it is, wherever the parse hung them.
+    let examples: Vec<usize> = objs
+        .iter()
+        .flat_map(|&o| obliques(t, o))
+        .chain(obliques(t, i))
+        .filter(|(_, c)| matches!(c.as_str(), "including" | "like"))
+        .map(|(x, _)| x)
+        .collect();
+    all_objs.extend(examples);
+    // "Molotov cocktails": a listed word may name the kind.
+    let named = |o: usize| lemma_in(t, o, &e.obj) || t.kids(o, "compound").any(|c| lemma_in(t, c, &e.obj));
+    if !e.obj.is_empty() && !all_objs.iter().any(|&o| named(o)) {
         return false;
     }
     if !e.not_obj.is_empty() && objs.iter().any(|&o| lemma_in(t, o, &e.not_obj)) {
@@ -256,6 +268,27 @@ mod tests {
         ));
         let g = find(&Tree::new(&d, 0), &lex);
         assert_eq!(g.iter().map(|g| g.token).collect::<Vec<_>>(), [1]);
+    }
+
+    #[test]
+    fn a_general_object_is_what_its_examples_are() {
+        let (lex, _) = Lexicon::parse("145\tverb\tthrow\tobj=stone|molotov\n", "t.tsv");
+        // protesters threw things , including Molotov cocktails / threw things
+        let d = doc(&spaced(
+            "1 protesters protester NOUN NNS _ 2 nsubj _ _
+             2 threw throw VERB VBD _ 0 root _ _
+             3 things thing NOUN NNS _ 2 obj _ _
+             4 , , PUNCT , _ 7 punct _ _
+             5 including include VERB VBG _ 7 case _ _
+             6 Molotov Molotov PROPN NNP _ 7 compound _ _
+             7 cocktails cocktail NOUN NNS _ 3 nmod _ _
+
+             1 protesters protester NOUN NNS _ 2 nsubj _ _
+             2 threw throw VERB VBD _ 0 root _ _
+             3 things thing NOUN NNS _ 2 obj _ _",
+        ));
+        assert_eq!(find(&Tree::new(&d, 0), &lex).len(), 1);
+        assert!(find(&Tree::new(&d, 1), &lex).is_empty());
     }
 
     #[test]

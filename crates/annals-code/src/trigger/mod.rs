@@ -170,6 +170,13 @@ pub fn conditions_hold(t: &Tree, i: usize, e: &EventEntry) -> bool {
         .map(|(x, _)| x)
         .collect();
     all_objs.extend(examples);
+    // "a number of legislators were removed": an amount is of what it measures.
+    let measured: Vec<usize> = all_objs
+        .iter()
+        .filter(|&&o| crate::cues::has(crate::cues::List::Amount, &t.lemma(o).to_lowercase()))
+        .flat_map(|&o| obliques(t, o).filter(|(_, c)| c == "of").map(|(x, _)| x).collect::<Vec<_>>())
+        .collect();
+    all_objs.extend(measured);
     // "Molotov cocktails": a listed word may name the kind.
     let named = |o: usize| lemma_in(t, o, &e.obj) || t.kids(o, "compound").any(|c| lemma_in(t, c, &e.obj));
     if !e.obj.is_empty() && !all_objs.iter().any(|&o| named(o)) {
@@ -289,6 +296,16 @@ mod tests {
         ));
         assert_eq!(find(&Tree::new(&d, 0), &lex).len(), 1);
         assert!(find(&Tree::new(&d, 1), &lex).is_empty());
+        // a number of legislators were removed
+        let (lex, _) = Lexicon::parse("174\tverb\tremove\tobj=legislator\n", "t.tsv");
+        let d = doc(&spaced(
+            "1 a a DET DT _ 2 det _ _
+             2 number number NOUN NN _ 5 nsubj:pass _ _
+             3 of of ADP IN _ 4 case _ _
+             4 legislators legislator NOUN NNS _ 2 nmod _ _
+             5 removed remove VERB VBN _ 0 root _ _",
+        ));
+        assert_eq!(find(&Tree::new(&d, 0), &lex).len(), 1, "an amount is of what it measures");
     }
 
     #[test]

@@ -20,7 +20,7 @@ use crate::event::{ActorRef, Attribution, Event, Mode, Span};
 use crate::frame::{self, objects, obliques};
 use crate::ontology;
 use crate::resolve::{analog, attribution, mode, place, quantity, when};
-use crate::tree::Tree;
+use crate::tree::{rel_is, Tree};
 use crate::trigger::Trigger;
 
 /// How good an actor is for a slot: see [`frame::Judge`].
@@ -390,6 +390,61 @@ pub fn drop_unreal_without_doer(events: &mut Vec<Event>) {
     });
 }
 
+/// "One million people marched in London during an anti-Brexit march,
+/// protesting ...", "held a rally": one act told twice in a sentence is
+/// one event. Two events of a sentence are one when they share CAMEO root
+/// and mode and their sources and their targets agree (the same code, one
+/// code the other's country, or one side unknown); the one that says more
+/// stays.
+pub fn merge_retellings(t: &Tree, events: &mut Vec<Event>) {
+    // "killed two people and injured eight": coordinated verbs tell
+    // different acts.
+    let token_at = |e: &Event| t.range.clone().find(|&i| t.tok(i).start == e.trigger.start);
+    let coordinated = |a: &Event, b: &Event| match (token_at(a), token_at(b)) {
+        (Some(x), Some(y)) => {
+            let conj = |i: usize| rel_is(t.rel(i), "conj");
+            (conj(x) && t.head(x) == Some(y))
+                || (conj(y) && t.head(y) == Some(x))
+                || (conj(x) && conj(y) && t.head(x) == t.head(y))
+        }
+        _ => false,
+    };
+    fn code(a: &Option<ActorRef>) -> Option<&str> {
+        a.as_ref().and_then(|a| a.code.as_deref())
+    }
+    fn agree(a: &Option<ActorRef>, b: &Option<ActorRef>) -> bool {
+        match (code(a), code(b)) {
+            (Some(x), Some(y)) => x.starts_with(y) || y.starts_with(x),
+            _ => true,
+        }
+    }
+    fn says(e: &Event) -> usize {
+        let named = |a: &Option<ActorRef>| {
+            a.as_ref().map_or(0, |a| usize::from(a.code.is_some()) * 2 + usize::from(!a.text.is_empty()))
+        };
+        named(&e.source) + named(&e.target)
+    }
+    let mut k = 0;
+    while k < events.len() {
+        let twin = (0..events.len()).find(|&j| {
+            let (a, b) = (&events[j], &events[k]);
+            j != k
+                && a.cameo.get(..2) == b.cameo.get(..2)
+                && a.mode == b.mode
+                && agree(&a.source, &b.source)
+                && agree(&a.target, &b.target)
+                && !coordinated(a, b)
+                && (says(a), std::cmp::Reverse(j)) > (says(b), std::cmp::Reverse(k))
+        });
+        if let Some(j) = twin {
+            tracing::debug!(trigger = %events[k].trigger.text, kept = %events[j].trigger.text, "dropped: the same act told twice");
+            events.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
 /// "the day before the rally", "flew above the rally": a definite event
 /// noun set in a prepositional phrase, naming no one, refers back to an
 /// event the report has already told (of the same CAMEO root); it is the
@@ -703,6 +758,38 @@ mod tests {
         assert_eq!(in_sentence(1), 0, "a possible attack by no one: {ev:#?}");
         assert_eq!(in_sentence(2), 1, "a possible attack by protesters: {ev:#?}");
         assert_eq!(in_sentence(3), 1, "an attack that happened: {ev:#?}");
+    }
+
+    #[test]
+    fn one_act_told_twice_is_one_event_but_coordinated_acts_are_two() {
+        use crate::fixture::{doc, spaced};
+        use crate::{ArticleInfo, Coder};
+        // Protesters marched , protesting the war . / Gunmen killed two
+        // soldiers and wounded eight soldiers .
+        let d = doc(&spaced(
+            "1 Protesters protester NOUN NNS _ 2 nsubj _ _
+             2 marched march VERB VBD _ 0 root _ SpaceAfter=No
+             3 , , PUNCT , _ 4 punct _ _
+             4 protesting protest VERB VBG _ 2 advcl _ _
+             5 the the DET DT _ 6 det _ _
+             6 war war NOUN NN _ 4 obj _ _
+             7 . . PUNCT . _ 2 punct _ _
+
+             1 Gunmen gunman NOUN NNS _ 2 nsubj _ _
+             2 killed kill VERB VBD _ 0 root _ _
+             3 two two NUM CD _ 4 nummod _ _
+             4 soldiers soldier NOUN NNS _ 2 obj _ _
+             5 and and CCONJ CC _ 6 cc _ _
+             6 wounded wound VERB VBD _ 2 conj _ _
+             7 eight eight NUM CD _ 8 nummod _ _
+             8 soldiers soldier NOUN NNS _ 6 obj _ _
+             9 . . PUNCT . _ 2 punct _ _",
+        ));
+        let ev = Coder::embedded().code(&ArticleInfo { id: "t", date: None }, &d);
+        let in_sentence =
+            |s: usize, root: &str| ev.iter().filter(|e| e.sentence == s && e.cameo.starts_with(root)).count();
+        assert_eq!(in_sentence(1, "14"), 1, "{ev:#?}");
+        assert_eq!(in_sentence(2, "19"), 2, "{ev:#?}");
     }
 
     #[test]

@@ -138,6 +138,7 @@ impl Coder<'_> {
             events.extend(crate::speech::events(&cx, &t, &fired));
             crate::assemble::drop_requested_content(&t, &mut events);
             crate::assemble::drop_unreal_without_doer(&mut events);
+            crate::assemble::merge_retellings(&t, &mut events);
             for e in &events {
                 let root = e.cameo.get(..2).unwrap_or(&e.cameo).to_string();
                 if !cx.roots.borrow().contains(&root) {

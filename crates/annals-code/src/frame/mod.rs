@@ -99,6 +99,22 @@ pub fn frame(t: &Tree, trig: &Trigger, judge: &Judge) -> Frame {
             f.target = Side { heads: with_conjuncts(t, s), via: Some("subject of the clause opposed".into()) };
         }
     }
+    // "she will comply with the request of Johnson", "Russia rejected the
+    // demand": a request answered by a verb other than a light verb ("made
+    // a request") was made to that verb's subject.
+    if f.target.heads.is_empty() && trig.pos == TriggerPos::Noun && matches!(trig.cameo().get(..2), Some("10" | "02")) {
+        let answer = t.head(trig.token).filter(|&v| {
+            t.is_verbal(v)
+                && !rel_is(t.rel(trig.token), "nsubj")
+                && !crate::cues::has(crate::cues::List::LightVerb, &t.lemma(v).to_lowercase())
+        });
+        let addressee =
+            answer.and_then(|v| subject(t, v)).filter(|&s| judge(s).is_some() && !f.source.heads.contains(&s));
+        if let Some(s) = addressee {
+            f.target =
+                Side { heads: with_conjuncts(t, s), via: Some("subject of the verb answering the request".into()) };
+        }
+    }
     // Symmetric events: the `with` partner is a party too.
     if let Some(p) = &trig.entry.both {
         if f.target.heads.is_empty() {
@@ -629,6 +645,33 @@ mod tests {
         let e = entry("0871\tnoun\tcriticism");
         let f = frame(&t, &Trigger { token: 4, entry: &e, pos: TriggerPos::Noun, code: None }, &all(&t));
         assert!(f.target.heads.is_empty(), "a ceasefire is no opposition");
+    }
+
+    #[test]
+    fn a_request_answered_was_made_to_who_answers() {
+        // Elizabeth complied with the request of Johnson / Johnson made a request
+        let d = doc(&spaced(
+            "1 Elizabeth Elizabeth PROPN NNP _ 2 nsubj _ _
+             2 complied comply VERB VBD _ 0 root _ _
+             3 with with ADP IN _ 5 case _ _
+             4 the the DET DT _ 5 det _ _
+             5 request request NOUN NN _ 2 obl _ _
+             6 of of ADP IN _ 7 case _ _
+             7 Johnson Johnson PROPN NNP _ 5 nmod _ _
+
+             1 Johnson Johnson PROPN NNP _ 2 nsubj _ _
+             2 made make VERB VBD _ 0 root _ _
+             3 a a DET DT _ 4 det _ _
+             4 request request NOUN NN _ 2 obj _ _",
+        ));
+        let e = entry("100\tnoun\trequest\tsrc=poss|of|by\ttgt=to|from");
+        let t = Tree::new(&d, 0);
+        let f = frame(&t, &Trigger { token: 4, entry: &e, pos: TriggerPos::Noun, code: None }, &all(&t));
+        assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[6][..], &[0][..]));
+        let t = Tree::new(&d, 1);
+        let s = t.range.start;
+        let f = frame(&t, &Trigger { token: s + 3, entry: &e, pos: TriggerPos::Noun, code: None }, &all(&t));
+        assert!(f.target.heads.is_empty(), "{f:?}");
     }
 
     #[test]

@@ -57,6 +57,8 @@ pub struct EventEntry {
     pub lemma: String,
     /// Required lemmas of the direct object, if any.
     pub obj: Vec<String>,
+    /// Required lemmas of the subject ("troops left Syria"), if any.
+    pub subj: Vec<String>,
     /// Required particle ("carry out").
     pub prt: Option<String>,
     /// Required prepositions of some oblique ("call for").
@@ -93,6 +95,7 @@ impl EventEntry {
     /// Number of conditions: a more specific entry wins over a bare lemma.
     pub fn specificity(&self) -> usize {
         usize::from(!self.obj.is_empty())
+            + usize::from(!self.subj.is_empty())
             + usize::from(self.prt.is_some())
             + usize::from(!self.prep.is_empty())
             + usize::from(!self.xcomp.is_empty())
@@ -259,6 +262,7 @@ fn parse_line(line: &str, origin: &str) -> Result<EventEntry, String> {
         pos,
         lemma,
         obj: Vec::new(),
+        subj: Vec::new(),
         prt: None,
         prep: Vec::new(),
         xcomp: Vec::new(),
@@ -281,6 +285,7 @@ fn parse_line(line: &str, origin: &str) -> Result<EventEntry, String> {
         };
         match k {
             "obj" => e.obj = alts(),
+            "subj" => e.subj = alts(),
             "prt" => e.prt = Some(v.trim().to_lowercase()),
             "prep" => e.prep = alts(),
             "xcomp" => e.xcomp = alts(),

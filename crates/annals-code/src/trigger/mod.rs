@@ -15,7 +15,7 @@ pub mod sense;
 use crate::dict::events::{EventEntry, TriggerPos};
 use crate::dict::EventLookup;
 use crate::frame::{objects, obliques};
-use crate::tree::Tree;
+use crate::tree::{rel_is, Tree};
 
 /// A word that reports an event, and the lexicon entry that says which.
 #[derive(Debug, Clone, Copy)]
@@ -182,6 +182,15 @@ pub fn conditions_hold(t: &Tree, i: usize, e: &EventEntry) -> bool {
     if !e.obj.is_empty() && !all_objs.iter().any(|&o| named(o)) {
         return false;
     }
+    // "US troops would be leaving Syria": the subject, or the noun a
+    // participle describes ("troops leaving Syria").
+    if !e.subj.is_empty() {
+        let subject = crate::frame::subject(t, i)
+            .or_else(|| (rel_is(t.rel(i), "acl") && t.tok(i).xpos == "VBG").then(|| t.head(i)).flatten());
+        if !subject.is_some_and(|s| lemma_in(t, s, &e.subj) || t.kids(s, "compound").any(|c| lemma_in(t, c, &e.subj))) {
+            return false;
+        }
+    }
     if !e.not_obj.is_empty() && objs.iter().any(|&o| lemma_in(t, o, &e.not_obj)) {
         return false;
     }
@@ -306,6 +315,26 @@ mod tests {
              5 removed remove VERB VBN _ 0 root _ _",
         ));
         assert_eq!(find(&Tree::new(&d, 0), &lex).len(), 1, "an amount is of what it measures");
+    }
+
+    #[test]
+    fn subject_conditions_choose_entries() {
+        let (lex, errs) = Lexicon::parse("0874\tverb\tleave\tsubj=troop|troops\ttgt=obj\n", "t.tsv");
+        assert!(errs.is_empty(), "{errs:?}");
+        // US troops left Syria / the minister left Syria
+        let d = doc(&spaced(
+            "1 US US PROPN NNP _ 2 compound _ _
+             2 troops troops NOUN NNS _ 3 nsubj _ _
+             3 left leave VERB VBD _ 0 root _ _
+             4 Syria Syria PROPN NNP _ 3 obj _ _
+
+             1 the the DET DT _ 2 det _ _
+             2 minister minister NOUN NN _ 3 nsubj _ _
+             3 left leave VERB VBD _ 0 root _ _
+             4 Syria Syria PROPN NNP _ 3 obj _ _",
+        ));
+        assert_eq!(find(&Tree::new(&d, 0), &lex).len(), 1);
+        assert!(find(&Tree::new(&d, 1), &lex).is_empty());
     }
 
     #[test]

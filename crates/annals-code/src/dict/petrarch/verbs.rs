@@ -384,6 +384,7 @@ fn entry(lemma: &str, p: Arc<Pattern>, source: Option<Role>, target: Option<Role
         prep: Vec::new(),
         xcomp: Vec::new(),
         not_obj: Vec::new(),
+        subj: Vec::new(),
         modifier: Vec::new(),
         not_modifier: Vec::new(),
         prep_obj: Vec::new(),

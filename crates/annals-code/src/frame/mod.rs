@@ -103,10 +103,13 @@ pub fn frame(t: &Tree, trig: &Trigger, judge: &Judge) -> Frame {
     // demand": a request answered by a verb other than a light verb ("made
     // a request") was made to that verb's subject.
     if f.target.heads.is_empty() && trig.pos == TriggerPos::Noun && matches!(trig.cameo().get(..2), Some("10" | "02")) {
+        // The request is the verb's object or what it is "with" or "to"
+        // ("Per the request, Parliament would meet" answers nothing).
+        let answered = rel_is(t.rel(trig.token), "obj")
+            || (rel_is(t.rel(trig.token), "obl")
+                && t.case_of(trig.token).is_some_and(|c| matches!(c.as_str(), "with" | "to")));
         let answer = t.head(trig.token).filter(|&v| {
-            t.is_verbal(v)
-                && !rel_is(t.rel(trig.token), "nsubj")
-                && !crate::cues::has(crate::cues::List::LightVerb, &t.lemma(v).to_lowercase())
+            t.is_verbal(v) && answered && !crate::cues::has(crate::cues::List::LightVerb, &t.lemma(v).to_lowercase())
         });
         let addressee =
             answer.and_then(|v| subject(t, v)).filter(|&s| judge(s).is_some() && !f.source.heads.contains(&s));

@@ -179,12 +179,20 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
     // (An actor may stand in another sentence: a quote's speaker.)
     let here = |r: &&Resolved| t.range.contains(&r.phrase.root);
     let heads: Vec<usize> = sources.iter().chain(&targets).filter(here).map(|r| r.phrase.root).collect();
+    // Words (statements, appeals, agreements, demands, criticism,
+    // rejection, threats) happen where their speaker is, not where what
+    // they are about is: "agreed to encourage refugees in Hungary to return",
+    // "expelled two diplomats based in Geneva" is a deed. Their places come
+    // from their own clause or their source's phrase only.
+    let words = matches!(cameo.code.get(..2), Some("01" | "02" | "03" | "04" | "05" | "10" | "11" | "12" | "13"));
     let mut inside: Vec<usize> =
-        targets.first().filter(here).map(|r| t.subtree(r.phrase.root, &[])).unwrap_or_default();
-    inside.extend(sources.first().filter(here).map(|r| t.subtree(r.phrase.root, &[])).unwrap_or_default());
-    inside.extend(site.map(|h| t.subtree(h, &[])).unwrap_or_default());
-    for o in objects(t, trigger).into_iter().chain(obliques(t, trigger).map(|(c, _)| c)) {
-        inside.extend(t.subtree(o, &["acl", "relcl"]));
+        sources.first().filter(here).map(|r| t.subtree(r.phrase.root, &[])).unwrap_or_default();
+    if !words {
+        inside.extend(targets.first().filter(here).map(|r| t.subtree(r.phrase.root, &[])).unwrap_or_default());
+        inside.extend(site.map(|h| t.subtree(h, &[])).unwrap_or_default());
+        for o in objects(t, trigger).into_iter().chain(obliques(t, trigger).map(|(c, _)| c)) {
+            inside.extend(t.subtree(o, &["acl", "relcl"]));
+        }
     }
     // "An explosion in Kabul killed three civilians": a subject that is no
     // actor (an act, a weapon) carries the place.

@@ -62,6 +62,8 @@ pub struct Scores {
     pub no_place: usize,
     /// Records whose category no event has: id, category, text and what was coded.
     pub misses: Vec<String>,
+    /// Found events with a wrong place: id, gold place, ours, text.
+    pub place_errors: Vec<String>,
 }
 
 /// Whether our place names the gold place: one name inside the other, or a
@@ -128,11 +130,19 @@ pub fn run(engine: &Engine, path: &Path) -> Result<Scores> {
         match r.event_loc.as_ref().filter(|g| !g.name.is_empty()) {
             Some(g) => {
                 s.with_place += 1;
-                s.place += usize::from(ours.is_some_and(|p| same_place(p, &g.name)));
+                let right = ours.is_some_and(|p| same_place(p, &g.name));
+                s.place += usize::from(right);
+                if !right {
+                    let got = ours.map(|p| format!("{} ({})", p.name, p.text)).unwrap_or_else(|| "none".into());
+                    s.place_errors.push(format!("place {} gold {:?} ours {got} | {}", r.id, g.name, r.text));
+                }
             }
             None => {
                 s.without_place += 1;
                 s.no_place += usize::from(ours.is_none());
+                if let Some(p) = ours {
+                    s.place_errors.push(format!("place {} gold none ours {} ({}) | {}", r.id, p.name, p.text, r.text));
+                }
             }
         }
     }

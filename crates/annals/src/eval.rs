@@ -48,6 +48,10 @@ pub enum Command {
         /// Print the records whose category was missed.
         #[arg(long)]
         show_misses: bool,
+        /// Print the found events whose place is wrong: missing where the
+        /// sentence states one, or given where it states none.
+        #[arg(long)]
+        show_places: bool,
     },
     /// Score whole news reports against gold event files (news-gold/FORMAT.md):
     /// required and stretch recall, precision, attributes, violations.
@@ -156,11 +160,14 @@ pub fn run(c: Command) -> Result<ExitCode> {
             println!("F1     {:6.2}", 100.0 * scores.micro.f1());
             gate("entity F1", 100.0 * scores.micro.f1(), min_f1, &mut ok);
         }
-        Command::Plover { gold, min_recall, min_triple, show_misses } => {
+        Command::Plover { gold, min_recall, min_triple, show_misses, show_places } => {
             let engine = annals_engine::Engine::load(&annals_engine::Options::default())?;
             let s = annals_engine::plover_eval::run(&engine, &gold)?;
             if show_misses {
                 s.misses.iter().for_each(|m| println!("{m}"));
+            }
+            if show_places {
+                s.place_errors.iter().for_each(|m| println!("{m}"));
             }
             println!(
                 "{}: {} records, {:.2} events per record",

@@ -71,6 +71,7 @@ lists! {
     Title = "title",
     ObjectPredicate = "object_predicate",
     Currency = "currency",
+    Cause = "cause",
 }
 
 /// A problem in the cue file.

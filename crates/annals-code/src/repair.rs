@@ -55,6 +55,10 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
                 changes.push((actor, Change::Attach(t.head(i).unwrap_or(actor), "nsubj")));
                 changes.extend(moved.into_iter().map(|k| (k, Change::Attach(actor, "nmod"))));
             }
+            if let Some(p) = prepositional_time_subject(&t, i) {
+                changes.push((i, Change::Rel("obl:tmod")));
+                changes.push((p, Change::Attach(i, "case")));
+            }
             if let Some(root) = headless_clause(&t, i) {
                 changes.push((root, Change::Attach(i, "nsubj")));
                 changes.push((i, Change::Root));
@@ -73,6 +77,11 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
                 changes.push((verb, t.head(i).map_or(Change::Root, |h| Change::Attach(h, leak(t.rel(i))))));
                 changes.push((subject, Change::Attach(verb, "nsubj")));
                 changes.push((i, Change::Attach(subject, "acl:relcl")));
+            }
+            if let Some((subject, verb)) = report_read_as_main_clause(&t, i) {
+                changes.push((verb, t.head(i).map_or(Change::Root, |h| Change::Attach(h, leak(t.rel(i))))));
+                changes.push((subject, Change::Attach(verb, "nsubj")));
+                changes.push((i, Change::Attach(verb, "parataxis")));
             }
             if let Some((root, relative)) = verb_after_relative_clause(&t, i) {
                 changes.push((root, Change::Attach(i, "nsubj")));
@@ -110,6 +119,9 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
                 changes.push((c.verb, Change::Attach(c.governor, "advcl")));
             }
         }
+    }
+    for (i, change) in &changes {
+        tracing::debug!(token = %doc.tokens[*i].form, ?change, "repair");
     }
     let entities = entities_without_time(doc);
     if changes.is_empty() && entities.is_none() {
@@ -289,6 +301,22 @@ pub fn time_subject(t: &Tree, s: usize) -> Option<(usize, Vec<usize>)> {
     Some((actor, moved))
 }
 
+/// "A roadside bombing near Samarra on Sunday killed one soldier": a time
+/// with its preposition ("on Sunday") read as the verb's subject, and the
+/// preposition as a subordinator of the verb. A time is no doer: it is the
+/// verb's time phrase. Returns the preposition.
+pub fn prepositional_time_subject(t: &Tree, s: usize) -> Option<usize> {
+    if !rel_is(t.rel(s), "nsubj") || !t.in_time(s) || s == t.range.start {
+        return None;
+    }
+    let (v, p) = (t.head(s)?, s - 1);
+    let preposition = matches!(
+        t.lemma(p).to_lowercase().as_str(),
+        "on" | "in" | "at" | "during" | "since" | "until" | "by" | "before" | "after" | "over"
+    );
+    (preposition && t.head(p) == Some(v) && rel_is(t.rel(p), "mark")).then_some(p)
+}
+
 /// Whether `c` is a relative word ("who", "which", ...).
 fn relative_word(t: &Tree, c: usize) -> bool {
     matches!(t.lemma(c).to_lowercase().as_str(), "who" | "whom" | "whose" | "which" | "that")
@@ -350,6 +378,31 @@ pub fn relative_read_as_main_clause(t: &Tree, v: usize) -> Option<(usize, usize)
         return None;
     }
     let verb = t.kids(v, "conj").find(|&c| c > v && t.is_verbal(c) && t.kids(c, "nsubj").next().is_none())?;
+    Some((first, verb))
+}
+
+/// "A roadside bombing near Samarra on Sunday killed one soldier, the
+/// military said": a parser that makes the report's subject the subject of
+/// the reporting verb too, with the real verb hung on it as a clause. A
+/// reporting verb with two subjects, the second opening after a comma, has
+/// only the second; a finite verb on the first with no subject of its own
+/// (a time read as one aside) is the sentence's verb. Returns (the first
+/// subject, that verb).
+pub fn report_read_as_main_clause(t: &Tree, v: usize) -> Option<(usize, usize)> {
+    if !cues::has(List::Report, &t.lemma(v).to_lowercase()) {
+        return None;
+    }
+    let subjects: Vec<usize> = t.children(v).iter().copied().filter(|&c| rel_is(t.rel(c), "nsubj")).collect();
+    let [first, second] = subjects[..] else { return None };
+    let opening = *t.subtree(second, &["punct"]).first()?;
+    if !(first < second && second < v) || opening <= t.range.start || t.tok(opening - 1).form != "," {
+        return None;
+    }
+    let finite = |c: usize| t.tok(c).upos == "VERB" && matches!(t.tok(c).xpos.as_str(), "VBD" | "VBZ" | "VBP");
+    let subjectless = |c: usize| {
+        t.children(c).iter().all(|&k| !rel_is(t.rel(k), "nsubj") || prepositional_time_subject(t, k).is_some())
+    };
+    let verb = t.kids(first, "acl").find(|&c| c < opening && finite(c) && subjectless(c))?;
     Some((first, verb))
 }
 
@@ -447,7 +500,7 @@ pub fn finite_clause_read_as_participle(t: &Tree, v: usize) -> bool {
     let Some(noun) = t.head(v).filter(|&n| n < v) else { return false };
     t.rel(v) == "acl"
         && matches!(t.tok(v).xpos.as_str(), "VBD" | "VBZ" | "VBP")
-        && t.children(v).iter().any(|&c| rel_is(t.rel(c), "nsubj"))
+        && t.children(v).iter().any(|&c| rel_is(t.rel(c), "nsubj") && !t.in_time(c))
         && (noun + 1..v).all(|k| t.tok(k).form != ",")
 }
 
@@ -524,13 +577,17 @@ pub fn headless_clause(t: &Tree, v: usize) -> Option<usize> {
     let relative = |c: usize| {
         matches!(t.lemma(c).to_lowercase().as_str(), "who" | "whom" | "whose" | "which" | "that" | "where" | "when")
     };
-    let own_words = t.children(v).iter().any(|&c| {
+    // A time read as the subject ("on Sunday killed") is no word of the
+    // clause's own, and with it the verb may follow its real subject's
+    // phrase without a comma.
+    let timed = t.children(v).iter().find_map(|&c| prepositional_time_subject(t, c).map(|p| (c, p)));
+    let own_words = t.children(v).iter().filter(|&&c| timed.is_none_or(|(s, p)| c != s && c != p)).any(|&c| {
         rel_is(t.rel(c), "nsubj")
             || rel_is(t.rel(c), "mark")
             || relative(c)
             || t.subtree(c, &[]).iter().any(|&k| k < v && relative(k))
     });
-    let after_comma = v > t.range.start && t.tok(v - 1).form == ",";
+    let after_comma = (v > t.range.start && t.tok(v - 1).form == ",") || timed.is_some();
     // No other verb of the root's clause competes for the root.
     let rival = t.children(root).iter().any(|&c| t.is_verbal(c) && rel_is(t.rel(c), "cop"));
     (!own_words && after_comma && !rival).then_some(root)
@@ -713,6 +770,58 @@ mod tests {
              10 decision decision NOUN NN _ 8 obj _ _",
         ));
         assert!(matches!(canonical(&d), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_time_with_its_preposition_is_no_subject() {
+        // A bombing near Samarra on Sunday killed one soldier .
+        let d = doc(&spaced(
+            "1 A a DET DT _ 2 det _ _
+             2 bombing bombing NOUN NN _ 0 root _ _
+             3 near near ADP IN _ 4 case _ _
+             4 Samarra Samarra PROPN NNP _ 2 nmod _ _
+             5 on on ADP IN _ 7 mark _ _
+             6 Sunday Sunday PROPN NNP _ 7 nsubj _ _
+             7 killed kill VERB VBD _ 2 acl _ _
+             8 one one NUM CD _ 9 nummod _ _
+             9 soldier soldier NOUN NN _ 7 obj _ _
+             10 . . PUNCT . _ 2 punct _ _",
+        ));
+        let c = canonical(&d);
+        let arc = |i: usize| (c.tokens[i].head, c.tokens[i].deprel.as_str());
+        assert_eq!(arc(6), (None, "root"));
+        assert_eq!(arc(1), (Some(6), "nsubj"));
+        assert_eq!(arc(5), (Some(6), "obl:tmod"));
+        assert_eq!(arc(4), (Some(5), "case"));
+    }
+
+    #[test]
+    fn a_report_with_two_subjects_reports_the_first_ones_verb() {
+        // A bombing on Sunday killed one soldier , the military said .
+        let d = doc(&spaced(
+            "1 A a DET DT _ 2 det _ _
+             2 bombing bombing NOUN NN _ 11 nsubj _ _
+             3 on on ADP IN _ 5 mark _ _
+             4 Sunday Sunday PROPN NNP _ 5 nsubj _ _
+             5 killed kill VERB VBD _ 2 acl _ _
+             6 one one NUM CD _ 7 nummod _ _
+             7 soldier soldier NOUN NN _ 5 obj _ SpaceAfter=No
+             8 , , PUNCT , _ 10 punct _ _
+             9 the the DET DT _ 10 det _ _
+             10 military military NOUN NN _ 11 nsubj _ _
+             11 said say VERB VBD _ 0 root _ _
+             12 . . PUNCT . _ 11 punct _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        assert!(t.in_time(3), "{:?}", d.times);
+        assert_eq!(prepositional_time_subject(&t, 3), Some(2));
+        assert_eq!(report_read_as_main_clause(&t, 10), Some((1, 4)));
+        let c = canonical(&d);
+        let arc = |i: usize| (c.tokens[i].head, c.tokens[i].deprel.as_str());
+        assert_eq!(arc(4), (None, "root"));
+        assert_eq!(arc(1), (Some(4), "nsubj"));
+        assert_eq!(arc(10), (Some(4), "parataxis"));
+        assert_eq!(arc(3), (Some(4), "obl:tmod"));
     }
 
     #[test]

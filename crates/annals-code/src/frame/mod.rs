@@ -227,7 +227,17 @@ fn side(t: &Tree, trig: &Trigger, roles: &[Role], is_source: bool, judge: &Judge
     // English puts it, a named one within reach before a nearer bare role.
     // ("Nobody can put pressure on me" names its doer: no one.)
     let no_one = is_source && done_by_no_one(t, trigger, pos);
-    if head.is_none() && pos == TriggerPos::Verb && !agentless && !no_one && !roles.contains(&Role::None) {
+    // "A roadside bombing killed one soldier and wounded two others": a
+    // subject that is no actor still fills the slot; nobody else did it.
+    let inanimate_subject = is_source
+        && subject(t, trigger).is_some_and(|s| crate::cues::has(crate::cues::List::Cause, &t.lemma(s).to_lowercase()));
+    if head.is_none()
+        && pos == TriggerPos::Verb
+        && !agentless
+        && !no_one
+        && !inanimate_subject
+        && !roles.contains(&Role::None)
+    {
         head = nearest_actor(t, trigger, is_source, &|h| strength(h) == Some(2))
             .or_else(|| nearest_actor(t, trigger, is_source, &|h| strength(h).is_some_and(|s| s > 0)));
         via = head.map(|_| "position".into());
@@ -675,6 +685,29 @@ mod tests {
         let s = t.range.start;
         let f = frame(&t, &Trigger { token: s + 3, entry: &e, pos: TriggerPos::Noun, code: None }, &all(&t));
         assert!(f.target.heads.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn an_act_as_subject_leaves_no_doer_to_guess() {
+        // A bombing killed one soldier and wounded two soldiers
+        let d = doc(&spaced(
+            "1 A a DET DT _ 2 det _ _
+             2 bombing bombing NOUN NN _ 3 nsubj _ _
+             3 killed kill VERB VBD _ 0 root _ _
+             4 one one NUM CD _ 5 nummod _ _
+             5 soldier soldier NOUN NN _ 3 obj _ _
+             6 and and CCONJ CC _ 7 cc _ _
+             7 wounded wound VERB VBD _ 3 conj _ _
+             8 two two NUM CD _ 9 nummod _ _
+             9 soldiers soldier NOUN NNS _ 7 obj _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("190\tverb\twound");
+        // Only the soldiers are actors.
+        let judge = |h: usize| matches!(h, 4 | 8).then_some(2u8);
+        let f = frame(&t, &Trigger { token: 6, entry: &e, pos: TriggerPos::Verb, code: None }, &judge);
+        assert!(f.source.heads.is_empty(), "{f:?}");
+        assert_eq!(f.target.heads, [8]);
     }
 
     #[test]

@@ -87,6 +87,9 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
             sources.push(s);
         }
     }
+    // "expressed his condolences", "defended his decision": a pronoun that
+    // stands for the source itself names no one the act is aimed at.
+    targets.retain(|g| !own_pronoun(t, g, &sources));
     // An act as the object: "condemned the attack" is aimed at the
     // attacker, "welcomed the decision" at who decided.
     if targets.is_empty() {
@@ -396,6 +399,20 @@ pub fn drop_unreal_without_doer(events: &mut Vec<Event>) {
         }
         keep
     });
+}
+
+/// Whether target `g` is a pronoun standing for one of `sources`: the same
+/// code or the same name ("Trump defended his decision").
+fn own_pronoun(t: &Tree, g: &Resolved, sources: &[Resolved]) -> bool {
+    let head = g.phrase.head;
+    let pronoun = t.range.contains(&head) && t.tok(head).upos == "PRON";
+    // Two named people are the same only by name ("Erdogan met him" may be
+    // another Turkish official).
+    let same = |s: &Resolved| match (&g.actor.name, &s.actor.name) {
+        (Some(a), Some(b)) => a == b,
+        _ => g.actor.code.is_some() && g.actor.code == s.actor.code,
+    };
+    pronoun && sources.iter().any(same)
 }
 
 /// "One million people marched in London during an anti-Brexit march,
@@ -766,6 +783,23 @@ mod tests {
         assert_eq!(in_sentence(1), 0, "a possible attack by no one: {ev:#?}");
         assert_eq!(in_sentence(2), 1, "a possible attack by protesters: {ev:#?}");
         assert_eq!(in_sentence(3), 1, "an attack that happened: {ev:#?}");
+    }
+
+    #[test]
+    fn a_pronoun_for_the_source_is_no_target() {
+        use crate::fixture::{doc, spaced};
+        use crate::{ArticleInfo, Coder};
+        // Trump defended his decision .
+        let d = doc(&spaced(
+            "1 Trump Trump PROPN NNP _ 2 nsubj _ NER=B-PER
+             2 defended defend VERB VBD _ 0 root _ _
+             3 his his PRON PRP$ _ 4 nmod:poss _ _
+             4 decision decision NOUN NN _ 2 obj _ _
+             5 . . PUNCT . _ 2 punct _ _",
+        ));
+        let ev = Coder::embedded().code(&ArticleInfo { id: "t", date: None }, &d);
+        let e = ev.iter().find(|e| e.cameo.starts_with("05")).expect("a defence");
+        assert!(e.target.is_none(), "{e:#?}");
     }
 
     #[test]

@@ -310,8 +310,15 @@ fn attributive_gerund(t: &Tree, trig: &Trigger) -> Option<usize> {
 /// The actor of an operation the passive event happened in: "killed in a
 /// US counter-terrorism operation", "arrested during a police raid".
 fn operation_agent(t: &Tree, v: usize, judge: &Judge) -> Option<usize> {
-    obliques(t, v).filter(|(_, c)| matches!(c.as_str(), "in" | "during" | "by" | "through" | "under")).find_map(
-        |(o, _)| {
+    // Only an operation's noun ("operation", "raid", "airstrike") unless
+    // "by": "in the neighboring state of Massachusetts" is where, not whose.
+    let operation = |o: usize| {
+        let l = t.lemma(o).to_lowercase();
+        crate::cues::has(crate::cues::List::EventFrameNoun, &l) || crate::cues::has(crate::cues::List::Cause, &l)
+    };
+    obliques(t, v)
+        .filter(|(o, c)| c == "by" || (matches!(c.as_str(), "in" | "during" | "through" | "under") && operation(*o)))
+        .find_map(|(o, _)| {
             // Through nested modifiers: "a United States counterterrorism
             // operation" hangs "States" from "counterterrorism".
             let mut stack = vec![o];
@@ -327,8 +334,7 @@ fn operation_agent(t: &Tree, v: usize, judge: &Judge) -> Option<usize> {
                 }
             }
             None
-        },
-    )
+        })
 }
 
 /// "prisoners sentenced to life": a past participle modifying a noun.
@@ -708,6 +714,33 @@ mod tests {
         let f = frame(&t, &Trigger { token: 6, entry: &e, pos: TriggerPos::Verb, code: None }, &judge);
         assert!(f.source.heads.is_empty(), "{f:?}");
         assert_eq!(f.target.heads, [8]);
+    }
+
+    #[test]
+    fn an_operations_actor_did_it_but_a_places_modifier_did_not() {
+        // He was killed in a US airstrike / He was arrested in the border state
+        let d = doc(&spaced(
+            "1 He he PRON PRP _ 3 nsubj:pass _ _
+             2 was be AUX VBD _ 3 aux:pass _ _
+             3 killed kill VERB VBN _ 0 root _ _
+             4 in in ADP IN _ 7 case _ _
+             5 a a DET DT _ 7 det _ _
+             6 US US PROPN NNP _ 7 compound _ _
+             7 airstrike airstrike NOUN NN _ 3 obl _ _
+
+             1 He he PRON PRP _ 3 nsubj:pass _ _
+             2 was be AUX VBD _ 3 aux:pass _ _
+             3 arrested arrest VERB VBN _ 0 root _ _
+             4 in in ADP IN _ 7 case _ _
+             5 the the DET DT _ 7 det _ _
+             6 border border NOUN NN _ 7 compound _ _
+             7 state state NOUN NN _ 3 obl _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        assert_eq!(operation_agent(&t, 2, &all(&t)), Some(5));
+        let t = Tree::new(&d, 1);
+        let s = t.range.start;
+        assert_eq!(operation_agent(&t, s + 2, &all(&t)), None);
     }
 
     #[test]

@@ -47,6 +47,9 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
             if reporting_clause(&t, i) {
                 changes.push((i, Change::Rel("parataxis")));
             }
+            if past_form_read_as_present(&t, i) {
+                changes.push((i, Change::PastTense));
+            }
             if nominal_adjective(&t, i) {
                 changes.push((i, Change::Noun));
             }
@@ -135,6 +138,7 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
         let tok = &mut d.tokens[i];
         match change {
             Change::Rel(rel) => tok.deprel = rel.to_string(),
+            Change::PastTense => tok.xpos = "VBD".into(),
             Change::Noun => {
                 tok.upos = "NOUN".into();
                 tok.xpos = if tok.form.ends_with('s') && !tok.form.ends_with("ss") { "NNS" } else { "NN" }.into();
@@ -189,6 +193,8 @@ pub fn entities_without_time(doc: &Doc) -> Option<Vec<annals_text::Entity>> {
 /// What a repair changes on a token.
 #[derive(Debug, Clone, Copy)]
 enum Change {
+    /// A verb's tag becomes the past tense (`VBD`).
+    PastTense,
     /// Its relation to its head.
     Rel(&'static str),
     /// Its part of speech, to a common noun.
@@ -315,6 +321,22 @@ pub fn prepositional_time_subject(t: &Tree, s: usize) -> Option<usize> {
         "on" | "in" | "at" | "during" | "since" | "until" | "by" | "before" | "after" | "over"
     );
     (preposition && t.head(p) == Some(v) && rel_is(t.rel(p), "mark")).then_some(p)
+}
+
+/// "The officers eventually shot him dead" tagged as a present tense: a
+/// present-tense verb (`VBP`, `VB`) is spelled as its lemma ("shoot",
+/// "say"); one spelled otherwise ("shot", "said", "fled") is a past form,
+/// apart from the forms of "be" and "have" ("are", "'ve").
+pub fn past_form_read_as_present(t: &Tree, v: usize) -> bool {
+    let tok = t.tok(v);
+    let lemma = t.lemma(v).to_lowercase();
+    let form = tok.form.to_lowercase();
+    tok.upos == "VERB"
+        && matches!(tok.xpos.as_str(), "VBP" | "VB")
+        && !matches!(lemma.as_str(), "be" | "have" | "do")
+        && form != lemma
+        && form.chars().all(|c| c.is_ascii_alphabetic())
+        && !form.ends_with("ing")
 }
 
 /// Whether `c` is a relative word ("who", "which", ...).
@@ -822,6 +844,23 @@ mod tests {
         assert_eq!(arc(1), (Some(4), "nsubj"));
         assert_eq!(arc(10), (Some(4), "parataxis"));
         assert_eq!(arc(3), (Some(4), "obl:tmod"));
+    }
+
+    #[test]
+    fn a_past_form_is_no_present_tense() {
+        // officers shot him / officers shoot him / they are here
+        let d = doc(&spaced(
+            "1 officers officer NOUN NNS _ 2 nsubj _ _
+             2 shot shoot VERB VBP _ 0 root _ _
+             3 him he PRON PRP _ 2 obj _ _
+
+             1 officers officer NOUN NNS _ 2 nsubj _ _
+             2 shoot shoot VERB VBP _ 0 root _ _
+             3 him he PRON PRP _ 2 obj _ _",
+        ));
+        let c = canonical(&d);
+        assert_eq!(c.tokens[1].xpos, "VBD");
+        assert_eq!(c.tokens[4].xpos, "VBP");
     }
 
     #[test]

@@ -607,6 +607,10 @@ fn narrative_date(
             return Some(crate::event::EventDate { basis: crate::event::Basis::Relative, ..d.clone() });
         }
     }
+    // "The press asked Trump about it that same day": the day told last.
+    if let Some(d) = when::anaphoric(t, trigger, cx.info.date) {
+        return Some(crate::event::EventDate { basis: crate::event::Basis::Relative, ..d });
+    }
     let past = matches!(tok.xpos.as_str(), "VBD" | "VBN")
         && t.kids(trigger, "aux").all(|a| !matches!(t.lemma(a).to_lowercase().as_str(), "will" | "would" | "shall"));
     if past && m == Mode::Asserted {

@@ -1160,6 +1160,7 @@ impl View<'_> {
             ("later" | "earlier", "in", "the") if unitish(w3) => (i, i + 4, TimeValue::Anaphoric),
             ("that", w, _) if unitish(w) && !saying_verb(self.prev(i)) => (i, i + 2, TimeValue::Anaphoric),
             ("the", "same" | "next" | "following" | "previous", w) if unitish(w) => (i, i + 3, TimeValue::Anaphoric),
+            ("that" | "this", "same", w) if unitish(w) => (i, i + 3, TimeValue::Anaphoric),
             ("the", "day", "before") if w3 == "yesterday" => (i, i + 4, rel(Unit::Day, -2)),
             ("the", "day", "after") if w3 == "tomorrow" => (i, i + 4, rel(Unit::Day, 2)),
             ("the", "other", "day") => (i, i + 3, past),
@@ -1430,6 +1431,8 @@ mod tests {
         assert_eq!(v.resolve(ANCHOR), None);
         assert_eq!(one("At the time , no one was hurt .").1, TimeValue::Anaphoric);
         assert_eq!(one("Two days later , talks resumed .").1, TimeValue::Anaphoric);
+        let (s, v) = one("He declined that same day .");
+        assert_eq!((s.as_str(), &v), ("that same day", &TimeValue::Anaphoric));
         assert_eq!(one("Police returned the next day .").0, "the next day");
         let (s, v) = one("The group currently holds the town .");
         assert_eq!((s.as_str(), &v), ("currently", &TimeValue::Present));

@@ -55,6 +55,39 @@ pub fn date(t: &Tree, trigger: usize, report: Option<usize>, published: Option<(
     })
 }
 
+/// The date of the event at `trigger` when the discourse, not the
+/// calendar, gives it: "On July 31, outlets reported him dead. ... The
+/// press asked Trump about it that same day": an anaphoric time ("that
+/// same day", "at the time") attached to its clause or one above it is the
+/// last calendar time told before it in the same paragraph.
+pub fn anaphoric(t: &Tree, trigger: usize, published: Option<(i32, u8, u8)>) -> Option<EventDate> {
+    let mut levels = vec![trigger];
+    levels.extend(t.ancestors(trigger));
+    let here = t.doc.times.iter().filter(|x| t.range.contains(&x.tokens.start)).find(|x| {
+        let own = matches!(x.value, annals_text::timex::TimeValue::Anaphoric);
+        let head = x.tokens.clone().find(|&i| t.head(i).is_none_or(|h| !x.tokens.contains(&h)));
+        own && head.is_some_and(|h| levels.iter().any(|&l| h == l || crate::resolve::place::attached(t, l, h)))
+    })?;
+    let text = &t.doc.text;
+    let start = t.doc.tokens[here.tokens.start].start;
+    let paragraph = text[..start].rfind('\n').map_or(0, |k| k + 1);
+    let p = published?;
+    t.doc
+        .times
+        .iter()
+        .filter(|x| {
+            let at = t.doc.tokens[x.tokens.start].start;
+            x.tokens.end <= here.tokens.start && at >= paragraph
+        })
+        .filter_map(|x| x.value.resolve(p).map(|r| (x.value.is_explicit(), r)))
+        .last()
+        .map(|(explicit, r)| EventDate {
+            value: r.value,
+            precision: r.precision,
+            basis: if explicit { Basis::Explicit } else { Basis::Relative },
+        })
+}
+
 /// Whether `d` lies clearly before the publication date (see
 /// [`EventDate::clearly_before`]).
 pub fn historical(d: &EventDate, published: Option<(i32, u8, u8)>) -> bool {
@@ -103,5 +136,33 @@ mod tests {
         ));
         let t = Tree::new(&d, 0);
         assert_eq!(date(&t, 1, None, Some((2019, 10, 2))).map(|d| d.basis), Some(Basis::Publication));
+    }
+
+    #[test]
+    fn that_same_day_is_the_day_told_last() {
+        use crate::fixture::{doc, spaced};
+        // On Wednesday outlets reported it ; the press asked Trump that same day .
+        // (The fixture puts each sentence on its own line, a paragraph.)
+        let d = doc(&spaced(
+            "1 On on ADP IN _ 3 case _ _
+             2 last last ADJ JJ _ 3 amod _ _
+             3 Wednesday Wednesday PROPN NNP _ 5 obl _ _
+             4 outlets outlet NOUN NNS _ 5 nsubj _ _
+             5 reported report VERB VBD _ 0 root _ _
+             6 it it PRON PRP _ 5 obj _ _
+             7 ; ; PUNCT : _ 10 punct _ _
+             8 the the DET DT _ 9 det _ _
+             9 press press NOUN NN _ 10 nsubj _ _
+             10 asked ask VERB VBD _ 5 parataxis _ _
+             11 Trump Trump PROPN NNP _ 10 obj _ _
+             12 that that DET DT _ 14 det _ _
+             13 same same ADJ JJ _ 14 amod _ _
+             14 day day NOUN NN _ 10 obl:unmarked _ _
+             15 . . PUNCT . _ 5 punct _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let got = anaphoric(&t, 9, Some((2019, 9, 17))).expect("a date");
+        assert_eq!(got.value, "2019-09-11");
+        assert_eq!(anaphoric(&t, 4, Some((2019, 9, 17))), None, "no anaphoric time of its own");
     }
 }

@@ -80,7 +80,7 @@ pub fn anaphoric(t: &Tree, trigger: usize, published: Option<(i32, u8, u8)>) -> 
             x.tokens.end <= here.tokens.start && at >= paragraph
         })
         .filter_map(|x| x.value.resolve(p).map(|r| (x.value.is_explicit(), r)))
-        .last()
+        .next_back()
         .map(|(explicit, r)| EventDate {
             value: r.value,
             precision: r.precision,

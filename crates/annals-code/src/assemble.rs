@@ -145,7 +145,11 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
         None
     };
     let site = if targets.is_empty() { struck_site(t, trig) } else { None };
-    if sources.is_empty() && targets.is_empty() && implicit.is_none() && site.is_none() {
+    // "at least 20 were killed": force against a number of people nobody
+    // names is still an event, with its count.
+    let counted = matches!(base.get(..2), Some("18" | "19" | "20"))
+        && objects(t, trigger).iter().any(|&o| t.tok(o).upos == "NUM" && !t.in_time(o));
+    if sources.is_empty() && targets.is_empty() && implicit.is_none() && site.is_none() && !counted {
         tracing::debug!(trigger = %t.tok(trigger).form, code, ?f, "dropped: no actor on either side");
         return Vec::new();
     }
@@ -294,7 +298,7 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
             }
             // Force done to a site with no one named on either side is
             // an event only when the site's place says whose people.
-            if source.is_none() && target.is_none() {
+            if source.is_none() && target.is_none() && !counted {
                 tracing::debug!(trigger = %tok.form, "dropped: a site struck in no known place");
                 continue;
             }
@@ -787,6 +791,24 @@ mod tests {
         assert_eq!(in_sentence(1), 0, "a possible attack by no one: {ev:#?}");
         assert_eq!(in_sentence(2), 1, "a possible attack by protesters: {ev:#?}");
         assert_eq!(in_sentence(3), 1, "an attack that happened: {ev:#?}");
+    }
+
+    #[test]
+    fn force_against_a_count_of_people_is_an_event() {
+        use crate::fixture::{doc, spaced};
+        use crate::{ArticleInfo, Coder};
+        // At least 20 were killed .
+        let d = doc(&spaced(
+            "1 At at ADP IN _ 2 case _ _
+             2 least least ADJ JJS _ 3 nmod _ _
+             3 20 20 NUM CD _ 5 nsubj:pass _ _
+             4 were be AUX VBD _ 5 aux:pass _ _
+             5 killed kill VERB VBN _ 0 root _ _
+             6 . . PUNCT . _ 5 punct _ _",
+        ));
+        let ev = Coder::embedded().code(&ArticleInfo { id: "t", date: None }, &d);
+        let e = ev.iter().find(|e| e.cameo.starts_with("19")).expect("a killing");
+        assert_eq!(e.quantity.as_ref().map(|q| q.value), Some(20.0));
     }
 
     #[test]

@@ -23,6 +23,25 @@ pub fn quantity(
     source: Option<&Resolved>,
     target: Option<&Resolved>,
 ) -> Option<Quantity> {
+    let q = counted(t, trigger, code, source, target)?;
+    // "The local police chief and two others were injured": the others
+    // named only by their number count too.
+    let others: f64 = target.map_or(0.0, |r| {
+        t.kids(r.phrase.root, "conj")
+            .filter(|&c| t.lemma(c).eq_ignore_ascii_case("other"))
+            .filter_map(|c| t.kids(c, "nummod").find_map(|n| number_value(t, n)))
+            .sum()
+    });
+    Some(Quantity { value: q.value + others, ..q })
+}
+
+fn counted(
+    t: &Tree,
+    trigger: usize,
+    code: &str,
+    source: Option<&Resolved>,
+    target: Option<&Resolved>,
+) -> Option<Quantity> {
     if let Some(q) = target.and_then(|r| r.quantity.clone()) {
         return Some(q);
     }
@@ -88,6 +107,30 @@ pub fn merge_conjuncts(t: &Tree, side: &mut Vec<Resolved>) {
 mod tests {
     use super::*;
     use crate::fixture::{doc, spaced};
+
+    #[test]
+    fn others_named_by_their_number_count() {
+        // The chief and two others were injured
+        let d = doc(&spaced(
+            "1 The the DET DT _ 2 det _ _
+             2 chief chief NOUN NN _ 7 nsubj:pass _ _
+             3 and and CCONJ CC _ 5 cc _ _
+             4 two two NUM CD _ 5 nummod _ _
+             5 others other NOUN NNS _ 2 conj _ _
+             6 were be AUX VBD _ 7 aux:pass _ _
+             7 injured injure VERB VBN _ 0 root _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let r = crate::actors::Resolver {
+            actors: crate::dict::actors::ActorDict::embedded(),
+            agents: crate::dict::agents::AgentDict::embedded(),
+            date: None,
+        };
+        let mut chief = r.local(&t, 1);
+        chief.quantity = Some(Quantity { value: 1.0, unit: "people".into() });
+        let q = quantity(&t, 6, "190", None, Some(&chief)).unwrap();
+        assert_eq!(q.value, 3.0);
+    }
 
     #[test]
     fn a_bare_number_object_counts_people() {

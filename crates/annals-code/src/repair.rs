@@ -47,6 +47,9 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
             if reporting_clause(&t, i) {
                 changes.push((i, Change::Rel("parataxis")));
             }
+            if let Some(lemma) = past_verb_read_as_noun(&t, i) {
+                changes.push((i, Change::PastVerb(lemma)));
+            }
             if past_form_read_as_present(&t, i) {
                 changes.push((i, Change::PastTense));
             }
@@ -139,6 +142,11 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
         match change {
             Change::Rel(rel) => tok.deprel = rel.to_string(),
             Change::PastTense => tok.xpos = "VBD".into(),
+            Change::PastVerb(lemma) => {
+                tok.upos = "VERB".into();
+                tok.xpos = "VBD".into();
+                tok.lemma = lemma.into();
+            }
             Change::Noun => {
                 tok.upos = "NOUN".into();
                 tok.xpos = if tok.form.ends_with('s') && !tok.form.ends_with("ss") { "NNS" } else { "NN" }.into();
@@ -193,6 +201,8 @@ pub fn entities_without_time(doc: &Doc) -> Option<Vec<annals_text::Entity>> {
 /// What a repair changes on a token.
 #[derive(Debug, Clone, Copy)]
 enum Change {
+    /// A word becomes a past-tense verb with this lemma.
+    PastVerb(&'static str),
     /// A verb's tag becomes the past tense (`VBD`).
     PastTense,
     /// Its relation to its head.
@@ -321,6 +331,23 @@ pub fn prepositional_time_subject(t: &Tree, s: usize) -> Option<usize> {
         "on" | "in" | "at" | "during" | "since" | "until" | "by" | "before" | "after" | "over"
     );
     (preposition && t.head(p) == Some(v) && rel_is(t.rel(p), "mark")).then_some(p)
+}
+
+/// "He drew his pistol, pointed it, and shot at one person" with "shot"
+/// tagged a noun: a bare noun (no determiner, possessor, number or
+/// modifier) coordinated with a past-tense verb and spelled as an irregular
+/// past form is that verb's past. Returns its lemma.
+pub fn past_verb_read_as_noun(t: &Tree, i: usize) -> Option<&'static str> {
+    let tok = t.tok(i);
+    let h = t.head(i)?;
+    if tok.upos != "NOUN" || !rel_is(t.rel(i), "conj") || t.tok(h).upos != "VERB" || t.tok(h).xpos != "VBD" {
+        return None;
+    }
+    let bare = !t
+        .children(i)
+        .iter()
+        .any(|&c| ["det", "nmod:poss", "nummod", "amod", "compound"].iter().any(|r| rel_is(t.rel(c), r)));
+    bare.then(|| annals_text::lemma::irregular(&tok.form.to_lowercase())).flatten()
 }
 
 /// "The officers eventually shot him dead" tagged as a present tense: a
@@ -844,6 +871,30 @@ mod tests {
         assert_eq!(arc(1), (Some(4), "nsubj"));
         assert_eq!(arc(10), (Some(4), "parataxis"));
         assert_eq!(arc(3), (Some(4), "obl:tmod"));
+    }
+
+    #[test]
+    fn a_past_verb_tagged_a_noun_is_a_verb() {
+        // He pointed it and shot at one person / He bought a car and shoes
+        let d = doc(&spaced(
+            "1 He he PRON PRP _ 2 nsubj _ _
+             2 pointed point VERB VBD _ 0 root _ _
+             3 it it PRON PRP _ 2 obj _ _
+             4 and and CCONJ CC _ 5 cc _ _
+             5 shot shot NOUN NN _ 2 conj _ _
+             6 at at ADP IN _ 8 case _ _
+             7 one one NUM CD _ 8 nummod _ _
+             8 person person NOUN NN _ 5 nmod _ _
+
+             1 He he PRON PRP _ 2 nsubj _ _
+             2 pointed point VERB VBD _ 0 root _ _
+             3 and and CCONJ CC _ 5 cc _ _
+             4 a a DET DT _ 5 det _ _
+             5 shot shot NOUN NN _ 2 conj _ _",
+        ));
+        let c = canonical(&d);
+        assert_eq!((c.tokens[4].upos.as_str(), c.tokens[4].lemma.as_str()), ("VERB", "shoot"));
+        assert_eq!(c.tokens[12].upos, "NOUN", "a shot");
     }
 
     #[test]

@@ -84,6 +84,14 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
                 changes.push((subject, Change::Attach(verb, "nsubj")));
                 changes.push((i, Change::Attach(subject, "acl:relcl")));
             }
+            if let Some(a) = attribution_read_as_root(&t, i) {
+                changes.push((a.predicate, Change::Root));
+                changes.push((i, Change::Attach(a.predicate, "obl")));
+                if let Some((s, rel)) = a.subject {
+                    changes.push((s, Change::Attach(a.predicate, rel)));
+                }
+                changes.extend(a.moved.into_iter().map(|k| (k, Change::Move(a.predicate))));
+            }
             if let Some((subject, verb)) = report_read_as_main_clause(&t, i) {
                 changes.push((verb, t.head(i).map_or(Change::Root, |h| Change::Attach(h, leak(t.rel(i))))));
                 changes.push((subject, Change::Attach(verb, "nsubj")));
@@ -428,6 +436,63 @@ pub fn relative_read_as_main_clause(t: &Tree, v: usize) -> Option<(usize, usize)
     }
     let verb = t.kids(v, "conj").find(|&c| c > v && t.is_verbal(c) && t.kids(c, "nsubj").next().is_none())?;
     Some((first, verb))
+}
+
+/// A sentence opened by "According to X," whose parse made X the root;
+/// see [`attribution_read_as_root`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// The sentence's real predicate.
+    pub predicate: usize,
+    /// Its subject, when the parse hung it from X, with the relation to give.
+    pub subject: Option<(usize, &'static str)>,
+    /// X's dependents after the predicate, which belong to the predicate.
+    pub moved: Vec<usize>,
+}
+
+/// "According to a report by UpGuard, a cybersecurity firm, two databases
+/// were found", "According to the ruling, a host must remove the post": a
+/// parser that makes the source of an "according to" phrase the root and
+/// hangs the sentence from it (as a relative clause, a conjunct or an
+/// apposition). The sentence's predicate is the first word in the root's
+/// phrase that is finite (a finite verb, or one with an auxiliary or a
+/// copula) and is not a subordinate or relative clause opened by its own
+/// word ("which cited sources"); the source becomes its oblique.
+pub fn attribution_read_as_root(t: &Tree, r: usize) -> Option<Attribution> {
+    if t.tok(r).head.is_some() || !matches!(t.tok(r).upos.as_str(), "NOUN" | "PROPN") {
+        return None;
+    }
+    let according = t.kids(r, "case").any(|c| t.lemma(c).eq_ignore_ascii_case("accord") && c == t.range.start);
+    if !according {
+        return None;
+    }
+    let own = t.subtree(r, &[]);
+    let finite = |p: usize| {
+        let tok = t.tok(p);
+        (tok.upos == "VERB" && matches!(tok.xpos.as_str(), "VBD" | "VBZ" | "VBP"))
+            || t.children(p).iter().any(|&c| ["aux", "aux:pass", "cop"].iter().any(|x| rel_is(t.rel(c), x)))
+    };
+    let opened = |p: usize| {
+        t.kids(p, "mark").next().is_some() || t.subtree(p, &[]).iter().any(|&k| k < p && relative_word(t, k))
+    };
+    let predicate = own.iter().copied().find(|&p| p > r && finite(p) && !opened(p))?;
+    let has_subject = t
+        .children(predicate)
+        .iter()
+        .any(|&c| ["nsubj", "nsubj:pass", "csubj", "expl"].iter().any(|x| rel_is(t.rel(c), x)));
+    let skip = ["punct", "case", "det", "nmod", "compound", "flat", "amod", "fixed", "nummod", "nmod:poss", "cc"];
+    let subject = if has_subject {
+        None
+    } else {
+        t.children(r)
+            .iter()
+            .copied()
+            .filter(|&c| c < predicate && !skip.iter().any(|x| rel_is(t.rel(c), x)))
+            .next_back()
+            .map(|c| (c, if t.tok(c).upos == "VERB" { "csubj" } else { "nsubj" }))
+    };
+    let moved = t.children(r).iter().copied().filter(|&c| c > predicate).collect();
+    Some(Attribution { predicate, subject, moved })
 }
 
 /// "A roadside bombing near Samarra on Sunday killed one soldier, the
@@ -871,6 +936,31 @@ mod tests {
         assert_eq!(arc(1), (Some(4), "nsubj"));
         assert_eq!(arc(10), (Some(4), "parataxis"));
         assert_eq!(arc(3), (Some(4), "obl:tmod"));
+    }
+
+    #[test]
+    fn according_to_x_is_no_root() {
+        // According to the ruling , a host must remove the post .
+        let d = doc(&spaced(
+            "1 According accord VERB VBG _ 4 case _ _
+             2 to to ADP IN _ 1 fixed _ _
+             3 the the DET DT _ 4 det _ _
+             4 ruling ruling NOUN NN _ 0 root _ SpaceAfter=No
+             5 , , PUNCT , _ 4 punct _ _
+             6 a a DET DT _ 7 det _ _
+             7 host host NOUN NN _ 4 appos _ _
+             8 must must AUX MD _ 9 aux _ _
+             9 remove remove VERB VB _ 7 conj _ _
+             10 the the DET DT _ 11 det _ _
+             11 post post NOUN NN _ 9 obj _ SpaceAfter=No
+             12 . . PUNCT . _ 4 punct _ _",
+        ));
+        let c = canonical(&d);
+        let arc = |i: usize| (c.tokens[i].head, c.tokens[i].deprel.as_str());
+        assert_eq!(arc(8), (None, "root"));
+        assert_eq!(arc(3), (Some(8), "obl"));
+        assert_eq!(arc(6), (Some(8), "nsubj"));
+        assert_eq!(arc(11), (Some(8), "punct"));
     }
 
     #[test]

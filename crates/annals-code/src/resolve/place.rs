@@ -122,6 +122,11 @@ pub fn place(
         if !locative && !object {
             continue;
         }
+        // "According to the ministry of internal affairs of Belarus": the
+        // source's phrase says who tells, not where.
+        if in_attribution(t, x) {
+            continue;
+        }
         let span = place_span(t, x);
         // A name that is the event's source or target is an actor there,
         // not its place ("apologized to Brazil").
@@ -166,6 +171,13 @@ pub fn from_setting(setting: Option<&Place>, events: &mut [crate::event::Event],
     }
 }
 
+/// Whether token `x` lies inside an "according to" phrase.
+pub fn in_attribution(t: &Tree, x: usize) -> bool {
+    std::iter::once(x)
+        .chain(t.ancestors(x))
+        .any(|a| t.kids(a, "case").any(|c| t.lemma(c).eq_ignore_ascii_case("accord")))
+}
+
 /// Whether `x` hangs from `level` without crossing another clause or an
 /// argument: "met in Doha" places the meeting, "negotiators from near the
 /// border with Mali met" does not.
@@ -194,6 +206,26 @@ pub fn attached(t: &Tree, level: usize, x: usize) -> bool {
 mod tests {
     use super::*;
     use crate::fixture::{doc, spaced};
+
+    #[test]
+    fn the_source_of_according_to_is_no_place() {
+        // According to the ministry in Minsk , visitors attended the rally
+        let d = doc(&spaced(
+            "1 According accord VERB VBG _ 3 case _ _
+             2 to to ADP IN _ 1 fixed _ _
+             3 ministry ministry NOUN NN _ 8 obl _ _
+             4 in in ADP IN _ 5 case _ _
+             5 Minsk Minsk PROPN NNP _ 3 nmod _ NER=B-LOC
+             6 , , PUNCT , _ 8 punct _ _
+             7 visitors visitor NOUN NNS _ 8 nsubj _ _
+             8 attended attend VERB VBD _ 0 root _ _
+             9 the the DET DT _ 10 det _ _
+             10 rally rally NOUN NN _ 8 obj _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        assert!(in_attribution(&t, 4) && !in_attribution(&t, 9));
+        assert_eq!(place(&t, 7, &[6], &[], Places::embedded(), None), None);
+    }
 
     #[test]
     fn the_most_specific_name_in_the_phrase() {

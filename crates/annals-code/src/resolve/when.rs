@@ -18,9 +18,15 @@ pub fn date(t: &Tree, trigger: usize, report: Option<usize>, published: Option<(
     levels.extend(t.kids(trigger, "conj").filter(|&c| c > trigger && t.kids(c, "nsubj").next().is_none()));
     levels.extend(t.ancestors(trigger));
     levels.extend(report);
-    for level in levels {
+    // "According to reports from the ministry on Friday": the time of the
+    // telling, a last resort like the reporting verb's.
+    let (told, times): (Vec<_>, Vec<_>) =
+        times.into_iter().partition(|x| crate::resolve::place::in_attribution(t, x.tokens.start));
+    let told_level = levels.iter().copied().find(|&l| t.tok(l).head.is_none());
+    let levels = levels.into_iter().map(|l| (l, &times)).chain(told_level.map(|l| (l, &told)));
+    for (level, times) in levels {
         let mut found: Option<EventDate> = None;
-        for x in &times {
+        for x in times.iter() {
             // The expression's own head: its token whose head lies outside it.
             let Some(head) = x.tokens.clone().find(|&i| t.head(i).is_none_or(|h| !x.tokens.contains(&h))) else {
                 continue;

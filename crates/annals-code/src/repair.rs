@@ -487,8 +487,7 @@ pub fn attribution_read_as_root(t: &Tree, r: usize) -> Option<Attribution> {
         t.children(r)
             .iter()
             .copied()
-            .filter(|&c| c < predicate && !skip.iter().any(|x| rel_is(t.rel(c), x)))
-            .next_back()
+            .rfind(|&c| c < predicate && !skip.iter().any(|x| rel_is(t.rel(c), x)))
             .map(|c| (c, if t.tok(c).upos == "VERB" { "csubj" } else { "nsubj" }))
     };
     let moved = t.children(r).iter().copied().filter(|&c| c > predicate).collect();

@@ -677,13 +677,17 @@ pub fn time_heading_noun(t: &Tree, i: usize) -> Option<usize> {
 /// root when `v` is such a verb.
 pub fn headless_clause(t: &Tree, v: usize) -> Option<usize> {
     let finite = t.tok(v).upos == "VERB" && matches!(t.tok(v).xpos.as_str(), "VBD" | "VBZ" | "VBP");
-    if !rel_is(t.rel(v), "acl") {
+    let root = t.range.clone().find(|&i| t.tok(i).head.is_none())?;
+    // "Sharif Hotak, of the provincial council, described ...", "George
+    // Kimbrell of the Center for Food Safety said ...": the verb hung on
+    // the name as an adverbial clause or a parenthesis.
+    let aside = (rel_is(t.rel(v), "advcl") || rel_is(t.rel(v), "parataxis")) && t.head(v) == Some(root);
+    if !rel_is(t.rel(v), "acl") && !aside {
         return None;
     }
     if !finite {
-        return verbless_sentence(t, v);
+        return if aside { None } else { verbless_sentence(t, v) };
     }
-    let root = t.range.clone().find(|&i| t.tok(i).head.is_none())?;
     if root >= v || !matches!(t.tok(root).upos.as_str(), "NOUN" | "PROPN") || !t.ancestors(v).contains(&root) {
         return None;
     }
@@ -700,7 +704,10 @@ pub fn headless_clause(t: &Tree, v: usize) -> Option<usize> {
             || relative(c)
             || t.subtree(c, &[]).iter().any(|&k| k < v && relative(k))
     });
-    let after_comma = (v > t.range.start && t.tok(v - 1).form == ",") || timed.is_some();
+    // Or the verb follows the name's own words at once.
+    let verb_phrase = t.subtree(v, &[]);
+    let adjacent = t.subtree(root, &[]).into_iter().filter(|k| !verb_phrase.contains(k) && *k < v).max() == Some(v - 1);
+    let after_comma = (v > t.range.start && t.tok(v - 1).form == ",") || timed.is_some() || (aside && adjacent);
     // No other verb of the root's clause competes for the root.
     let rival = t.children(root).iter().any(|&c| t.is_verbal(c) && rel_is(t.rel(c), "cop"));
     (!own_words && after_comma && !rival).then_some(root)
@@ -935,6 +942,30 @@ mod tests {
         assert_eq!(arc(1), (Some(4), "nsubj"));
         assert_eq!(arc(10), (Some(4), "parataxis"));
         assert_eq!(arc(3), (Some(4), "obl:tmod"));
+    }
+
+    #[test]
+    fn a_verb_hung_on_a_name_as_an_aside_is_the_sentences() {
+        // George Kimbrell of the Center said it / Kimbrell , who said it , left
+        let d = doc(&spaced(
+            "1 George George PROPN NNP _ 0 root _ _
+             2 Kimbrell Kimbrell PROPN NNP _ 1 flat _ _
+             3 of of ADP IN _ 5 case _ _
+             4 the the DET DT _ 5 det _ _
+             5 Center Center PROPN NNP _ 1 nmod _ _
+             6 said say VERB VBD _ 1 advcl _ _
+             7 it it PRON PRP _ 6 obj _ _",
+        ));
+        let c = canonical(&d);
+        assert_eq!((c.tokens[5].head, c.tokens[5].deprel.as_str()), (None, "root"));
+        assert_eq!((c.tokens[0].head, c.tokens[0].deprel.as_str()), (Some(5), "nsubj"));
+        // With a subject of its own it is no aside of the name.
+        let d = doc(&spaced(
+            "1 Kimbrell Kimbrell PROPN NNP _ 0 root _ _
+             2 she she PRON PRP _ 3 nsubj _ _
+             3 said say VERB VBD _ 1 parataxis _ _",
+        ));
+        assert_eq!(canonical(&d).tokens[0].deprel, "root");
     }
 
     #[test]

@@ -84,6 +84,10 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
                 changes.push((subject, Change::Attach(verb, "nsubj")));
                 changes.push((i, Change::Attach(subject, "acl:relcl")));
             }
+            if let Some(time) = time_read_as_root(&t, i) {
+                changes.push((i, Change::Root));
+                changes.push((time, Change::Attach(i, "obl")));
+            }
             if let Some(a) = attribution_read_as_root(&t, i) {
                 changes.push((a.predicate, Change::Root));
                 changes.push((i, Change::Attach(a.predicate, "obl")));
@@ -438,6 +442,18 @@ pub fn relative_read_as_main_clause(t: &Tree, v: usize) -> Option<(usize, usize)
     Some((first, verb))
 }
 
+/// "On Thursday, Senator Ted Cruz and Representative Francis Rooney
+/// proposed ...": the opening time made the root and the sentence a clause
+/// on it. A time is no head of a clause with a subject of its own: the
+/// clause's verb is the sentence's, the time its oblique. Returns the time.
+pub fn time_read_as_root(t: &Tree, v: usize) -> Option<usize> {
+    let root = t.head(v)?;
+    let finite = t.tok(v).upos == "VERB" && matches!(t.tok(v).xpos.as_str(), "VBD" | "VBZ" | "VBP");
+    let own_subject = t.kids(v, "nsubj").any(|s| !t.in_time(s) && !relative_word(t, s));
+    (t.tok(root).head.is_none() && t.in_time(root) && rel_is(t.rel(v), "acl") && finite && own_subject && root < v)
+        .then_some(root)
+}
+
 /// A sentence opened by "According to X," whose parse made X the root;
 /// see [`attribution_read_as_root`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -615,6 +631,7 @@ pub fn finite_clause_read_as_participle(t: &Tree, v: usize) -> bool {
         && matches!(t.tok(v).xpos.as_str(), "VBD" | "VBZ" | "VBP")
         && t.children(v).iter().any(|&c| rel_is(t.rel(c), "nsubj") && !t.in_time(c))
         && (noun + 1..v).all(|k| t.tok(k).form != ",")
+        && time_read_as_root(t, v).is_none()
 }
 
 /// "to extradite people accused of crimes": a past participle right after
@@ -966,6 +983,24 @@ mod tests {
              3 said say VERB VBD _ 1 parataxis _ _",
         ));
         assert_eq!(canonical(&d).tokens[0].deprel, "root");
+    }
+
+    #[test]
+    fn an_opening_time_is_no_root() {
+        // On Thursday , Cruz proposed a bill (the clause hung as acl:relcl or acl)
+        const TEXT: &str = "1 On on ADP IN _ 2 case _ _
+             2 Thursday Thursday PROPN NNP _ 0 root _ SpaceAfter=No
+             3 , , PUNCT , _ 2 punct _ _
+             4 Cruz Cruz PROPN NNP _ 5 nsubj _ _
+             5 proposed propose VERB VBD _ 2 acl:relcl _ _
+             6 a a DET DT _ 7 det _ _
+             7 bill bill NOUN NN _ 5 obj _ _";
+        for text in [TEXT.to_string(), TEXT.replace("acl:relcl", "acl")] {
+            let d = doc(&spaced(&text));
+            let c = canonical(&d);
+            assert_eq!((c.tokens[4].head, c.tokens[4].deprel.as_str()), (None, "root"));
+            assert_eq!((c.tokens[1].head, c.tokens[1].deprel.as_str()), (Some(4), "obl"));
+        }
     }
 
     #[test]

@@ -378,6 +378,11 @@ pub fn past_form_read_as_present(t: &Tree, v: usize) -> bool {
         && !form.ends_with("ing")
 }
 
+/// Whether token `v` is a verb in a finite tense (past or present).
+fn finite_verb(t: &Tree, v: usize) -> bool {
+    t.tok(v).upos == "VERB" && matches!(t.tok(v).xpos.as_str(), "VBD" | "VBZ" | "VBP")
+}
+
 /// Whether `c` is a relative word ("who", "which", ...).
 fn relative_word(t: &Tree, c: usize) -> bool {
     matches!(t.lemma(c).to_lowercase().as_str(), "who" | "whom" | "whose" | "which" | "that")
@@ -448,7 +453,7 @@ pub fn relative_read_as_main_clause(t: &Tree, v: usize) -> Option<(usize, usize)
 /// clause's verb is the sentence's, the time its oblique. Returns the time.
 pub fn time_read_as_root(t: &Tree, v: usize) -> Option<usize> {
     let root = t.head(v)?;
-    let finite = t.tok(v).upos == "VERB" && matches!(t.tok(v).xpos.as_str(), "VBD" | "VBZ" | "VBP");
+    let finite = finite_verb(t, v);
     let own_subject = t.kids(v, "nsubj").any(|s| !t.in_time(s) && !relative_word(t, s));
     (t.tok(root).head.is_none() && t.in_time(root) && rel_is(t.rel(v), "acl") && finite && own_subject && root < v)
         .then_some(root)
@@ -484,8 +489,7 @@ pub fn attribution_read_as_root(t: &Tree, r: usize) -> Option<Attribution> {
     }
     let own = t.subtree(r, &[]);
     let finite = |p: usize| {
-        let tok = t.tok(p);
-        (tok.upos == "VERB" && matches!(tok.xpos.as_str(), "VBD" | "VBZ" | "VBP"))
+        finite_verb(t, p)
             || t.children(p).iter().any(|&c| ["aux", "aux:pass", "cop"].iter().any(|x| rel_is(t.rel(c), x)))
     };
     let opened = |p: usize| {
@@ -527,7 +531,7 @@ pub fn report_read_as_main_clause(t: &Tree, v: usize) -> Option<(usize, usize)> 
     if !(first < second && second < v) || opening <= t.range.start || t.tok(opening - 1).form != "," {
         return None;
     }
-    let finite = |c: usize| t.tok(c).upos == "VERB" && matches!(t.tok(c).xpos.as_str(), "VBD" | "VBZ" | "VBP");
+    let finite = |c: usize| finite_verb(t, c);
     let subjectless = |c: usize| {
         t.children(c).iter().all(|&k| !rel_is(t.rel(k), "nsubj") || prepositional_time_subject(t, k).is_some())
     };
@@ -544,7 +548,7 @@ pub fn report_read_as_main_clause(t: &Tree, v: usize) -> Option<(usize, usize)> 
 /// and the relative clause describes the name. Returns (the root, the
 /// relative clause's head).
 pub fn verb_after_relative_clause(t: &Tree, v: usize) -> Option<(usize, usize)> {
-    let finite = t.tok(v).upos == "VERB" && matches!(t.tok(v).xpos.as_str(), "VBD" | "VBZ" | "VBP");
+    let finite = finite_verb(t, v);
     if !finite || t.head(v).is_none() || t.children(v).iter().any(|&c| rel_is(t.rel(c), "nsubj")) {
         return None;
     }
@@ -693,7 +697,7 @@ pub fn time_heading_noun(t: &Tree, i: usize) -> Option<usize> {
 /// the sentence's verb, and the root noun is its subject. Returns the old
 /// root when `v` is such a verb.
 pub fn headless_clause(t: &Tree, v: usize) -> Option<usize> {
-    let finite = t.tok(v).upos == "VERB" && matches!(t.tok(v).xpos.as_str(), "VBD" | "VBZ" | "VBP");
+    let finite = finite_verb(t, v);
     let root = t.range.clone().find(|&i| t.tok(i).head.is_none())?;
     // "Sharif Hotak, of the provincial council, described ...", "George
     // Kimbrell of the Center for Food Safety said ...": the verb hung on
@@ -758,7 +762,7 @@ pub fn clause_after_preposition(t: &Tree, p: usize) -> Option<Subordinate> {
     }
     // The first finite verb after the noun, with only the noun's own words
     // between them.
-    let finite = |k: usize| t.tok(k).upos == "VERB" && matches!(t.tok(k).xpos.as_str(), "VBD" | "VBZ" | "VBP");
+    let finite = |k: usize| finite_verb(t, k);
     let phrase = t.subtree(n, &[]);
     let v = (n + 1..t.range.end).find(|&k| finite(k) || !phrase.contains(&k)).filter(|&k| finite(k))?;
     if t.kid(v, "nsubj").is_some() || t.kid(v, "nsubj:pass").is_some() {

@@ -330,18 +330,16 @@ impl Context<'_> {
         Some(r)
     }
 
-    /// Whether sentence `s` is the first of quote `q` in which a speech
-    /// event may be coded (one per quote).
-    pub fn first_quote_sentence(&self, q: Option<&crate::discourse::quotes::Quote>, s: usize) -> bool {
-        let Some(q) = q else { return false };
-        let first = self.doc.sentences.iter().position(|x| x.end > q.start);
-        let mut done = self.quotes_done.borrow_mut();
-        if done.contains(&q.start) || first.is_none() {
-            return false;
+    /// Whether quote `q` has given no speech event yet.
+    pub fn quote_open(&self, q: Option<&crate::discourse::quotes::Quote>) -> bool {
+        q.is_some_and(|q| !self.quotes_done.borrow().contains(&q.start))
+    }
+
+    /// Records that quote `q` has given its speech event.
+    pub fn close_quote(&self, q: Option<&crate::discourse::quotes::Quote>) {
+        if let Some(q) = q {
+            self.quotes_done.borrow_mut().push(q.start);
         }
-        let _ = s;
-        done.push(q.start);
-        true
     }
 
     /// Whether the speaker of the quote holding byte `offset` is an

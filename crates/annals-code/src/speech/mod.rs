@@ -135,11 +135,12 @@ pub fn events(cx: &Context, t: &Tree, fired: &[usize]) -> Vec<Event> {
             continue;
         }
         let mut what = content(t, v);
+        let mut quote = None;
         let quoted: Vec<usize> = t.range.clone().filter(|&i| cx.discourse.quote_at(t.tok(i).start).is_some()).collect();
         if what.is_empty() && !quoted.is_empty() {
             // One statement per quote, whichever sentence codes it first.
-            let q = cx.discourse.quote_at(t.tok(quoted[0]).start).cloned();
-            if !cx.first_quote_sentence(q.as_ref(), t.sentence) {
+            quote = cx.discourse.quote_at(t.tok(quoted[0]).start).cloned();
+            if !cx.quote_open(quote.as_ref()) {
                 continue;
             }
             what = quoted;
@@ -147,10 +148,14 @@ pub fn events(cx: &Context, t: &Tree, fired: &[usize]) -> Vec<Event> {
         }
         let Some(speaker_head) = attribution::subject(t, v) else { continue };
         let Some(speaker) = cx.actor(t, speaker_head) else { continue };
+        let before = out.len();
         if let Some(e) = speech_event(cx, t, v, &what, &speaker, &[speaker_head], fired) {
             out.push(e);
         }
         out.extend(demand_event(cx, t, &what, &speaker, fired));
+        if out.len() > before {
+            cx.close_quote(quote.as_ref());
+        }
     }
     // "..., so Parliament must be recalled immediately": a demand anywhere
     // in a quote is its speaker's, whatever else the sentence reports.
@@ -180,7 +185,10 @@ pub fn events(cx: &Context, t: &Tree, fired: &[usize]) -> Vec<Event> {
         if let Some(&first) = inside.first() {
             let q = cx.discourse.quote_at(t.tok(first).start).cloned();
             let in_this = q.as_ref().is_some_and(|q| q.speaker_sentence == Some(t.sentence));
-            if !in_this && cx.first_quote_sentence(q.as_ref(), t.sentence) {
+            // The quote's first sentence that says something of someone
+            // gives its one statement ("We must have our allies' backs. ...
+            // Leaving them to die is a big mistake.").
+            if !in_this && cx.quote_open(q.as_ref()) {
                 if let Some(speaker) = cx.speaker_of(t.tok(first).start, 0) {
                     if let Some((_, cue)) = evaluate(t, &inside) {
                         if let Some(e) = speech_event(cx, t, cue, &inside, &speaker, &[], fired) {
@@ -188,6 +196,9 @@ pub fn events(cx: &Context, t: &Tree, fired: &[usize]) -> Vec<Event> {
                         }
                     }
                     out.extend(demand_event(cx, t, &inside, &speaker, fired));
+                }
+                if !out.is_empty() {
+                    cx.close_quote(q.as_ref());
                 }
             }
         }
@@ -365,6 +376,37 @@ mod tests {
         assert_eq!(evaluate(&t, &t.range.clone().collect::<Vec<_>>()).map(|e| e.0), Some(Evaluation::Blame));
         let praise: Vec<usize> = (6..10).collect();
         assert_eq!(evaluate(&t, &praise).map(|e| e.0), Some(Evaluation::Positive));
+    }
+
+    #[test]
+    fn a_quotes_first_sentence_that_judges_gives_its_statement() {
+        use crate::{ArticleInfo, Coder};
+        // Haley wrote , " We must help allies . Leaving them is a big mistake . "
+        let d = doc(&spaced(
+            "1 Haley Haley PROPN NNP _ 2 nsubj _ NER=B-PER
+             2 wrote write VERB VBD _ 0 root _ SpaceAfter=No
+             3 , , PUNCT , _ 2 punct _ _
+             4 \" \" PUNCT `` _ 7 punct _ SpaceAfter=No
+             5 We we PRON PRP _ 7 nsubj _ _
+             6 must must AUX MD _ 7 aux _ _
+             7 help help VERB VB _ 2 ccomp _ _
+             8 allies ally NOUN NNS _ 7 obj _ SpaceAfter=No
+             9 . . PUNCT . _ 2 punct _ _
+
+             1 Leaving leave VERB VBG _ 5 csubj _ _
+             2 them they PRON PRP _ 1 obj _ _
+             3 is be AUX VBZ _ 5 cop _ _
+             4 a a DET DT _ 5 det _ _
+             5 mistake mistake NOUN NN _ 0 root _ SpaceAfter=No
+             6 . . PUNCT . _ 5 punct _ SpaceAfter=No
+             7 \" \" PUNCT '' _ 5 punct _ _",
+        ));
+        // One paragraph: the fixture's line break between the sentences
+        // becomes a space (offsets unchanged).
+        let mut d = d;
+        d.text = d.text.replacen('\n', " ", 1);
+        let ev = Coder::embedded().code(&ArticleInfo { id: "t", date: None }, &d);
+        assert!(ev.iter().any(|e| e.sentence == 2 && e.cameo.starts_with("11")), "{ev:#?}");
     }
 
     #[test]

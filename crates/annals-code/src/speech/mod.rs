@@ -381,7 +381,8 @@ mod tests {
     #[test]
     fn a_quotes_first_sentence_that_judges_gives_its_statement() {
         use crate::{ArticleInfo, Coder};
-        // Haley wrote , " We must help allies . Leaving them is a big mistake . "
+        // Haley wrote , " We must help allies . The Kurds fought . Leaving
+        // them is a big mistake . "
         let d = doc(&spaced(
             "1 Haley Haley PROPN NNP _ 2 nsubj _ NER=B-PER
              2 wrote write VERB VBD _ 0 root _ SpaceAfter=No
@@ -393,6 +394,11 @@ mod tests {
              8 allies ally NOUN NNS _ 7 obj _ SpaceAfter=No
              9 . . PUNCT . _ 2 punct _ _
 
+             1 The the DET DT _ 2 det _ _
+             2 Kurds Kurds PROPN NNPS _ 3 nsubj _ _
+             3 fought fight VERB VBD _ 0 root _ SpaceAfter=No
+             4 . . PUNCT . _ 3 punct _ _
+
              1 Leaving leave VERB VBG _ 5 csubj _ _
              2 them they PRON PRP _ 1 obj _ _
              3 is be AUX VBZ _ 5 cop _ _
@@ -401,12 +407,12 @@ mod tests {
              6 . . PUNCT . _ 5 punct _ SpaceAfter=No
              7 \" \" PUNCT '' _ 5 punct _ _",
         ));
-        // One paragraph: the fixture's line break between the sentences
-        // becomes a space (offsets unchanged).
+        // One paragraph: the fixture's line breaks between the sentences
+        // become spaces (offsets unchanged).
         let mut d = d;
-        d.text = d.text.replacen('\n', " ", 1);
+        d.text = d.text.replacen('\n', " ", 2);
         let ev = Coder::embedded().code(&ArticleInfo { id: "t", date: None }, &d);
-        assert!(ev.iter().any(|e| e.sentence == 2 && e.cameo.starts_with("11")), "{ev:#?}");
+        assert!(ev.iter().any(|e| e.sentence == 3 && e.cameo.starts_with("11")), "{ev:#?}");
     }
 
     #[test]

@@ -73,6 +73,16 @@ pub struct Recognizer {
 }
 
 const PAD: usize = 2;
+
+fn ner_beam() -> usize {
+    static W: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *W.get_or_init(|| std::env::var("ANNALS_NER_BEAM").ok().and_then(|v| v.parse().ok()).unwrap_or(1))
+}
+
+fn ner_temp() -> f32 {
+    static T: std::sync::OnceLock<f32> = std::sync::OnceLock::new();
+    *T.get_or_init(|| std::env::var("ANNALS_NER_T").ok().and_then(|v| v.parse().ok()).unwrap_or(1.0))
+}
 const START: u64 = 0x5ea7;
 const END: u64 = 0xe4d;
 const UNK: u64 = 0x0dd;
@@ -466,6 +476,10 @@ impl Recognizer {
         let ctx = Context::new(forms, norms, xpos, &self.gazetteer, &self.clusters);
         let mut feats = Vec::with_capacity(96);
         let mut scores = vec![0f32; self.model.classes()];
+        let width = ner_beam();
+        if width > 1 {
+            return decode(&self.classes, &self.beam(&ctx, forms.len(), width));
+        }
         let mut hist: Vec<u16> = Vec::with_capacity(forms.len());
         let mut tags = Vec::with_capacity(forms.len());
         for k in 0..forms.len() {
@@ -478,6 +492,46 @@ impl Recognizer {
             hist.push(t as u16 + 1);
         }
         decode(&self.classes, &tags)
+    }
+
+    /// Beam search over tag sequences, scored by the sum of the local
+    /// (log-softmax) scores.
+    fn beam(&self, ctx: &Context, n: usize, width: usize) -> Vec<usize> {
+        let mut feats = Vec::with_capacity(96);
+        let mut scores = vec![0f32; self.model.classes()];
+        // (score, tags + 1)
+        let mut beam: Vec<(f32, Vec<u16>)> = vec![(0.0, Vec::with_capacity(n))];
+        let mut cands: Vec<(f32, usize, usize)> = Vec::new();
+        let t = ner_temp();
+        for k in 0..n {
+            cands.clear();
+            let last = k + 1 == n;
+            for (bi, (total, hist)) in beam.iter().enumerate() {
+                ctx.features(k, hist, self.xpos, false, &mut feats);
+                self.model.score(&feats, &mut scores);
+                let prev = hist.last().map(|&h| h as usize - 1);
+                let ok: Vec<usize> =
+                    (0..scores.len()).filter(|&c| allowed(&self.classes, self.scheme, prev, c, last)).collect();
+                let max = ok.iter().map(|&c| scores[c]).fold(f32::NEG_INFINITY, f32::max);
+                let lz =
+                    if t > 0.0 { ok.iter().map(|&c| ((scores[c] - max) / t).exp()).sum::<f32>().ln() } else { 0.0 };
+                for &c in &ok {
+                    let local = if t > 0.0 { (scores[c] - max) / t - lz } else { scores[c] };
+                    cands.push((total + local, bi, c));
+                }
+            }
+            cands.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+            cands.truncate(width);
+            beam = cands
+                .iter()
+                .map(|&(sc, bi, c)| {
+                    let mut h = beam[bi].1.clone();
+                    h.push(c as u16 + 1);
+                    (sc, h)
+                })
+                .collect();
+        }
+        beam.swap_remove(0).1.into_iter().map(|h| h as usize - 1).collect()
     }
 
     /// Whether the model uses Penn tags.

@@ -43,6 +43,21 @@ struct Context {
 }
 
 const PAD: usize = 2;
+
+fn tag_beam() -> usize {
+    static W: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *W.get_or_init(|| std::env::var("TAG_BEAM").ok().and_then(|v| v.parse().ok()).unwrap_or(1))
+}
+
+fn tag_temp() -> f32 {
+    static T: std::sync::OnceLock<f32> = std::sync::OnceLock::new();
+    *T.get_or_init(|| std::env::var("TAG_T").ok().and_then(|v| v.parse().ok()).unwrap_or(10.0))
+}
+
+fn x1() -> bool {
+    static X: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *X.get_or_init(|| std::env::var_os("TAGGER_X1").is_some())
+}
 const START: u64 = 0x5ea7;
 const END: u64 = 0xe4d;
 
@@ -174,6 +189,22 @@ impl Context {
             out.push(f1(66, p(c[i + 1], 15)));
             out.push(f2(67, t1, p(c[i], 7)));
             out.push(f2(68, p(c[i], 15), self.flags[i]));
+            if x1() {
+                out.push(f1(69, p(c[i - 2], 7)));
+                out.push(f1(70, p(c[i + 2], 7)));
+                out.push(f1(71, p(c[i - 1], 4)));
+                out.push(f1(72, p(c[i + 1], 4)));
+                out.push(f2(73, p(c[i], 7), p(c[i + 1], 7)));
+                out.push(f2(74, p(c[i - 1], 7), p(c[i], 7)));
+                out.push(f2(75, t1, p(c[i + 1], 7)));
+                out.push(f1(76, p(c[i - 1], 15)));
+                if let Some(r) = right {
+                    let rt = |j: usize| -> u64 { r.get(j).map_or(0xfff1, |&t| u64::from(t)) };
+                    out.push(f2(77, rt(k + 1), p(c[i], 7)));
+                    out.push(f2(78, rt(k + 1), p(c[i], 15)));
+                    out.push(f3(79, t1, rt(k + 1), self.suf[i][2]));
+                }
+            }
         }
         if let Some(r) = right {
             let rt = |j: usize| -> u64 { r.get(j).map_or(0xfff1, |&t| u64::from(t)) };
@@ -240,6 +271,10 @@ impl Tagger {
             };
             first.push(t + 1);
         }
+        let width = tag_beam();
+        if width > 1 {
+            return self.beam(&ctx, &first, forms.len(), width, &choose);
+        }
         let mut second: Vec<u16> = Vec::with_capacity(forms.len());
         for k in 0..forms.len() {
             let t = match self.unambiguous.get(&ctx.key[k + PAD]) {
@@ -253,6 +288,57 @@ impl Tagger {
             second.push(t + 1);
         }
         second.into_iter().map(|t| t - 1).collect()
+    }
+
+    /// The second pass as a beam search, scored by the sum of local
+    /// log-softmax scores at temperature `TAG_T`.
+    fn beam(
+        &self,
+        ctx: &Context,
+        first: &[u16],
+        n: usize,
+        width: usize,
+        choose: &dyn Fn(&[f32], usize) -> u16,
+    ) -> Vec<u16> {
+        let t = tag_temp();
+        let mut feats = Vec::with_capacity(96);
+        let mut scores = vec![0f32; self.second.classes()];
+        let mut beam: Vec<(f32, Vec<u16>)> = vec![(0.0, Vec::with_capacity(n))];
+        let mut cands: Vec<(f32, usize, u16)> = Vec::new();
+        for k in 0..n {
+            if let Some(&tag) = self.unambiguous.get(&ctx.key[k + PAD]) {
+                for (_, h) in beam.iter_mut() {
+                    h.push(tag + 1);
+                }
+                continue;
+            }
+            cands.clear();
+            for (bi, (total, hist)) in beam.iter().enumerate() {
+                ctx.features(k, hist, Some(first), &mut feats);
+                self.second.score(&feats, &mut scores);
+                let forced = choose(&scores, k) as usize;
+                let max = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+                let lz = scores.iter().map(|&s| ((s - max) / t).exp()).sum::<f32>().ln();
+                for (c, &sc) in scores.iter().enumerate() {
+                    // Keep the article constraint: only its choice when it overrides.
+                    if forced != argmax(&scores) && c != forced {
+                        continue;
+                    }
+                    cands.push((total + (sc - max) / t - lz, bi, c as u16));
+                }
+            }
+            cands.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+            cands.truncate(width);
+            beam = cands
+                .iter()
+                .map(|&(sc, bi, c)| {
+                    let mut h = beam[bi].1.clone();
+                    h.push(c + 1);
+                    (sc, h)
+                })
+                .collect();
+        }
+        beam.swap_remove(0).1.into_iter().map(|t| t - 1).collect()
     }
 
     /// Splits a joint label into `(upos, xpos)`.

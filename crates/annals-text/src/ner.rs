@@ -234,15 +234,6 @@ impl Context {
             out.push(f2(79, p(c[i], 15), self.flags[i]));
             out.push(f2(80, p(c[i], 8), t1));
             out.push(f2(81, p(c[i], 12), self.gaz[i]));
-            if std::env::var_os("NER_X1").is_some() {
-                out.push(f1(82, p(c[i - 2], 8)));
-                out.push(f1(83, p(c[i + 2], 8)));
-                out.push(f2(84, p(c[i - 1], 8), p(c[i], 8)));
-                out.push(f2(85, p(c[i], 8), p(c[i + 1], 8)));
-                out.push(f3(86, p(c[i], 10), self.flags[i - 1], self.flags[i + 1]));
-                out.push(f2(87, p(c[i - 1], 12), self.flags[i]));
-                out.push(f2(88, p(c[i + 1], 12), self.flags[i]));
-            }
         }
         if xpos {
             out.push(f1(50, self.xpos[i]));

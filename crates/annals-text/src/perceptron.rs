@@ -260,9 +260,15 @@ impl Model {
         let (slots, entries): (&[u64], &[u32]) = (&self.slots, &self.entries);
         let mut found = [(0usize, 0usize); 64];
         for chunk in features.chunks(64) {
+            // Ask for every home slot before probing any, and for every
+            // row before adding any: the misses then overlap.
+            for &f in chunk {
+                prefetch(slots.as_ptr().wrapping_add(slot_of(f & 0xffff_ffff, self.bits)));
+            }
             let mut n = 0;
             for &f in chunk {
                 if let Some(r) = Model::find(slots, self.bits, f) {
+                    prefetch(entries.as_ptr().wrapping_add(r.0));
                     found[n] = r;
                     n += 1;
                 }
@@ -396,6 +402,20 @@ impl Model {
         }
         Ok(Model { labels, classes, slots, bits, entries, scale })
     }
+}
+
+/// Hints the processor to fetch the cache line at `p`; a prefetch never
+/// faults, whatever the address.
+#[inline(always)]
+fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch reads nothing and cannot fault; SSE is part of
+    // the x86_64 baseline.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast::<i8>());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }
 
 #[inline]

@@ -67,6 +67,11 @@ impl Pipeline {
         Ok(Pipeline { tagger, parser, lemmatizer, ner })
     }
 
+    /// Decodes dependencies with a beam of `width` ([`Parser::set_beam`]).
+    pub fn set_parser_beam(&mut self, width: usize) {
+        self.parser.set_beam(width);
+    }
+
     /// Parses one sentence with the given Penn tags (for measuring the parser
     /// apart from the tagger, e.g. with gold tags).
     pub fn parse_with_tags(&self, forms: &[&str], xpos: &[&str]) -> Vec<crate::parser::Arc> {

@@ -24,6 +24,10 @@ pub enum Command {
         /// perfect tagger); prints UAS and LAS only.
         #[arg(long)]
         gold_tags: bool,
+        /// Decode dependencies with a beam of this many paths (1: greedy,
+        /// as the pipeline does).
+        #[arg(long, default_value_t = 1)]
+        beam: usize,
     },
     /// Entity precision, recall and F1 per type on an IOB2 file (UNER format).
     Ner {
@@ -92,8 +96,9 @@ pub fn run(c: Command) -> Result<ExitCode> {
     match c {
         Command::Events(a) => return crate::events_eval::run(a),
         Command::Petrarch(a) => ok &= crate::petrarch_eval::run(a)?,
-        Command::Parse { gold, models, min_upos, min_las, gold_tags } => {
-            let p = pipeline(&models)?;
+        Command::Parse { gold, models, min_upos, min_las, gold_tags, beam } => {
+            let mut p = pipeline(&models)?;
+            p.set_parser_beam(beam);
             let sents = conllu::read_file(&gold)?;
             if gold_tags {
                 let s = annals_text::eval::score_parse_gold_tags(&p, &sents);

@@ -365,12 +365,17 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
     out
 }
 
+/// The token of sentence `t` where event `e`'s trigger starts.
+fn trigger_token(t: &Tree, e: &Event) -> Option<usize> {
+    t.range.clone().find(|&i| t.tok(i).start == e.trigger.start)
+}
+
 /// "Hamas asked Israel to release prisoners": the request is the event
 /// (CAMEO codes a demand with its content), the release did not happen.
 /// A requested act governed by a demand or appeal coded in the same
 /// sentence is told by that event and is not recorded again.
 pub fn drop_requested_content(t: &Tree, events: &mut Vec<Event>) {
-    let token_at = |e: &Event| t.range.clone().find(|&i| t.tok(i).start == e.trigger.start);
+    let token_at = |e: &Event| trigger_token(t, e);
     let requests: Vec<usize> = events
         .iter()
         .filter(|e| e.mode == Mode::Asserted && matches!(e.cameo.get(..2), Some("10" | "02")))
@@ -428,8 +433,7 @@ fn own_pronoun(t: &Tree, g: &Resolved, sources: &[Resolved]) -> bool {
 pub fn merge_retellings(t: &Tree, events: &mut Vec<Event>) {
     // "killed two people and injured eight": coordinated verbs tell
     // different acts.
-    let token_at = |e: &Event| t.range.clone().find(|&i| t.tok(i).start == e.trigger.start);
-    let coordinated = |a: &Event, b: &Event| match (token_at(a), token_at(b)) {
+    let coordinated = |a: &Event, b: &Event| match (trigger_token(t, a), trigger_token(t, b)) {
         (Some(x), Some(y)) => {
             let conj = |i: usize| rel_is(t.rel(i), "conj");
             (conj(x) && t.head(x) == Some(y))

@@ -314,7 +314,7 @@ impl Context<'_> {
                 return Some(r);
             }
         }
-        let definite = t.kids(h, "det").any(|d| matches!(t.lemma(d).to_lowercase().as_str(), "the" | "this" | "that"));
+        let definite = t.definite(h);
         if !definite {
             return None;
         }

@@ -240,7 +240,7 @@ fn verbless_sentence(t: &Tree, v: usize) -> Option<usize> {
         return None;
     }
     let own = ["aux", "aux:pass", "nsubj", "nsubj:pass", "mark", "cop"];
-    if t.children(v).iter().any(|&c| own.iter().any(|r| rel_is(t.rel(c), r))) {
+    if t.has_kid_in(v, &own) {
         return None;
     }
     // No finite verb outside the participle's own clause ("Protesters
@@ -355,10 +355,7 @@ pub fn past_verb_read_as_noun(t: &Tree, i: usize) -> Option<&'static str> {
     if tok.upos != "NOUN" || !rel_is(t.rel(i), "conj") || t.tok(h).upos != "VERB" || t.tok(h).xpos != "VBD" {
         return None;
     }
-    let bare = !t
-        .children(i)
-        .iter()
-        .any(|&c| ["det", "nmod:poss", "nummod", "amod", "compound"].iter().any(|r| rel_is(t.rel(c), r)));
+    let bare = !t.has_kid_in(i, &["det", "nmod:poss", "nummod", "amod", "compound"]);
     bare.then(|| annals_text::lemma::irregular(&tok.form.to_lowercase())).flatten()
 }
 
@@ -488,18 +485,12 @@ pub fn attribution_read_as_root(t: &Tree, r: usize) -> Option<Attribution> {
         return None;
     }
     let own = t.subtree(r, &[]);
-    let finite = |p: usize| {
-        finite_verb(t, p)
-            || t.children(p).iter().any(|&c| ["aux", "aux:pass", "cop"].iter().any(|x| rel_is(t.rel(c), x)))
-    };
+    let finite = |p: usize| finite_verb(t, p) || t.has_kid_in(p, &["aux", "aux:pass", "cop"]);
     let opened = |p: usize| {
         t.kids(p, "mark").next().is_some() || t.subtree(p, &[]).iter().any(|&k| k < p && relative_word(t, k))
     };
     let predicate = own.iter().copied().find(|&p| p > r && finite(p) && !opened(p))?;
-    let has_subject = t
-        .children(predicate)
-        .iter()
-        .any(|&c| ["nsubj", "nsubj:pass", "csubj", "expl"].iter().any(|x| rel_is(t.rel(c), x)));
+    let has_subject = t.has_kid_in(predicate, &["nsubj", "nsubj:pass", "csubj", "expl"]);
     let skip = ["punct", "case", "det", "nmod", "compound", "flat", "amod", "fixed", "nummod", "nmod:poss", "cc"];
     let subject = if has_subject {
         None
@@ -531,11 +522,10 @@ pub fn report_read_as_main_clause(t: &Tree, v: usize) -> Option<(usize, usize)> 
     if !(first < second && second < v) || opening <= t.range.start || t.tok(opening - 1).form != "," {
         return None;
     }
-    let finite = |c: usize| finite_verb(t, c);
     let subjectless = |c: usize| {
         t.children(c).iter().all(|&k| !rel_is(t.rel(k), "nsubj") || prepositional_time_subject(t, k).is_some())
     };
-    let verb = t.kids(first, "acl").find(|&c| c < opening && finite(c) && subjectless(c))?;
+    let verb = t.kids(first, "acl").find(|&c| c < opening && finite_verb(t, c) && subjectless(c))?;
     Some((first, verb))
 }
 
@@ -632,7 +622,7 @@ pub fn object_read_as_subject(t: &Tree, x: usize) -> Option<(usize, usize)> {
 pub fn finite_clause_read_as_participle(t: &Tree, v: usize) -> bool {
     let Some(noun) = t.head(v).filter(|&n| n < v) else { return false };
     t.rel(v) == "acl"
-        && matches!(t.tok(v).xpos.as_str(), "VBD" | "VBZ" | "VBP")
+        && finite_verb(t, v)
         && t.children(v).iter().any(|&c| rel_is(t.rel(c), "nsubj") && !t.in_time(c))
         && (noun + 1..v).all(|k| t.tok(k).form != ",")
         && time_read_as_root(t, v).is_none()
@@ -652,7 +642,7 @@ pub fn participle_read_as_complement(t: &Tree, p: usize) -> Option<usize> {
         return None;
     }
     let own = ["nsubj", "nsubj:pass", "aux", "aux:pass", "mark", "cop"];
-    if t.children(p).iter().any(|&c| own.iter().any(|r| rel_is(t.rel(c), r))) {
+    if t.has_kid_in(p, &own) {
         return None;
     }
     let o = t.kids(v, "obj").find(|&o| o < p)?;

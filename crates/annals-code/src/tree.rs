@@ -54,6 +54,17 @@ impl<'a> Tree<'a> {
         self.kids(i, rel).next()
     }
 
+    /// Whether some child of `i` has one of the relations `rels` (with or
+    /// without subtype).
+    pub fn has_kid_in(&self, i: usize, rels: &[&str]) -> bool {
+        self.children(i).iter().any(|&c| rels.iter().any(|r| rel_is(self.rel(c), r)))
+    }
+
+    /// Whether nominal `i` is made definite by "the", "this" or "that".
+    pub fn definite(&self, i: usize) -> bool {
+        self.kids(i, "det").any(|d| matches!(self.lemma(d).to_lowercase().as_str(), "the" | "this" | "that"))
+    }
+
     /// The preposition (`case` child) introducing nominal `i`, lower-cased;
     /// "according to" gives "according".
     pub fn case_of(&self, i: usize) -> Option<String> {

@@ -161,9 +161,7 @@ impl Discourse {
     pub fn antecedent(&self, t: &Tree, h: usize) -> Option<&Resolved> {
         let lemma = t.tok(h).form.to_lowercase();
         let s = t.sentence;
-        if cues::has(List::GroupNoun, &t.lemma(h).to_lowercase())
-            && t.kids(h, "det").any(|d| matches!(t.lemma(d).to_lowercase().as_str(), "the" | "this" | "that"))
-        {
+        if cues::has(List::GroupNoun, &t.lemma(h).to_lowercase()) && t.definite(h) {
             return self
                 .mentions
                 .iter()
@@ -181,10 +179,6 @@ impl Discourse {
         if !cues::has(List::Pronoun, &lemma) {
             return None;
         }
-        let want_person =
-            matches!(lemma.as_str(), "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself");
-        let want_plural = matches!(lemma.as_str(), "they" | "them" | "their" | "theirs" | "themselves");
-        let governor = t.head(h);
         // Pronouns of the same person and number form a chain ("He
         // announced ... who questioned his authority"): an earlier one
         // stands for what it refers to.
@@ -195,6 +189,9 @@ impl Discourse {
             "it" | "its" | "itself" => 4,
             _ => 0,
         };
+        let want_person = matches!(group(&lemma), 1 | 2);
+        let want_plural = group(&lemma) == 3;
+        let governor = t.head(h);
         let agrees = |m: &Mention| {
             let r = &m.resolved;
             if r.kind == Kind::Pronoun {
@@ -244,8 +241,7 @@ impl Discourse {
     /// latest organisation of the last five sentences whose proper name ends
     /// in that word ("the court", "the ministry", "the council").
     fn named_by_its_head(&self, t: &Tree, h: usize) -> Option<&Resolved> {
-        let definite = t.kids(h, "det").any(|d| matches!(t.lemma(d).to_lowercase().as_str(), "the" | "this" | "that"));
-        if t.tok(h).upos != "NOUN" || !definite {
+        if t.tok(h).upos != "NOUN" || !t.definite(h) {
             return None;
         }
         let word = t.tok(h).form.to_lowercase();

@@ -27,10 +27,7 @@ pub fn date(t: &Tree, trigger: usize, report: Option<usize>, published: Option<(
     for (level, times) in levels {
         let mut found: Option<EventDate> = None;
         for x in times.iter() {
-            // The expression's own head: its token whose head lies outside it.
-            let Some(head) = x.tokens.clone().find(|&i| t.head(i).is_none_or(|h| !x.tokens.contains(&h))) else {
-                continue;
-            };
+            let Some(head) = expression_head(t, x) else { continue };
             if head != level && !crate::resolve::place::attached(t, level, head) {
                 continue;
             }
@@ -61,6 +58,11 @@ pub fn date(t: &Tree, trigger: usize, report: Option<usize>, published: Option<(
     })
 }
 
+/// The head of time expression `x`: its token whose head lies outside it.
+fn expression_head(t: &Tree, x: &annals_text::TimeExpr) -> Option<usize> {
+    x.tokens.clone().find(|&i| t.head(i).is_none_or(|h| !x.tokens.contains(&h)))
+}
+
 /// The date of the event at `trigger` when the discourse, not the
 /// calendar, gives it: "On July 31, outlets reported him dead. ... The
 /// press asked Trump about it that same day": an anaphoric time ("that
@@ -71,8 +73,8 @@ pub fn anaphoric(t: &Tree, trigger: usize, published: Option<(i32, u8, u8)>) -> 
     levels.extend(t.ancestors(trigger));
     let here = t.doc.times.iter().filter(|x| t.range.contains(&x.tokens.start)).find(|x| {
         let own = matches!(x.value, annals_text::timex::TimeValue::Anaphoric);
-        let head = x.tokens.clone().find(|&i| t.head(i).is_none_or(|h| !x.tokens.contains(&h)));
-        own && head.is_some_and(|h| levels.iter().any(|&l| h == l || crate::resolve::place::attached(t, l, h)))
+        own && expression_head(t, x)
+            .is_some_and(|h| levels.iter().any(|&l| h == l || crate::resolve::place::attached(t, l, h)))
     })?;
     let text = &t.doc.text;
     let start = t.doc.tokens[here.tokens.start].start;

@@ -15,18 +15,12 @@
 # SKIP_BUILD=1, KEEP=1 (reuse existing stores).
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-out="$root/bench/out"
-target="${CARGO_TARGET_DIR:-$root/target}"
-annals="$target/release/annals"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 load="$target/release/examples/load"
 clients="${CLIENTS:-16}"
 requests="${REQUESTS:-2000}"
 events="${EVENTS:-1000000}"
 port="${PORT:-18480}"
-say() { printf 'bench: %s\n' "$*" >&2; }
-mkdir -p "$out"
-cd "$root"
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
     say "building annals and the load client (release)"

@@ -17,16 +17,10 @@
 # Knobs: ROUNDS, CPU (0), SKIP_BUILD=1, ANNALS_BIN, INPUT (another .jsonl).
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-out="$root/bench/out"
-target="${CARGO_TARGET_DIR:-$root/target}"
-annals="${ANNALS_BIN:-$target/release/annals}"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 rounds="${ROUNDS:-3}"
 cpu="${CPU:-0}"
-say() { printf 'bench: %s\n' "$*" >&2; }
 now() { date +%s.%N; }
-mkdir -p "$out"
-cd "$root"
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
     say "building annals (cargo build --release -p annals)"

@@ -17,16 +17,10 @@
 # Knobs: EVENTS, REPEAT, SKIP_BUILD=1, DB (another database).
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-out="$root/bench/out"
-target="${CARGO_TARGET_DIR:-$root/target}"
-annals="$target/release/annals"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 synth="$target/release/examples/synth"
 events="${EVENTS:-10000000}"
 db="${DB:-$out/synth.db}"
-say() { printf 'bench: %s\n' "$*" >&2; }
-mkdir -p "$out"
-cd "$root"
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
     say "building annals and the synth example (release)"

@@ -292,15 +292,7 @@ impl Context<'_> {
             return Some(r);
         }
         // "a lawsuit filed by Texas": a participle's agent did it.
-        let agent = t
-            .children(h)
-            .iter()
-            .copied()
-            .filter(|&c| crate::tree::rel_is(t.rel(c), "acl") && !t.rel(c).ends_with("relcl") && t.tok(c).xpos == "VBN")
-            .find_map(|c| {
-                t.kid(c, "obl:agent").or_else(|| crate::frame::obliques(t, c).find(|(_, p)| p == "by").map(|(x, _)| x))
-            });
-        if let Some(r) = agent.and_then(|x| self.actor(t, x)) {
+        if let Some(r) = crate::frame::participle_agent(t, h).and_then(|x| self.actor(t, x)) {
             return Some(r);
         }
         let modifiers: Vec<usize> = t

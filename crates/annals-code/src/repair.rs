@@ -21,6 +21,7 @@
 //! | [`predicate_read_as_modifier`] | "called the arrests of its leaders unlawful" with *unlawful* a modifier after *leaders* | *unlawful* `xcomp` of *called* |
 //! | [`object_read_as_subject`] | "While in New York to attend the General Assembly, President Zelensky told reporters" with *Assembly* the subject and *Zelensky* its conjunct (no *and*) | *Assembly* `obj` of *attend*, *Zelensky* `nsubj` of *told* |
 //! | [`participle_read_as_complement`] | "extradite people accused of crimes" with *accused* an `xcomp` of *extradite* | *accused* `acl` of *people* |
+//! | [`passive_split_by_time`] | "A car bomb was on Monday rammed into a base" with *Monday* the root, *was* its copula and *rammed* its apposition | *rammed* the root, *Monday* its `obl`, *was* `aux:pass`, *bomb* `nsubj:pass` |
 //! | [`time_beside_subject`] | "Friday, the House issued a subpoena" with *Friday* a second subject of *issued* | *Friday* `obl:tmod` |
 //! | [`time_heading_noun`] | "landed a round on a protester yesterday" with *yesterday* the head and *protester* its compound | *protester* in *yesterday*'s place, *yesterday* `obl:tmod` |
 //! | [`clause_after_preposition`] | "... after Turkey began an offensive" with *after* taken as a preposition of *Turkey* | *after* `mark`, *Turkey* `nsubj` of *began*, *began* `advcl` of the clause above |
@@ -88,6 +89,15 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
                 changes.push((i, Change::Root));
                 changes.push((time, Change::Attach(i, "obl")));
             }
+            if let Some(split) = passive_split_by_time(&t, i) {
+                let (time, rel) = (split.time, t.rel(split.time));
+                changes.push((i, t.head(time).map_or(Change::PassiveRoot, |h| Change::Attach(h, leak(rel)))));
+                changes.push((i, Change::Participle));
+                changes.push((time, Change::Attach(i, "obl")));
+                changes.push((split.auxiliary, Change::Attach(i, "aux:pass")));
+                changes.extend(split.subject.map(|s| (s, Change::Attach(i, "nsubj:pass"))));
+                changes.extend(split.moved.into_iter().map(|k| (k, Change::Move(i))));
+            }
             if let Some(a) = attribution_read_as_root(&t, i) {
                 changes.push((a.predicate, Change::Root));
                 changes.push((i, Change::Attach(a.predicate, "obl")));
@@ -154,6 +164,7 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
         match change {
             Change::Rel(rel) => tok.deprel = rel.to_string(),
             Change::PastTense => tok.xpos = "VBD".into(),
+            Change::Participle => tok.xpos = "VBN".into(),
             Change::PastVerb(lemma) => {
                 tok.upos = "VERB".into();
                 tok.xpos = "VBD".into();
@@ -170,6 +181,10 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
                 if tok.xpos == "VBN" {
                     tok.xpos = "VBD".into();
                 }
+            }
+            Change::PassiveRoot => {
+                tok.head = None;
+                tok.deprel = "root".into();
             }
             Change::Move(head) => tok.head = Some(head),
             Change::Attach(head, rel) => {
@@ -217,6 +232,8 @@ enum Change {
     PastVerb(&'static str),
     /// A verb's tag becomes the past tense (`VBD`).
     PastTense,
+    /// A verb's tag becomes the past participle (`VBN`).
+    Participle,
     /// Its relation to its head.
     Rel(&'static str),
     /// Its part of speech, to a common noun.
@@ -227,6 +244,8 @@ enum Change {
     Move(usize),
     /// The sentence's root.
     Root,
+    /// The sentence's root, its tag kept (a passive participle).
+    PassiveRoot,
 }
 
 /// "Both the council and the government called for his death to be
@@ -454,6 +473,47 @@ pub fn time_read_as_root(t: &Tree, v: usize) -> Option<usize> {
     let own_subject = t.kids(v, "nsubj").any(|s| !t.in_time(s) && !relative_word(t, s));
     (t.tok(root).head.is_none() && t.in_time(root) && rel_is(t.rel(v), "acl") && finite && own_subject && root < v)
         .then_some(root)
+}
+
+/// A passive whose auxiliary and participle a time phrase parts; see
+/// [`passive_split_by_time`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PassiveSplit {
+    /// The time phrase's head, which the parse made the predicate.
+    pub time: usize,
+    /// The form of "be" it took as its copula.
+    pub auxiliary: usize,
+    /// The passive's subject, hung from the time.
+    pub subject: Option<usize>,
+    /// The time's other dependents that belong to the clause (the final
+    /// punctuation, adverbs, auxiliaries).
+    pub moved: Vec<usize>,
+}
+
+/// "A car bomb was on Monday rammed into a military base": a time phrase
+/// between a passive's auxiliary and its participle, which the parse read
+/// as the predicate of a copula ("was on Monday") with the participle
+/// hung from it. Returns the split for participle `v`: `v` takes the
+/// time's place, the time becomes its oblique, "was" its passive
+/// auxiliary and the subject its passive subject.
+pub fn passive_split_by_time(t: &Tree, v: usize) -> Option<PassiveSplit> {
+    let time = t.head(v)?;
+    // The tagger, seeing no auxiliary, may read the participle as a past tense.
+    let participle = matches!(t.tok(v).xpos.as_str(), "VBN" | "VBD")
+        && !t.has_kid_in(v, &["nsubj", "nsubj:pass", "aux:pass", "cop"]);
+    let hung = ["appos", "acl", "dep", "conj", "amod", "parataxis", "advcl"].iter().any(|r| rel_is(t.rel(v), r));
+    let auxiliary = t.kid(time, "cop").filter(|&c| t.lemma(c).eq_ignore_ascii_case("be") && c < time)?;
+    // Nothing but the time phrase lies between "was" and the participle.
+    let phrase = t.subtree(time, &[]);
+    let between = (auxiliary + 1..v).all(|k| k == time || phrase.contains(&k) && !t.subtree(v, &[]).contains(&k));
+    if !(participle && hung && t.in_time(time) && time < v && between) {
+        return None;
+    }
+    let subject = t.kid(time, "nsubj").filter(|&s| s < auxiliary);
+    let own = ["case", "det", "amod", "nummod", "compound", "nmod:tmod", "obl:tmod", "cop", "nsubj"];
+    let moved =
+        t.children(time).iter().copied().filter(|&k| k != v && !own.iter().any(|r| rel_is(t.rel(k), r))).collect();
+    Some(PassiveSplit { time, auxiliary, subject, moved })
 }
 
 /// A sentence opened by "According to X," whose parse made X the root;
@@ -977,6 +1037,46 @@ mod tests {
              3 said say VERB VBD _ 1 parataxis _ _",
         ));
         assert_eq!(canonical(&d).tokens[0].deprel, "root");
+    }
+
+    #[test]
+    fn a_time_between_a_passives_auxiliary_and_participle_is_its_oblique() {
+        // A car bomb was on Monday rammed into a base .
+        let d = doc(&spaced(
+            "1 A a DET DT _ 3 det _ _
+             2 car car NOUN NN _ 3 compound _ _
+             3 bomb bomb NOUN NN _ 6 nsubj _ _
+             4 was be AUX VBD _ 6 cop _ _
+             5 on on ADP IN _ 6 case _ _
+             6 Monday Monday PROPN NNP _ 0 root _ _
+             7 rammed ram VERB VBD _ 6 appos _ _
+             8 into into ADP IN _ 10 case _ _
+             9 a a DET DT _ 10 det _ _
+             10 base base NOUN NN _ 7 obl _ _
+             11 . . PUNCT . _ 6 punct _ _",
+        ));
+        let c = canonical(&d);
+        let rel = |i: usize| (c.tokens[i].head, c.tokens[i].deprel.as_str());
+        assert_eq!(rel(6), (None, "root"));
+        assert_eq!(c.tokens[6].xpos, "VBN");
+        assert_eq!(c.tokens[6].upos, "VERB");
+        assert_eq!(rel(5), (Some(6), "obl"));
+        assert_eq!(rel(3), (Some(6), "aux:pass"));
+        assert_eq!(rel(2), (Some(6), "nsubj:pass"));
+        assert_eq!(rel(10), (Some(6), "punct"));
+        assert_eq!(rel(4), (Some(5), "case"));
+        // "The meeting was on Monday, delayed by rain": the copula's own
+        // sentence is not split (a comma parts them).
+        let d = doc(&spaced(
+            "1 The the DET DT _ 2 det _ _
+             2 meeting meeting NOUN NN _ 5 nsubj _ _
+             3 was be AUX VBD _ 5 cop _ _
+             4 on on ADP IN _ 5 case _ _
+             5 Monday Monday PROPN NNP _ 0 root _ _
+             6 , , PUNCT , _ 7 punct _ _
+             7 delayed delay VERB VBN _ 5 acl _ _",
+        ));
+        assert!(passive_split_by_time(&Tree::new(&d, 0), 6).is_none());
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use super::{Kind, Resolved};
 use crate::cues::{self, List};
-use crate::tree::Tree;
+use crate::tree::{rel_is, Tree};
 
 /// Whether `r`, found at head `h`, may fill an actor slot.
 pub fn admit(t: &Tree, h: usize, r: &Resolved) -> bool {
@@ -37,8 +37,14 @@ pub fn admit(t: &Tree, h: usize, r: &Resolved) -> bool {
     // A place after a locative preposition is where, not who: "an airstrike
     // in Iraq", "airlifted to Berlin" (a capital is a metonym only as
     // subject, object or possessor).
+    let capital = r.form == Some(crate::dict::actors::FormKind::Capital);
+    // "a Kabul car bombing", "the Baghdad blast": a capital naming the
+    // scene of an act says where it was (its government speaks as
+    // subject or possessor: "Moscow's decision").
+    if capital && rel_is(t.rel(h), "compound") && t.head(h).is_some_and(|g| t.tok(g).upos == "NOUN") {
+        return false;
+    }
     if let Some(case) = t.case_of(h) {
-        let capital = r.form == Some(crate::dict::actors::FormKind::Capital);
         let place_name = r.dict_kind == Some(crate::dict::actors::ActorKind::Country) && r.actor.sector.is_none()
             || t.doc.entities.iter().any(|e| e.label == annals_text::EntityLabel::Location && e.tokens.contains(&head));
         let inside = matches!(
@@ -103,6 +109,25 @@ mod tests {
         assert!(!ok(4), "an object");
         assert!(ok(6), "an organisation");
         assert!(!ok(9), "a place");
+    }
+
+    #[test]
+    fn a_capital_naming_the_scene_of_an_act_is_no_actor() {
+        // a Kabul car bombing ; Kabul 's decision
+        let d = doc(&spaced(
+            "1 a a DET DT _ 4 det _ _
+             2 Kabul Kabul PROPN NNP _ 4 compound _ NER=B-LOC
+             3 car car NOUN NN _ 4 compound _ _
+             4 bombing bombing NOUN NN _ 0 root _ _
+             5 Kabul Kabul PROPN NNP _ 7 nmod:poss _ NER=B-LOC
+             6 's 's PART POS _ 5 case _ _
+             7 decision decision NOUN NN _ 4 dep _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let r = Resolver { actors: ActorDict::embedded(), agents: AgentDict::embedded(), date: None };
+        assert_eq!(r.local(&t, 1).form, Some(crate::dict::actors::FormKind::Capital), "the dictionary knows Kabul");
+        assert!(!admit(&t, 1, &r.local(&t, 1)), "the scene");
+        assert!(admit(&t, 4, &r.local(&t, 4)), "the government deciding");
     }
 
     #[test]

@@ -179,6 +179,14 @@ fn side(t: &Tree, trig: &Trigger, roles: &[Role], is_source: bool, judge: &Judge
             via = Some(v);
         }
     }
+    // "the attack, reportedly conducted by the Taliban": the "by" agent of
+    // a participle describing the noun did it.
+    if head.is_none() && is_source && pos == TriggerPos::Noun {
+        if let Some(h) = participle_agent(t, trigger).filter(|&h| strength(h).is_some()) {
+            head = Some(h);
+            via = Some("agent of the participle describing it".into());
+        }
+    }
     // A nominal trigger's source is the subject of its light verb.
     if head.is_none() && is_source && pos == TriggerPos::Noun {
         if let Some(h) = light_verb_subject(t, trigger).filter(|&h| strength(h).is_some()) {
@@ -231,6 +239,26 @@ fn side(t: &Tree, trig: &Trigger, roles: &[Role], is_source: bool, judge: &Judge
     // subject that is no actor still fills the slot; nobody else did it.
     let inanimate_subject = is_source
         && subject(t, trigger).is_some_and(|s| crate::cues::has(crate::cues::List::Cause, &t.lemma(s).to_lowercase()));
+    // "A Taliban bombing killed five": the act's doer did what it did.
+    if head.is_none() && inanimate_subject {
+        if let Some(h) = subject(t, trigger).and_then(|s| act_doer(t, s, judge)) {
+            head = Some(h);
+            via = Some("doer of the act as subject".into());
+        }
+    }
+    // "officials reporting 150 security forces, 95 civilians ... killed":
+    // a bare past form right after a noun phrase describes it; those
+    // nouns suffered the act, and no one is named as its doer.
+    let bare = pos == TriggerPos::Verb && bare_participle_after_noun(t, trigger);
+    if bare {
+        if is_source {
+            return Side::default();
+        }
+        if head.is_none() {
+            head = nearest_actor(t, trigger, true, &|h| strength(h).is_some_and(|s| s > 0));
+            via = head.map(|_| "noun the bare participle follows".into());
+        }
+    }
     if head.is_none()
         && pos == TriggerPos::Verb
         && !agentless
@@ -247,7 +275,9 @@ fn side(t: &Tree, trig: &Trigger, roles: &[Role], is_source: bool, judge: &Judge
     }
     // "was killed in a US counter-terrorism operation": the operation's
     // actor did it.
-    if head.is_none() && is_source && agentless {
+    // "died in the attack, claimed by the Taliban": an entry whose verb
+    // names no doer ("die") takes the doer of the act it happened in.
+    if head.is_none() && is_source && (agentless || roles.contains(&Role::None)) {
         if let Some(h) = operation_agent(t, trigger, judge) {
             head = Some(h);
             via = Some("the operation's actor".into());
@@ -318,23 +348,70 @@ fn operation_agent(t: &Tree, v: usize, judge: &Judge) -> Option<usize> {
     };
     obliques(t, v)
         .filter(|(o, c)| c == "by" || (matches!(c.as_str(), "in" | "during" | "through" | "under") && operation(*o)))
-        .find_map(|(o, _)| {
-            // Through nested modifiers: "a United States counterterrorism
-            // operation" hangs "States" from "counterterrorism".
-            let mut stack = vec![o];
-            while let Some(n) = stack.pop() {
-                let mods = t.children(n).iter().copied().filter(|&c| {
-                    rel_is(t.rel(c), "amod") || rel_is(t.rel(c), "compound") || rel_is(t.rel(c), "nmod:poss")
-                });
-                for c in mods {
-                    if judge(c).is_some_and(|s| s > 0) {
-                        return Some(c);
-                    }
-                    stack.push(c);
-                }
+        .find_map(|(o, _)| act_doer(t, o, judge))
+}
+
+/// Who did the act named by noun `o`: the agent of a participle describing
+/// it ("the attack, carried out by the Taliban"), else an actor among its
+/// modifiers ("a US airstrike", "Hamas's rocket fire").
+fn act_doer(t: &Tree, o: usize, judge: &Judge) -> Option<usize> {
+    if let Some(a) = participle_agent(t, o).filter(|&a| judge(a).is_some_and(|s| s > 0)) {
+        return Some(a);
+    }
+    // Through nested modifiers: "a United States counterterrorism
+    // operation" hangs "States" from "counterterrorism".
+    let mut stack = vec![o];
+    while let Some(n) = stack.pop() {
+        let mods = t
+            .children(n)
+            .iter()
+            .copied()
+            .filter(|&c| rel_is(t.rel(c), "amod") || rel_is(t.rel(c), "compound") || rel_is(t.rel(c), "nmod:poss"));
+        for c in mods {
+            if judge(c).is_some_and(|s| s > 0) {
+                return Some(c);
             }
-            None
+            stack.push(c);
+        }
+    }
+    None
+}
+
+/// The "by" agent of a past participle describing noun `n`: "an attack
+/// carried out by the Taliban", and, where the parser hung the participle
+/// on the noun's governor, "died in the attack, reportedly conducted by
+/// the Taliban" (the participle follows the noun's phrase with nothing
+/// but punctuation and adverbs between).
+pub fn participle_agent(t: &Tree, n: usize) -> Option<usize> {
+    let agent = |p: usize| t.kid(p, "obl:agent").or_else(|| obliques(t, p).find(|(_, c)| c == "by").map(|(a, _)| a));
+    let participle = |p: usize| t.tok(p).xpos == "VBN" && !t.rel(p).ends_with("relcl") && t.kid(p, "nsubj").is_none();
+    if let Some(a) = t.kids(n, "acl").filter(|&p| participle(p)).find_map(agent) {
+        return Some(a);
+    }
+    let g = t.head(n)?;
+    let end = *t.subtree(n, &[]).last()?;
+    t.children(g)
+        .iter()
+        .copied()
+        .filter(|&p| p > end && participle(p) && (rel_is(t.rel(p), "advcl") || rel_is(t.rel(p), "acl")))
+        .find(|&p| {
+            let first = t.subtree(p, &[]).first().copied().unwrap_or(p);
+            (end + 1..first).all(|k| t.tok(k).upos == "PUNCT")
+                && (first..p).all(|k| matches!(t.tok(k).upos.as_str(), "ADV" | "PUNCT"))
         })
+        .and_then(agent)
+}
+
+/// Whether verb `v` is a past form with no subject, object or auxiliary
+/// of its own, right after a noun ("reporting 150 forces and 95 civilians
+/// killed"): a participle describing that noun, however it was parsed.
+pub fn bare_participle_after_noun(t: &Tree, v: usize) -> bool {
+    let prev = (t.range.start..v).next_back();
+    matches!(t.tok(v).xpos.as_str(), "VBN" | "VBD")
+        && subject(t, v).is_none()
+        && !t.has_kid_in(v, &["nsubj:pass", "obj", "aux", "aux:pass", "obl:agent", "ccomp", "xcomp"])
+        && obliques(t, v).all(|(_, c)| c != "by")
+        && prev.is_some_and(|p| matches!(t.tok(p).upos.as_str(), "NOUN" | "PROPN"))
 }
 
 /// "prisoners sentenced to life": a past participle modifying a noun.
@@ -405,6 +482,12 @@ pub fn obliques<'b>(t: &'b Tree, i: usize) -> impl Iterator<Item = (usize, Strin
         .filter_map(move |c| t.case_of(c).map(|case| (c, case)))
 }
 
+/// Whether noun `s` opens with a preposition ("with", "of"), which no
+/// subject does (the possessive "'s" is its possessor's, not its own).
+fn prepositional(t: &Tree, s: usize) -> bool {
+    t.kids(s, "case").any(|c| c < s && t.tok(c).upos == "ADP" || t.tok(c).xpos == "IN")
+}
+
 /// The subject of verb `v`, inherited through the clause it depends on:
 /// coordination and adverbial clauses share it; an infinitive complement
 /// takes its governor's object if there is one ("asked Israel to release"),
@@ -424,9 +507,10 @@ pub fn subject(t: &Tree, v: usize) -> Option<usize> {
             // A passive names its doer only with "by": the subject it
             // inherits ("died after being shot") is the one acted on.
             return None;
-        } else if let Some(s) = t.kids(cur, "nsubj").find(|&s| !t.in_time(s)) {
+        } else if let Some(s) = t.kids(cur, "nsubj").find(|&s| !t.in_time(s) && !prepositional(t, s)) {
             // "This Thursday the Commission criticized ...": a time word
-            // parsed as a second subject is no subject.
+            // parsed as a second subject is no subject; nor is a phrase
+            // with a preposition ("with officials reporting ... killed").
             return Some(s);
         }
         let rel = t.rel(cur);
@@ -714,6 +798,76 @@ mod tests {
         let f = frame(&t, &Trigger { token: 6, entry: &e, pos: TriggerPos::Verb, code: None }, &judge);
         assert!(f.source.heads.is_empty(), "{f:?}");
         assert_eq!(f.target.heads, [8]);
+    }
+
+    #[test]
+    fn a_participle_describing_an_act_names_its_doer() {
+        // Dozens died in the attack , reportedly conducted by the Taliban
+        let d = doc(&spaced(
+            "1 Dozens dozen NOUN NNS _ 2 nsubj _ _
+             2 died die VERB VBD _ 0 root _ _
+             3 in in ADP IN _ 5 case _ _
+             4 the the DET DT _ 5 det _ _
+             5 attack attack NOUN NN _ 2 obl _ _
+             6 , , PUNCT , _ 8 punct _ _
+             7 reportedly reportedly ADV RB _ 8 advmod _ _
+             8 conducted conduct VERB VBN _ 2 advcl _ _
+             9 by by ADP IN _ 11 case _ _
+             10 the the DET DT _ 11 det _ _
+             11 Taliban Taliban PROPN NNP _ 8 obl:agent _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        assert_eq!(participle_agent(&t, 4), Some(10));
+        // The attack's doer is the dying's source; the noun's own too.
+        let judge = |h: usize| (h == 10).then_some(2u8);
+        let die = entry("190\tverb\tdie\tprep=in\tpobj=attack\tsrc=none\ttgt=subj");
+        let f = frame(&t, &Trigger { token: 1, entry: &die, pos: TriggerPos::Verb, code: None }, &judge);
+        assert_eq!(f.source.heads, [10]);
+        let attack = entry("190\tnoun\tattack");
+        let f = frame(&t, &Trigger { token: 4, entry: &attack, pos: TriggerPos::Noun, code: None }, &judge);
+        assert_eq!(f.source.heads, [10]);
+        // A participle further off, after other words, is not the noun's.
+        let d = doc(&spaced(
+            "1 Dozens dozen NOUN NNS _ 2 nsubj _ _
+             2 died die VERB VBD _ 0 root _ _
+             3 in in ADP IN _ 4 case _ _
+             4 attacks attack NOUN NNS _ 2 obl _ _
+             5 and and CCONJ CC _ 6 cc _ _
+             6 more more ADJ JJR _ 2 obj _ _
+             7 were be AUX VBD _ 8 aux:pass _ _
+             8 arrested arrest VERB VBN _ 2 advcl _ _
+             9 by by ADP IN _ 10 case _ _
+             10 police police NOUN NN _ 8 obl:agent _ _",
+        ));
+        assert_eq!(participle_agent(&Tree::new(&d, 0), 3), None);
+    }
+
+    #[test]
+    fn a_bare_past_form_after_nouns_describes_its_victims() {
+        // with officials reporting 150 forces and civilians killed
+        let d = doc(&spaced(
+            "1 with with ADP IN _ 2 case _ _
+             2 officials official NOUN NNS _ 8 nsubj _ _
+             3 reporting report VERB VBG _ 2 acl _ _
+             4 150 150 NUM CD _ 5 nummod _ _
+             5 forces force NOUN NNS _ 3 obj _ _
+             6 and and CCONJ CC _ 7 cc _ _
+             7 civilians civilian NOUN NNS _ 5 conj _ _
+             8 killed kill VERB VBD _ 0 root _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        assert_eq!(subject(&t, 7), None, "a phrase with a preposition is no subject");
+        assert!(bare_participle_after_noun(&t, 7));
+        let e = entry("190\tverb\tkill");
+        let f = frame(&t, &Trigger { token: 7, entry: &e, pos: TriggerPos::Verb, code: None }, &all(&t));
+        assert!(f.source.heads.is_empty(), "{f:?}");
+        assert_eq!(f.target.heads, [6]);
+        // "Police killed": a subject of its own.
+        let d = doc(&spaced(
+            "1 Police police NOUN NNS _ 2 nsubj _ _
+             2 killed kill VERB VBD _ 0 root _ _",
+        ));
+        assert!(!bare_participle_after_noun(&Tree::new(&d, 0), 1));
     }
 
     #[test]

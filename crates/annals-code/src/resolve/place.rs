@@ -119,6 +119,13 @@ pub fn place(
             && (rel_is(t.rel(x), "obl") || rel_is(t.rel(x), "nmod"));
         // A place that is the trigger's own object: "shelled Donetsk".
         let object = t.head(x) == Some(trigger) && rel_is(t.rel(x), "obj") && !actors.contains(&x);
+        // The scene named before the act: "a Kabul car bombing (killed)".
+        let scene = scene_of(t, x).is_some_and(|n| n == trigger || t.head(n) == Some(trigger));
+        if scene && !actors.contains(&x) {
+            if let Some(p) = best_name(t, &[x], places, home) {
+                return Some(p);
+            }
+        }
         if !locative && !object {
             continue;
         }
@@ -149,6 +156,15 @@ pub fn place(
         }
     }
     cands.into_iter().find(|(x, _)| inside.contains(x)).map(|(_, p)| p)
+}
+
+/// The act noun whose scene `x` names as a modifier ("a Kabul car
+/// bombing", "the Baghdad blast"): the noun it hangs from as a compound,
+/// when that noun names an act or a cause of harm.
+fn scene_of(t: &Tree, x: usize) -> Option<usize> {
+    let n = t.head(x)?;
+    let act = cues::has(List::Cause, &t.lemma(n).to_lowercase());
+    (rel_is(t.rel(x), "compound") && x < n && act && name_like(t, x)).then_some(n)
 }
 
 /// Gives `setting` to the events of `events` that have no place, are not
@@ -274,6 +290,31 @@ mod tests {
              5 University University PROPN NNP _ 2 obl _ NER=I-ORG",
         ));
         assert!(place(&Tree::new(&d, 0), 1, &[0], &[], Places::embedded(), None).is_none());
+    }
+
+    #[test]
+    fn the_scene_named_before_an_act() {
+        // A Kabul car bombing killed five ; a Kabul court jailed five
+        let d = doc(&spaced(
+            "1 A a DET DT _ 4 det _ _
+             2 Kabul Kabul PROPN NNP _ 4 compound _ NER=B-LOC
+             3 car car NOUN NN _ 4 compound _ _
+             4 bombing bombing NOUN NN _ 5 nsubj _ _
+             5 killed kill VERB VBD _ 0 root _ _
+             6 five five NUM CD _ 5 obj _ _
+
+             1 a a DET DT _ 3 det _ _
+             2 Kabul Kabul PROPN NNP _ 3 compound _ NER=B-LOC
+             3 court court NOUN NN _ 4 nsubj _ _
+             4 jailed jail VERB VBD _ 0 root _ _
+             5 five five NUM CD _ 4 obj _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        assert_eq!(place(&t, 4, &[], &[], Places::embedded(), None).map(|p| p.name), Some("Kabul".to_string()));
+        assert_eq!(place(&t, 3, &[], &[], Places::embedded(), None).map(|p| p.name), Some("Kabul".to_string()));
+        let t = Tree::new(&d, 1);
+        let s = t.range.start;
+        assert!(place(&t, s + 3, &[], &[], Places::embedded(), None).is_none(), "a court is no act");
     }
 
     #[test]

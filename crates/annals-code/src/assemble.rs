@@ -288,6 +288,9 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
             if let Some(c) = &home {
                 for (a, r) in [(&mut source, s), (&mut target, g)] {
                     let Some(a) = a.as_mut() else { continue };
+                    if r.is_some_and(|r| foreign(t, r.phrase.head)) {
+                        continue;
+                    }
                     country::give(a, c);
                     if r.is_some_and(|r| {
                         r.kind == Kind::Person || (r.kind == Kind::Organisation && !international(&a.text))
@@ -340,29 +343,44 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
     // "X must return the helicopter, Russia said": the speaker demands it.
     if m == Mode::Requested && mode::obliged(t, trigger) {
         let speaker = reporter.and_then(|(h, _)| cx.actor(t, h)).map(|r| r.actor);
-        let demand = out.first().and_then(|e| {
-            let code = analog::demand(&e.cameo);
-            let c = ontology::get().cameo(code)?;
-            let p = ontology::get().plover(code);
-            let mut d = e.clone();
-            d.target = e.source.clone();
-            d.source = speaker.clone();
-            d.cameo = c.code.clone();
-            d.cameo_name = c.name.clone();
-            d.quad_class = c.quad_class;
-            d.goldstein = c.goldstein;
-            d.plover = p.map(|p| p.category.clone()).filter(|x| !x.is_empty());
-            d.plover_mode = p.map(|p| p.mode.clone()).filter(|x| !x.is_empty());
-            d.mode = Mode::Asserted;
-            d.quantity = None;
-            if explain_on {
-                d.explain.push(format!("demand analogue {code} of {} (\"must\")", e.cameo));
-            }
-            Some(d)
-        });
-        out.extend(demand);
+        out.extend(out.first().and_then(|e| as_demand(e, base, speaker, "\"must\"", explain_on)));
+    }
+    // "Iran wants the United States to withdraw": not the US's intent but
+    // Iran's demand of it.
+    if let Some(w) = mode::wanted_of_another(t, trigger) {
+        let wanter = frame::subject(t, w).and_then(|s| cx.actor(t, s)).map(|r| r.actor);
+        if wanter.is_some() {
+            out = out
+                .iter()
+                .filter_map(|e| as_demand(e, base, wanter.clone(), "wanted of another", explain_on))
+                .collect();
+        }
     }
     out
+}
+
+/// The demand (10x) that `by` makes of the doer of `e`, whose act is
+/// coded `base`: CAMEO codes what one says another must do as a demand of
+/// that other.
+fn as_demand(e: &Event, base: &str, by: Option<ActorRef>, why: &str, explain_on: bool) -> Option<Event> {
+    let code = analog::demand(base);
+    let c = ontology::get().cameo(code)?;
+    let p = ontology::get().plover(code);
+    let mut d = e.clone();
+    d.target = e.source.clone();
+    d.source = by;
+    d.cameo = c.code.clone();
+    d.cameo_name = c.name.clone();
+    d.quad_class = c.quad_class;
+    d.goldstein = c.goldstein;
+    d.plover = p.map(|p| p.category.clone()).filter(|x| !x.is_empty());
+    d.plover_mode = p.map(|p| p.mode.clone()).filter(|x| !x.is_empty());
+    d.mode = Mode::Asserted;
+    d.quantity = None;
+    if explain_on {
+        d.explain.push(format!("demand analogue {code} of {base} ({why})"));
+    }
+    Some(d)
 }
 
 /// The token of sentence `t` where event `e`'s trigger starts.
@@ -530,6 +548,14 @@ pub fn needs_partner(code: &str, pos: crate::dict::events::TriggerPos, sources: 
 
 /// Whether an organisation's name says it is no one country's ("the
 /// International Criminal Court", "World Food Programme").
+/// Whether the role headed by `h` is said to be of no country of the
+/// report's: "foreign forces", "international observers".
+fn foreign(t: &Tree, h: usize) -> bool {
+    // A head found through coreference lies in another sentence.
+    t.range.contains(&h)
+        && t.kids(h, "amod").any(|m| crate::cues::has(crate::cues::List::Foreign, &t.lemma(m).to_lowercase()))
+}
+
 fn international(name: &str) -> bool {
     const MARKS: &[&str] = &[
         "International",
@@ -764,6 +790,29 @@ mod tests {
         let ev = Coder::embedded().code(&ArticleInfo { id: "t", date: None }, &d);
         assert!(ev.iter().any(|e| e.cameo.starts_with("10") && e.mode == Mode::Asserted), "{ev:#?}");
         assert!(!ev.iter().any(|e| e.cameo.starts_with("08")), "{ev:#?}");
+    }
+
+    #[test]
+    fn what_one_wants_of_another_is_a_demand_and_foreign_roles_stay_foreign() {
+        use crate::fixture::{doc, spaced};
+        use crate::{ArticleInfo, Coder};
+        // Iran wants foreign forces to withdraw from Iraq
+        let d = doc(&spaced(
+            "1 Iran Iran PROPN NNP _ 2 nsubj _ NER=B-LOC
+             2 wants want VERB VBZ _ 0 root _ _
+             3 foreign foreign ADJ JJ _ 4 amod _ _
+             4 forces force NOUN NNS _ 2 obj _ _
+             5 to to PART TO _ 6 mark _ _
+             6 withdraw withdraw VERB VB _ 2 xcomp _ _
+             7 from from ADP IN _ 8 case _ _
+             8 Iraq Iraq PROPN NNP _ 6 obl _ NER=B-LOC",
+        ));
+        let ev = Coder::embedded().code(&ArticleInfo { id: "t", date: None }, &d);
+        let e = ev.iter().find(|e| e.trigger.text == "withdraw").expect("the demand");
+        assert_eq!((e.cameo.as_str(), e.mode), ("1056", Mode::Asserted), "{e:#?}");
+        assert_eq!(e.source.as_ref().and_then(|a| a.code.as_deref()), Some("IRN"));
+        let target = e.target.as_ref().expect("the forces");
+        assert_eq!((target.code.as_deref(), target.country.as_deref()), (Some("MIL"), None), "not Iran's or Iraq's");
     }
 
     #[test]

@@ -72,6 +72,8 @@ lists! {
     ObjectPredicate = "object_predicate",
     Currency = "currency",
     Cause = "cause",
+    Foreign = "foreign",
+    Desire = "desire",
 }
 
 /// A problem in the cue file.

@@ -21,6 +21,7 @@
 //! | [`predicate_read_as_modifier`] | "called the arrests of its leaders unlawful" with *unlawful* a modifier after *leaders* | *unlawful* `xcomp` of *called* |
 //! | [`object_read_as_subject`] | "While in New York to attend the General Assembly, President Zelensky told reporters" with *Assembly* the subject and *Zelensky* its conjunct (no *and*) | *Assembly* `obj` of *attend*, *Zelensky* `nsubj` of *told* |
 //! | [`participle_read_as_complement`] | "extradite people accused of crimes" with *accused* an `xcomp` of *extradite* | *accused* `acl` of *people* |
+//! | [`infinitive_read_as_noun_modifier`] | "wants foreign forces to leave" with *leave* an `acl` of *forces* | *leave* `xcomp` of *wants* |
 //! | [`passive_split_by_time`] | "A car bomb was on Monday rammed into a base" with *Monday* the root, *was* its copula and *rammed* its apposition | *rammed* the root, *Monday* its `obl`, *was* `aux:pass`, *bomb* `nsubj:pass` |
 //! | [`time_beside_subject`] | "Friday, the House issued a subpoena" with *Friday* a second subject of *issued* | *Friday* `obl:tmod` |
 //! | [`time_heading_noun`] | "landed a round on a protester yesterday" with *yesterday* the head and *protester* its compound | *protester* in *yesterday*'s place, *yesterday* `obl:tmod` |
@@ -88,6 +89,9 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
             if let Some(time) = time_read_as_root(&t, i) {
                 changes.push((i, Change::Root));
                 changes.push((time, Change::Attach(i, "obl")));
+            }
+            if let Some(verb) = infinitive_read_as_noun_modifier(&t, i) {
+                changes.push((i, Change::Attach(verb, "xcomp")));
             }
             if let Some(split) = passive_split_by_time(&t, i) {
                 let (time, rel) = (split.time, t.rel(split.time));
@@ -473,6 +477,38 @@ pub fn time_read_as_root(t: &Tree, v: usize) -> Option<usize> {
     let own_subject = t.kids(v, "nsubj").any(|s| !t.in_time(s) && !relative_word(t, s));
     (t.tok(root).head.is_none() && t.in_time(root) && rel_is(t.rel(v), "acl") && finite && own_subject && root < v)
         .then_some(root)
+}
+
+/// "The Taliban wants foreign forces to leave", "urged Israel to halt":
+/// an infinitive the parse hung on the object of a verb of wanting or
+/// asking as the noun's modifier ("forces to leave" like "a plan to
+/// leave") is that verb's complement, what it wants of its object.
+/// Returns the verb.
+pub fn infinitive_read_as_noun_modifier(t: &Tree, v: usize) -> Option<usize> {
+    let (o, h) = match t.head(v) {
+        // "wants foreign forces to leave" with the infinitive on the noun
+        Some(o) if rel_is(t.rel(v), "acl") && !t.rel(v).ends_with("relcl") && rel_is(t.rel(o), "obj") => {
+            (o, t.head(o)?)
+        }
+        // "urged Israel to release" with the infinitive an adverbial
+        // clause ("in order to") right after the object
+        Some(h) if rel_is(t.rel(v), "advcl") => {
+            let o = t.kid(h, "obj")?;
+            let end = *t.subtree(o, &[]).last()?;
+            let first = *t.subtree(v, &[]).first()?;
+            (o < v && first == end + 1).then_some((o, h))?
+        }
+        _ => return None,
+    };
+    let marks: Vec<usize> = t.kids(v, "mark").collect();
+    let to = marks.len() == 1 && t.lemma(marks[0]).eq_ignore_ascii_case("to") && t.tok(v).xpos == "VB";
+    let lemma = t.lemma(h).to_lowercase();
+    let asks = cues::has(List::Desire, &lemma) || cues::has(List::Request, &lemma);
+    // The object is someone who can act: a bare event noun takes a
+    // modifier ("called for talks to resume" is not about the talks acting).
+    let actor = matches!(t.tok(o).upos.as_str(), "PROPN" | "PRON")
+        || !cues::has(List::EventFrameNoun, &t.lemma(o).to_lowercase());
+    (to && asks && actor && t.kid(v, "nsubj").is_none()).then_some(h)
 }
 
 /// A passive whose auxiliary and participle a time phrase parts; see
@@ -1037,6 +1073,39 @@ mod tests {
              3 said say VERB VBD _ 1 parataxis _ _",
         ));
         assert_eq!(canonical(&d).tokens[0].deprel, "root");
+    }
+
+    #[test]
+    fn an_infinitive_on_the_object_of_wanting_is_the_verbs_complement() {
+        // The Taliban wants foreign forces to leave ; He announced a plan to leave
+        let d = doc(&spaced(
+            "1 Taliban Taliban PROPN NNP _ 2 nsubj _ _
+             2 wants want VERB VBZ _ 0 root _ _
+             3 foreign foreign ADJ JJ _ 4 amod _ _
+             4 forces force NOUN NNS _ 2 obj _ _
+             5 to to PART TO _ 6 mark _ _
+             6 leave leave VERB VB _ 4 acl _ _
+
+             1 He he PRON PRP _ 2 nsubj _ _
+             2 announced announce VERB VBD _ 0 root _ _
+             3 a a DET DT _ 4 det _ _
+             4 plan plan NOUN NN _ 2 obj _ _
+             5 to to PART TO _ 6 mark _ _
+             6 leave leave VERB VB _ 4 acl _ _",
+        ));
+        let c = canonical(&d);
+        assert_eq!((c.tokens[5].head, c.tokens[5].deprel.as_str()), (Some(1), "xcomp"));
+        assert_eq!((c.tokens[11].head, c.tokens[11].deprel.as_str()), (Some(9), "acl"));
+        // Hamas urged Israel to release prisoners (as an adverbial clause)
+        let d = doc(&spaced(
+            "1 Hamas Hamas PROPN NNP _ 2 nsubj _ _
+             2 urged urge VERB VBD _ 0 root _ _
+             3 Israel Israel PROPN NNP _ 2 obj _ _
+             4 to to PART TO _ 5 mark _ _
+             5 release release VERB VB _ 2 advcl _ _
+             6 prisoners prisoner NOUN NNS _ 5 obj _ _",
+        ));
+        assert_eq!(canonical(&d).tokens[4].deprel, "xcomp");
     }
 
     #[test]

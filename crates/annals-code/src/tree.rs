@@ -41,8 +41,10 @@ impl<'a> Tree<'a> {
         self.doc.tokens[i].head.filter(|h| self.range.contains(h))
     }
 
+    /// The children of `i`; none for a token outside the sentence (a head
+    /// found through coreference in another sentence).
     pub fn children(&self, i: usize) -> &[usize] {
-        &self.children[i - self.range.start]
+        i.checked_sub(self.range.start).and_then(|k| self.children.get(k)).map_or(&[], |v| v.as_slice())
     }
 
     /// Children whose relation (with or without subtype) is `rel`.

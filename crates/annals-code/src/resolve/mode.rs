@@ -102,6 +102,15 @@ pub fn obliged(t: &Tree, v: usize) -> bool {
     (need || time) && !negated(t, h)
 }
 
+/// "Iran wants the United States to withdraw", "the Taliban wants foreign
+/// forces to leave": an act that a verb of wanting asks of another (its
+/// object) is demanded of that other. Returns the wanting verb.
+pub fn wanted_of_another(t: &Tree, v: usize) -> Option<usize> {
+    let h = t.head(v).filter(|_| rel_is(t.rel(v), "xcomp"))?;
+    let want = is(List::Desire, t, h) && t.kid(h, "obj").is_some() && !negated(t, h);
+    want.then_some(h)
+}
+
 fn conditional(t: &Tree, i: usize) -> bool {
     let marked_if =
         |c: usize| t.kids(c, "mark").any(|m| matches!(t.lemma(m).to_lowercase().as_str(), "if" | "unless" | "whether"));
@@ -326,6 +335,35 @@ fn purpose(t: &Tree, child: usize) -> bool {
 mod tests {
     use super::*;
     use crate::fixture::{doc, spaced};
+
+    #[test]
+    fn wanting_an_act_of_another_is_asking_it() {
+        // Iran wants the US to leave / Iran wants to leave / Iran does not want the US to leave
+        let d = doc(&spaced(
+            "1 Iran Iran PROPN NNP _ 2 nsubj _ _
+             2 wants want VERB VBZ _ 0 root _ _
+             3 the the DET DT _ 4 det _ _
+             4 US US PROPN NNP _ 2 obj _ _
+             5 to to PART TO _ 6 mark _ _
+             6 leave leave VERB VB _ 2 xcomp _ _
+
+             1 Iran Iran PROPN NNP _ 2 nsubj _ _
+             2 wants want VERB VBZ _ 0 root _ _
+             3 to to PART TO _ 4 mark _ _
+             4 leave leave VERB VB _ 2 xcomp _ _
+
+             1 Iran Iran PROPN NNP _ 4 nsubj _ _
+             2 does do AUX VBZ _ 4 aux _ _
+             3 not not PART RB _ 4 advmod _ _
+             4 want want VERB VB _ 0 root _ _
+             5 US US PROPN NNP _ 4 obj _ _
+             6 to to PART TO _ 7 mark _ _
+             7 leave leave VERB VB _ 4 xcomp _ _",
+        ));
+        assert_eq!(wanted_of_another(&Tree::new(&d, 0), 5), Some(1));
+        assert_eq!(wanted_of_another(&Tree::new(&d, 1), 9), None, "its own intent");
+        assert_eq!(wanted_of_another(&Tree::new(&d, 2), 16), None, "not wanted");
+    }
 
     fn mode_of(conllu: &str, trigger: usize) -> Mode {
         let d = doc(&spaced(conllu));

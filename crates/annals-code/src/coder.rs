@@ -59,8 +59,9 @@ pub struct Context<'c> {
     pub discourse: Discourse,
     /// The last attribution, for "the source said".
     pub last_attribution: RefCell<Option<Attribution>>,
-    /// The coded doers of the events so far, by sentence, for "the move".
-    pub doers: RefCell<Vec<(usize, ActorRef)>>,
+    /// The coded doers of the events so far, by sentence, with their
+    /// events' quad classes, for "the move".
+    pub doers: RefCell<Vec<(usize, u8, ActorRef)>>,
     /// The actor of the report's first event with a named, coded source in
     /// its first three sentences, whatever its kind: who the lead is about.
     pub lead: RefCell<Option<ActorRef>>,
@@ -162,7 +163,7 @@ impl Coder<'_> {
                 if let Some(src) =
                     e.source.as_ref().filter(|a| a.code.is_some() && own(a) && e.mode == crate::event::Mode::Asserted)
                 {
-                    cx.doers.borrow_mut().push((s, src.clone()));
+                    cx.doers.borrow_mut().push((s, e.quad_class, src.clone()));
                 }
             }
             crate::resolve::restate::complete(
@@ -310,7 +311,20 @@ impl Context<'_> {
         if !definite {
             return None;
         }
-        let doers = self.doers.borrow();
+        // "the attack" is the latest act of force: a noun that names only
+        // material conflict takes the doer of such an event, not of the
+        // last statement ("the withdrawal" may be what was announced).
+        let entries = self.coder.lexicon.triggers(crate::dict::events::TriggerPos::Noun, &lemma);
+        let force = !entries.is_empty() && entries.iter().all(|e| crate::ontology::quad_class(&e.code) == Some(4));
+        self.latest_act_doer(t, h, force)
+    }
+
+    /// The doer of the latest act near sentence `t` (of force only, with
+    /// `force`), as the referent of `h`: "the attack", or "it" in "called
+    /// it an aggression".
+    pub fn latest_act_doer(&self, t: &Tree, h: usize, force: bool) -> Option<Resolved> {
+        let doers: Vec<(usize, ActorRef)> =
+            self.doers.borrow().iter().filter(|(_, q, _)| !force || *q == 4).map(|(s, _, a)| (*s, a.clone())).collect();
         let lead = self.lead.borrow();
         let a = recent_doer(self.doc, &doers, t.sentence, lead.as_ref())?;
         let mut r = self.resolver.local(t, h);
@@ -380,6 +394,29 @@ mod tests {
 
     fn actor(code: &str) -> ActorRef {
         ActorRef { text: code.into(), code: Some(code.into()), ..ActorRef::default() }
+    }
+
+    #[test]
+    fn the_attack_is_the_latest_act_of_force() {
+        use crate::{ArticleInfo, Coder};
+        // Hamas attacked Israel . Turkey criticized Israel . Egypt condemned the attack .
+        let d = doc(&spaced(
+            "1 Hamas Hamas PROPN NNP _ 2 nsubj _ NER=B-ORG
+             2 attacked attack VERB VBD _ 0 root _ _
+             3 Israel Israel PROPN NNP _ 2 obj _ NER=B-LOC
+
+             1 Turkey Turkey PROPN NNP _ 2 nsubj _ NER=B-LOC
+             2 criticized criticize VERB VBD _ 0 root _ _
+             3 Israel Israel PROPN NNP _ 2 obj _ NER=B-LOC
+
+             1 Egypt Egypt PROPN NNP _ 2 nsubj _ NER=B-LOC
+             2 condemned condemn VERB VBD _ 0 root _ _
+             3 the the DET DT _ 4 det _ _
+             4 attack attack NOUN NN _ 2 obj _ _",
+        ));
+        let ev = Coder::embedded().code(&ArticleInfo { id: "t", date: None }, &d);
+        let e = ev.iter().find(|e| e.trigger.text == "condemned").expect("the condemnation");
+        assert_eq!(e.target.as_ref().and_then(|a| a.code.as_deref()), Some("PSEREBHMS"), "{ev:#?}");
     }
 
     #[test]

@@ -50,6 +50,8 @@ pub fn intent(code: &str) -> Option<&'static str> {
 /// not do or refuses to do.
 pub fn reject(code: &str) -> Option<&'static str> {
     Some(match code {
+        // "would not consider the request": the option is rejected.
+        "014" => "120",
         "0841" | "084" | "0842" => "1243",
         "081" => "1241",
         "082" => "1242",

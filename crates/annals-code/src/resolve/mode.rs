@@ -267,6 +267,11 @@ pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
         let proposal_content =
             !noun || rel_is(rel, "nmod") || rel.ends_with("relcl") || (rel_is(rel, "acl") && t.tok(child).xpos == "VB");
         if is(List::Propose, t, a) && proposal_content && !(noun && rel_is(rel, "compound")) {
+            // "had not announced plans to withdraw": no proposal was made.
+            let made_by = t.head(a).filter(|_| ["obj", "xcomp", "ccomp"].iter().any(|r| rel_is(t.rel(a), r)));
+            if made_by.is_some_and(|g| negated(t, g) || negative_argument(t, g)) || mode(t, a).0 == Mode::Negated {
+                return (Mode::Negated, why("negated proposal"));
+            }
             return (Mode::Proposed, why("proposal"));
         }
         if noun && rel_is(rel, "compound") && is(List::Propose, t, a) {
@@ -368,6 +373,23 @@ mod tests {
     fn mode_of(conllu: &str, trigger: usize) -> Mode {
         let d = doc(&spaced(conllu));
         mode(&Tree::new(&d, 0), trigger).0
+    }
+
+    #[test]
+    fn a_proposal_never_made_is_negated() {
+        let sentence = |not: &str| {
+            format!(
+                "1 Iran Iran PROPN NNP _ 4 nsubj _ _
+                 2 had have AUX VBD _ 4 aux _ _
+                 3 {not} _ 4 advmod _ _
+                 4 announced announce VERB VBN _ 0 root _ _
+                 5 plans plan NOUN NNS _ 4 obj _ _
+                 6 to to PART TO _ 7 mark _ _
+                 7 withdraw withdraw VERB VB _ 5 acl _ _"
+            )
+        };
+        assert_eq!(mode_of(&sentence("not not PART RB"), 6), Mode::Negated);
+        assert_eq!(mode_of(&sentence("also also ADV RB"), 6), Mode::Proposed);
     }
 
     #[test]

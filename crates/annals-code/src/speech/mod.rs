@@ -289,7 +289,22 @@ fn speech_event(
                 continue;
             }
         }
-        let mut r = cx.actor(t, h).or_else(|| cx.owner(t, h));
+        // "called it an aggression": what a naming verb names by a pronoun
+        // is an act, and the blame goes to its doer.
+        // ("called it a terrorist state" names an actor).
+        let act_name = t.kids(trigger, "xcomp").chain(t.kids(trigger, "obj")).filter(|&x| x != h).any(|x| {
+            let l = t.lemma(x).to_lowercase();
+            cues::has(List::Cause, &l)
+                || cues::has(List::AbstractObject, &l)
+                || Evaluations::embedded().at(&[l.as_str()], 0).is_some_and(|(_, k)| k != Evaluation::Positive)
+                || !cx.coder.lexicon.triggers(crate::dict::events::TriggerPos::Noun, &l).is_empty()
+        });
+        let act_pronoun = named && act_name && matches!(t.lemma(h).to_lowercase().as_str(), "it" | "this" | "that");
+        let mut r = if act_pronoun {
+            cx.latest_act_doer(t, h, kind == Evaluation::Blame)
+        } else {
+            cx.actor(t, h).or_else(|| cx.owner(t, h))
+        };
         // An unknown person named in a report is of the report's country,
         // as in the event's own slots ("we are with Mayor Adamowicz").
         if let (Some(r), Some(c)) = (r.as_mut(), cx.discourse.focus.as_deref()) {
@@ -413,6 +428,36 @@ mod tests {
         d.text = d.text.replacen('\n', " ", 2);
         let ev = Coder::embedded().code(&ArticleInfo { id: "t", date: None }, &d);
         assert!(ev.iter().any(|e| e.sentence == 3 && e.cameo.starts_with("11")), "{ev:#?}");
+    }
+
+    #[test]
+    fn an_act_named_by_a_pronoun_blames_its_doer_and_a_doing_is_blame() {
+        use crate::{ArticleInfo, Coder};
+        // Hamas attacked Israel . Egypt called it an aggression . Trump said crash was Iran 's doing .
+        let d = doc(&spaced(
+            "1 Hamas Hamas PROPN NNP _ 2 nsubj _ NER=B-ORG
+             2 attacked attack VERB VBD _ 0 root _ _
+             3 Israel Israel PROPN NNP _ 2 obj _ NER=B-LOC
+
+             1 Egypt Egypt PROPN NNP _ 2 nsubj _ NER=B-LOC
+             2 called call VERB VBD _ 0 root _ _
+             3 it it PRON PRP _ 2 obj _ _
+             4 an a DET DT _ 5 det _ _
+             5 aggression aggression NOUN NN _ 2 xcomp _ _
+
+             1 Trump Trump PROPN NNP _ 2 nsubj _ NER=B-PER
+             2 said say VERB VBD _ 0 root _ _
+             3 crash crash NOUN NN _ 7 nsubj _ _
+             4 was be AUX VBD _ 7 cop _ _
+             5 Iran Iran PROPN NNP _ 7 nmod:poss _ NER=B-LOC
+             6 's 's PART POS _ 5 case _ _
+             7 doing doing NOUN NN _ 2 ccomp _ _",
+        ));
+        let ev = Coder::embedded().code(&ArticleInfo { id: "t", date: None }, &d);
+        let target =
+            |trigger: &str| ev.iter().find(|e| e.trigger.text == trigger).and_then(|e| e.target.as_ref()?.code.clone());
+        assert_eq!(target("called").as_deref(), Some("PSEREBHMS"), "{ev:#?}");
+        assert_eq!(target("said").as_deref(), Some("IRN"), "{ev:#?}");
     }
 
     #[test]

@@ -74,6 +74,7 @@ lists! {
     Cause = "cause",
     Foreign = "foreign",
     Desire = "desire",
+    Occasion = "occasion",
 }
 
 /// A problem in the cue file.

@@ -44,6 +44,17 @@ pub fn admit(t: &Tree, h: usize, r: &Resolved) -> bool {
     if capital && rel_is(t.rel(h), "compound") && t.head(h).is_some_and(|g| t.tok(g).upos == "NOUN") {
         return false;
     }
+    // "at a press conference", "press freedom": a bare role word
+    // naming what an occasion is for is no party to it (a site keeps
+    // its people: "attacked a police station" is done to the police).
+    let on_thing = (rel_is(t.rel(h), "compound") || rel_is(t.rel(h), "amod"))
+        && t.head(h).is_some_and(|g| {
+            let l = t.lemma(g).to_lowercase();
+            t.tok(g).upos == "NOUN" && cues::has(List::Occasion, &l)
+        });
+    if on_thing && r.actor.country.is_none() && r.dict_kind.is_none() && t.tok(h).upos == "NOUN" {
+        return false;
+    }
     if let Some(case) = t.case_of(h) {
         let place_name = r.dict_kind == Some(crate::dict::actors::ActorKind::Country) && r.actor.sector.is_none()
             || t.doc.entities.iter().any(|e| e.label == annals_text::EntityLabel::Location && e.tokens.contains(&head));
@@ -128,6 +139,27 @@ mod tests {
         assert_eq!(r.local(&t, 1).form, Some(crate::dict::actors::FormKind::Capital), "the dictionary knows Kabul");
         assert!(!admit(&t, 1, &r.local(&t, 1)), "the scene");
         assert!(admit(&t, 4, &r.local(&t, 4)), "the government deciding");
+    }
+
+    #[test]
+    fn a_role_naming_an_occasion_is_no_actor() {
+        // at a press conference ; attacked a police station
+        let d = doc(&spaced(
+            "1 at at ADP IN _ 4 case _ _
+             2 a a DET DT _ 4 det _ _
+             3 press press NOUN NN _ 4 compound _ _
+             4 conference conference NOUN NN _ 0 root _ _
+             5 attacked attack VERB VBD _ 4 dep _ _
+             6 a a DET DT _ 8 det _ _
+             7 police police NOUN NN _ 8 compound _ _
+             8 station station NOUN NN _ 5 obj _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let r = Resolver { actors: ActorDict::embedded(), agents: AgentDict::embedded(), date: None };
+        assert!(r.local(&t, 2).actor.code.is_some(), "the press is a role");
+        assert!(!admit(&t, 2, &r.local(&t, 2)), "not at its conference");
+        assert!(!admit(&t, 3, &r.local(&t, 3)), "nor is the conference");
+        assert!(admit(&t, 6, &r.local(&t, 6)), "a site keeps its people");
     }
 
     #[test]

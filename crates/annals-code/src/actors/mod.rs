@@ -248,7 +248,22 @@ impl Resolver<'_> {
             && !stand_in
             && t.tok(p.head).upos == "NOUN"
             && !person_head;
-        let modifier_only = modifier_only || located;
+        // "a press conference", "press freedom": a role word
+        // modifying an occasion names no one.
+        let head_lemma = t.lemma(p.head).to_lowercase();
+        let thing = cues::has(List::Occasion, &head_lemma);
+        let role_on_thing = actor.is_none()
+            && !roles.is_empty()
+            && !head_has_role
+            && thing
+            && t.tok(p.head).upos == "NOUN"
+            && roles.iter().all(|(_, b, _, _)| {
+                // a modifier ("press"), not a possessor ("the prime minister's office")
+                let last = toks[*b - 1];
+                last < p.head && (rel_is(t.rel(last), "compound") || rel_is(t.rel(last), "amod"))
+            })
+            && !person_head;
+        let modifier_only = modifier_only || located || role_on_thing;
         let start = t.tok(toks[0]).start;
         let end = t.tok(*toks.last().unwrap()).end;
         let text = t.doc.text[start..end].to_string();

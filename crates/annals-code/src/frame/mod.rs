@@ -408,6 +408,7 @@ pub fn participle_agent(t: &Tree, n: usize) -> Option<usize> {
 pub fn bare_participle_after_noun(t: &Tree, v: usize) -> bool {
     let prev = (t.range.start..v).next_back();
     matches!(t.tok(v).xpos.as_str(), "VBN" | "VBD")
+        && !reduced_relative_at(t, v)
         && subject(t, v).is_none()
         && !t.has_kid_in(v, &["nsubj:pass", "obj", "aux", "aux:pass", "obl:agent", "ccomp", "xcomp"])
         && obliques(t, v).all(|(_, c)| c != "by")

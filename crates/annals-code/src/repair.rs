@@ -21,6 +21,7 @@
 //! | [`predicate_read_as_modifier`] | "called the arrests of its leaders unlawful" with *unlawful* a modifier after *leaders* | *unlawful* `xcomp` of *called* |
 //! | [`object_read_as_subject`] | "While in New York to attend the General Assembly, President Zelensky told reporters" with *Assembly* the subject and *Zelensky* its conjunct (no *and*) | *Assembly* `obj` of *attend*, *Zelensky* `nsubj` of *told* |
 //! | [`participle_read_as_complement`] | "extradite people accused of crimes" with *accused* an `xcomp` of *extradite* | *accused* `acl` of *people* |
+//! | [`subject_read_as_conjunct`] | "claimed by the Houthis in Yemen, but Saudi Arabia and the US have alleged ..." with *Arabia* and *US* conjuncts of *Yemen* and *alleged* subjectless | *Arabia* `nsubj` of *alleged*, *US* its conjunct |
 //! | [`infinitive_read_as_noun_modifier`] | "wants foreign forces to leave" with *leave* an `acl` of *forces* | *leave* `xcomp` of *wants* |
 //! | [`passive_split_by_time`] | "A car bomb was on Monday rammed into a base" with *Monday* the root, *was* its copula and *rammed* its apposition | *rammed* the root, *Monday* its `obl`, *was* `aux:pass`, *bomb* `nsubj:pass` |
 //! | [`time_beside_subject`] | "Friday, the House issued a subpoena" with *Friday* a second subject of *issued* | *Friday* `obl:tmod` |
@@ -89,6 +90,11 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
             if let Some(time) = time_read_as_root(&t, i) {
                 changes.push((i, Change::Root));
                 changes.push((time, Change::Attach(i, "obl")));
+            }
+            if let Some(c) = subject_read_as_conjunct(&t, i) {
+                changes.push((c.subject, Change::Attach(i, "nsubj")));
+                changes.extend(c.coordinated.into_iter().map(|k| (k, Change::Attach(c.subject, "conj"))));
+                changes.extend(c.opening.into_iter().map(|k| (k, Change::Move(i))));
             }
             if let Some(verb) = infinitive_read_as_noun_modifier(&t, i) {
                 changes.push((i, Change::Attach(verb, "xcomp")));
@@ -477,6 +483,56 @@ pub fn time_read_as_root(t: &Tree, v: usize) -> Option<usize> {
     let own_subject = t.kids(v, "nsubj").any(|s| !t.in_time(s) && !relative_word(t, s));
     (t.tok(root).head.is_none() && t.in_time(root) && rel_is(t.rel(v), "acl") && finite && own_subject && root < v)
         .then_some(root)
+}
+
+/// A clause's subject the parse joined to the clause before; see
+/// [`subject_read_as_conjunct`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConjoinedSubject {
+    /// The first noun of the subject.
+    pub subject: usize,
+    /// The nouns coordinated with it.
+    pub coordinated: Vec<usize>,
+    /// The comma and conjunction opening the clause, which belong to the verb.
+    pub opening: Vec<usize>,
+}
+
+/// "The attack was claimed by the Houthis in Yemen, but both Saudi Arabia
+/// and the United States have alleged Iranian involvement" with *Saudi
+/// Arabia* and *States* conjuncts of *Yemen* and *alleged* a conjunct of
+/// *claimed* with no subject: a verb opened by its auxiliary right after a
+/// coordination that a "but" or "and" began has that coordination as its
+/// subject. Returns it for verb `v`.
+pub fn subject_read_as_conjunct(t: &Tree, v: usize) -> Option<ConjoinedSubject> {
+    if !rel_is(t.rel(v), "conj") || t.has_kid_in(v, &["nsubj", "nsubj:pass", "csubj"]) || !t.is_verbal(v) {
+        return None;
+    }
+    let first = *t.subtree(v, &[]).first()?;
+    let opens_with_aux = rel_is(t.rel(first), "aux") && t.head(first) == Some(v);
+    let last = first.checked_sub(1).filter(|&k| t.range.contains(&k))?;
+    if !opens_with_aux || !matches!(t.tok(last).upos.as_str(), "NOUN" | "PROPN" | "PRON") {
+        return None;
+    }
+    // The noun before the auxiliary ends a coordination of some noun `h`
+    // (or is one): its conjuncts from the one a conjunction opens.
+    let chain_head = |k: usize| if rel_is(t.rel(k), "conj") { t.head(k) } else { None };
+    let h = std::iter::once(last).chain(t.ancestors(last)).find_map(chain_head)?;
+    let conjuncts: Vec<usize> = t.kids(h, "conj").filter(|&c| c < first).collect();
+    let subject = *conjuncts.iter().find(|&&c| {
+        t.kids(c, "cc").any(|cc| matches!(t.lemma(cc).to_lowercase().as_str(), "but" | "and" | "while" | "whereas"))
+    })?;
+    let inside = t.subtree(subject, &[]).iter().all(|&k| k < first);
+    if !inside || !matches!(t.tok(subject).upos.as_str(), "NOUN" | "PROPN") {
+        return None;
+    }
+    let coordinated = conjuncts.iter().copied().filter(|&c| c > subject).collect();
+    let opening = t
+        .children(subject)
+        .iter()
+        .copied()
+        .filter(|&k| k < subject && ((t.rel(k) == "cc") || t.tok(k).form == ","))
+        .collect();
+    Some(ConjoinedSubject { subject, coordinated, opening })
 }
 
 /// "The Taliban wants foreign forces to leave", "urged Israel to halt":
@@ -1073,6 +1129,45 @@ mod tests {
              3 said say VERB VBD _ 1 parataxis _ _",
         ));
         assert_eq!(canonical(&d).tokens[0].deprel, "root");
+    }
+
+    #[test]
+    fn a_subject_joined_to_the_clause_before_is_its_verbs() {
+        // it was claimed by Houthis in Yemen , but Saudi Arabia and the US have alleged involvement
+        let d = doc(&spaced(
+            "1 it it PRON PRP _ 3 nsubj:pass _ _
+             2 was be AUX VBD _ 3 aux:pass _ _
+             3 claimed claim VERB VBN _ 0 root _ _
+             4 by by ADP IN _ 5 case _ _
+             5 Houthis Houthis PROPN NNPS _ 3 obl:agent _ _
+             6 in in ADP IN _ 7 case _ _
+             7 Yemen Yemen PROPN NNP _ 3 obl _ _
+             8 , , PUNCT , _ 11 punct _ _
+             9 but but CCONJ CC _ 11 cc _ _
+             10 Saudi Saudi PROPN NNP _ 11 compound _ _
+             11 Arabia Arabia PROPN NNP _ 7 conj _ _
+             12 and and CCONJ CC _ 14 cc _ _
+             13 the the DET DT _ 14 det _ _
+             14 US US PROPN NNP _ 7 conj _ _
+             15 have have AUX VBP _ 16 aux _ _
+             16 alleged allege VERB VBN _ 3 conj _ _
+             17 involvement involvement NOUN NN _ 16 obj _ _",
+        ));
+        let c = canonical(&d);
+        let rel = |i: usize| (c.tokens[i].head, c.tokens[i].deprel.as_str());
+        assert_eq!(rel(10), (Some(15), "nsubj"));
+        assert_eq!(rel(13), (Some(10), "conj"));
+        assert_eq!(rel(8), (Some(15), "cc"));
+        assert_eq!(c.tokens[7].head, Some(15), "the comma opens the clause");
+        // "Israel and Egypt have met" is not touched: no clause before.
+        let d = doc(&spaced(
+            "1 Israel Israel PROPN NNP _ 5 nsubj _ _
+             2 and and CCONJ CC _ 3 cc _ _
+             3 Egypt Egypt PROPN NNP _ 1 conj _ _
+             4 have have AUX VBP _ 5 aux _ _
+             5 met meet VERB VBN _ 0 root _ _",
+        ));
+        assert!(subject_read_as_conjunct(&Tree::new(&d, 0), 4).is_none());
     }
 
     #[test]

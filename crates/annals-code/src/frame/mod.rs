@@ -585,6 +585,14 @@ fn deeper_targets(t: &Tree, trigger: usize) -> Vec<usize> {
     for o in objects(t, trigger) {
         out.extend(t.kid(o, "nmod:poss"));
         out.extend(object_partners(o));
+        // "alleged Iranian involvement", "condemned Israeli strikes": a
+        // named party modifying the object.
+        out.extend(
+            t.children(o)
+                .iter()
+                .copied()
+                .filter(|&c| c < o && (rel_is(t.rel(c), "amod") || rel_is(t.rel(c), "compound"))),
+        );
     }
     // The trigger's own partners follow it (see `side`).
     out.extend(partners(trigger).into_iter().filter(|&c| c > trigger));
@@ -869,6 +877,22 @@ mod tests {
              2 killed kill VERB VBD _ 0 root _ _",
         ));
         assert!(!bare_participle_after_noun(&Tree::new(&d, 0), 1));
+    }
+
+    #[test]
+    fn a_named_party_modifying_the_object_is_the_target() {
+        // The US alleged Iranian involvement
+        let d = doc(&spaced(
+            "1 US US PROPN NNP _ 2 nsubj _ _
+             2 alleged allege VERB VBD _ 0 root _ _
+             3 Iranian Iranian ADJ JJ _ 4 amod _ _
+             4 involvement involvement NOUN NN _ 2 obj _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("112\tverb\tallege");
+        let judge = |h: usize| matches!(h, 0 | 2).then_some(2u8);
+        let f = frame(&t, &Trigger { token: 1, entry: &e, pos: TriggerPos::Verb, code: None }, &judge);
+        assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[0][..], &[2][..]));
     }
 
     #[test]

@@ -146,7 +146,16 @@ pub fn place(
     }
     let mut levels = vec![trigger];
     levels.extend(t.ancestors(trigger));
+    let mut below: Option<usize> = None;
     for level in levels {
+        // A clause with its own subject is its own event: "claimed by the
+        // Houthis in Yemen, but Saudi Arabia has alleged ..." places the
+        // claim, not the allegation.
+        let own_subject = |v: usize| t.has_kid_in(v, &["nsubj", "nsubj:pass", "csubj"]);
+        if below.is_some_and(|b| t.is_verbal(b) && own_subject(b) && rel_is(t.rel(b), "conj")) {
+            break;
+        }
+        below = Some(level);
         if let Some((_, p)) = cands.iter().find(|(x, _)| attached(t, level, *x)) {
             return Some(p.clone());
         }
@@ -290,6 +299,31 @@ mod tests {
              5 University University PROPN NNP _ 2 obl _ NER=I-ORG",
         ));
         assert!(place(&Tree::new(&d, 0), 1, &[0], &[], Places::embedded(), None).is_none());
+    }
+
+    #[test]
+    fn a_conjoined_clause_with_its_own_subject_has_its_own_place() {
+        // Houthis claimed it in Yemen , but Iran denied it / ... in Yemen and denied it
+        let d = doc(&spaced(
+            "1 Houthis Houthis PROPN NNPS _ 2 nsubj _ _
+             2 claimed claim VERB VBD _ 0 root _ _
+             3 in in ADP IN _ 4 case _ _
+             4 Yemen Yemen PROPN NNP _ 2 obl _ NER=B-LOC
+             5 but but CCONJ CC _ 7 cc _ _
+             6 Iran Iran PROPN NNP _ 7 nsubj _ _
+             7 denied deny VERB VBD _ 2 conj _ _
+
+             1 Houthis Houthis PROPN NNPS _ 2 nsubj _ _
+             2 claimed claim VERB VBD _ 0 root _ _
+             3 in in ADP IN _ 4 case _ _
+             4 Yemen Yemen PROPN NNP _ 2 obl _ NER=B-LOC
+             5 and and CCONJ CC _ 6 cc _ _
+             6 denied deny VERB VBD _ 2 conj _ _",
+        ));
+        assert!(place(&Tree::new(&d, 0), 6, &[5], &[], Places::embedded(), None).is_none());
+        let t = Tree::new(&d, 1);
+        let s = t.range.start;
+        assert!(place(&t, s + 5, &[], &[], Places::embedded(), None).is_some(), "a shared subject shares the place");
     }
 
     #[test]

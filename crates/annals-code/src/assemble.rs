@@ -363,6 +363,10 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
 /// coded `base`: CAMEO codes what one says another must do as a demand of
 /// that other.
 fn as_demand(e: &Event, base: &str, by: Option<ActorRef>, why: &str, explain_on: bool) -> Option<Event> {
+    // One demands nothing of oneself.
+    if by.as_ref().is_some_and(|b| b.code.is_some() && e.source.as_ref().is_some_and(|s| s.code == b.code)) {
+        return None;
+    }
     let code = analog::demand(base);
     let c = ontology::get().cameo(code)?;
     let p = ontology::get().plover(code);
@@ -550,7 +554,7 @@ pub fn needs_partner(code: &str, pos: crate::dict::events::TriggerPos, sources: 
 /// International Criminal Court", "World Food Programme").
 /// Whether the role headed by `h` is said to be of no country of the
 /// report's: "foreign forces", "international observers".
-fn foreign(t: &Tree, h: usize) -> bool {
+pub(crate) fn foreign(t: &Tree, h: usize) -> bool {
     // A head found through coreference lies in another sentence.
     t.range.contains(&h)
         && t.kids(h, "amod").any(|m| crate::cues::has(crate::cues::List::Foreign, &t.lemma(m).to_lowercase()))

@@ -21,6 +21,7 @@
 //! | [`predicate_read_as_modifier`] | "called the arrests of its leaders unlawful" with *unlawful* a modifier after *leaders* | *unlawful* `xcomp` of *called* |
 //! | [`object_read_as_subject`] | "While in New York to attend the General Assembly, President Zelensky told reporters" with *Assembly* the subject and *Zelensky* its conjunct (no *and*) | *Assembly* `obj` of *attend*, *Zelensky* `nsubj` of *told* |
 //! | [`participle_read_as_complement`] | "extradite people accused of crimes" with *accused* an `xcomp` of *extradite* | *accused* `acl` of *people* |
+//! | [`report_content_read_as_apposition`] | "said foreign powers should get out" with *get* an apposition of *powers* | *powers* `nsubj` of *get*, *get* `ccomp` of *said* |
 //! | [`subject_read_as_conjunct`] | "claimed by the Houthis in Yemen, but Saudi Arabia and the US have alleged ..." with *Arabia* and *US* conjuncts of *Yemen* and *alleged* subjectless | *Arabia* `nsubj` of *alleged*, *US* its conjunct |
 //! | [`infinitive_read_as_noun_modifier`] | "wants foreign forces to leave" with *leave* an `acl` of *forces* | *leave* `xcomp` of *wants* |
 //! | [`passive_split_by_time`] | "A car bomb was on Monday rammed into a base" with *Monday* the root, *was* its copula and *rammed* its apposition | *rammed* the root, *Monday* its `obl`, *was* `aux:pass`, *bomb* `nsubj:pass` |
@@ -90,6 +91,10 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
             if let Some(time) = time_read_as_root(&t, i) {
                 changes.push((i, Change::Root));
                 changes.push((time, Change::Attach(i, "obl")));
+            }
+            if let Some((subject, report)) = report_content_read_as_apposition(&t, i) {
+                changes.push((subject, Change::Attach(i, "nsubj")));
+                changes.push((i, Change::Attach(report, "ccomp")));
             }
             if let Some(c) = subject_read_as_conjunct(&t, i) {
                 changes.push((c.subject, Change::Attach(i, "nsubj")));
@@ -483,6 +488,22 @@ pub fn time_read_as_root(t: &Tree, v: usize) -> Option<usize> {
     let own_subject = t.kids(v, "nsubj").any(|s| !t.in_time(s) && !relative_word(t, s));
     (t.tok(root).head.is_none() && t.in_time(root) && rel_is(t.rel(v), "acl") && finite && own_subject && root < v)
         .then_some(root)
+}
+
+/// "Rouhani said foreign powers should \"get out of the region\"" with
+/// *get* an apposition of *powers* and *powers* the object of *said*: a
+/// verb with a modal or tense auxiliary and no subject, hung on the object
+/// of a reporting verb, is the reported clause and that object its
+/// subject. Returns the subject and the reporting verb for verb `v`.
+pub fn report_content_read_as_apposition(t: &Tree, v: usize) -> Option<(usize, usize)> {
+    let n = t.head(v)?;
+    let hung = ["appos", "acl", "dep"].iter().any(|r| rel_is(t.rel(v), r)) && !t.rel(v).ends_with("relcl");
+    let finite =
+        t.kids(v, "aux").any(|a| t.tok(a).xpos == "MD" || matches!(t.tok(a).xpos.as_str(), "VBZ" | "VBP" | "VBD"));
+    let r = t.head(n).filter(|_| rel_is(t.rel(n), "obj") && n < v)?;
+    let reports = cues::has(List::Report, &t.lemma(r).to_lowercase());
+    let own_subject = t.has_kid_in(v, &["nsubj", "nsubj:pass", "csubj"]);
+    (hung && finite && reports && !own_subject && t.is_verbal(v)).then_some((n, r))
 }
 
 /// A clause's subject the parse joined to the clause before; see
@@ -1129,6 +1150,31 @@ mod tests {
              3 said say VERB VBD _ 1 parataxis _ _",
         ));
         assert_eq!(canonical(&d).tokens[0].deprel, "root");
+    }
+
+    #[test]
+    fn a_reported_clause_read_as_an_apposition_is_the_reports_content() {
+        // Rouhani said foreign powers should get out
+        let d = doc(&spaced(
+            "1 Rouhani Rouhani PROPN NNP _ 2 nsubj _ _
+             2 said say VERB VBD _ 0 root _ _
+             3 foreign foreign ADJ JJ _ 4 amod _ _
+             4 powers power NOUN NNS _ 2 obj _ _
+             5 should should AUX MD _ 6 aux _ _
+             6 get get VERB VB _ 4 appos _ _
+             7 out out ADV RB _ 6 advmod _ _",
+        ));
+        let c = canonical(&d);
+        assert_eq!((c.tokens[3].head, c.tokens[3].deprel.as_str()), (Some(5), "nsubj"));
+        assert_eq!((c.tokens[5].head, c.tokens[5].deprel.as_str()), (Some(1), "ccomp"));
+        // "told reporters, hoping to leave": no auxiliary, no clause.
+        let d = doc(&spaced(
+            "1 He he PRON PRP _ 2 nsubj _ _
+             2 told tell VERB VBD _ 0 root _ _
+             3 reporters reporter NOUN NNS _ 2 obj _ _
+             4 waiting wait VERB VBG _ 3 acl _ _",
+        ));
+        assert!(report_content_read_as_apposition(&Tree::new(&d, 0), 3).is_none());
     }
 
     #[test]

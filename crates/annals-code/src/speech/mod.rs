@@ -233,10 +233,11 @@ fn demand_event(
     let mut e = assemble::record(cx, t, v, "100", Mode::Asserted)?;
     let home = cx.discourse.focus.clone();
     let mut source = speaker.actor.clone();
+    let foreign = target.as_ref().is_some_and(|r| assemble::foreign(t, r.phrase.head));
     let mut target = target.map(|r| r.actor);
     if let Some(c) = &home {
         crate::actors::country::give(&mut source, c);
-        if let Some(a) = target.as_mut() {
+        if let Some(a) = target.as_mut().filter(|_| !foreign) {
             crate::actors::country::give(a, c);
         }
     }
@@ -331,8 +332,9 @@ fn speech_event(
     }
     e.source = Some(source);
     e.target = target.map(|r| {
+        let foreign = assemble::foreign(t, r.phrase.head);
         let mut a = r.actor;
-        if let Some(c) = &home {
+        if let Some(c) = home.as_ref().filter(|_| !foreign) {
             crate::actors::country::give(&mut a, c);
         }
         a

@@ -72,6 +72,7 @@ lists! {
     ObjectPredicate = "object_predicate",
     Currency = "currency",
     Cause = "cause",
+    Concessive = "concessive",
 }
 
 /// A problem in the cue file.

@@ -21,6 +21,7 @@
 //! | [`predicate_read_as_modifier`] | "called the arrests of its leaders unlawful" with *unlawful* a modifier after *leaders* | *unlawful* `xcomp` of *called* |
 //! | [`object_read_as_subject`] | "While in New York to attend the General Assembly, President Zelensky told reporters" with *Assembly* the subject and *Zelensky* its conjunct (no *and*) | *Assembly* `obj` of *attend*, *Zelensky* `nsubj` of *told* |
 //! | [`participle_read_as_complement`] | "extradite people accused of crimes" with *accused* an `xcomp` of *extradite* | *accused* `acl` of *people* |
+//! | [`subject_in_apposition_to_time`] | "On Thursday, Sviatlana Tsikhanouskaya, an opposition candidate, held a rally" with the name an apposition of *Thursday* and *held* without a subject | the name `nsubj` of *held*, the time's later appositions the name's |
 //! | [`time_beside_subject`] | "Friday, the House issued a subpoena" with *Friday* a second subject of *issued* | *Friday* `obl:tmod` |
 //! | [`time_heading_noun`] | "landed a round on a protester yesterday" with *yesterday* the head and *protester* its compound | *protester* in *yesterday*'s place, *yesterday* `obl:tmod` |
 //! | [`clause_after_preposition`] | "... after Turkey began an offensive" with *after* taken as a preposition of *Turkey* | *after* `mark`, *Turkey* `nsubj` of *began*, *began* `advcl` of the clause above |
@@ -60,6 +61,11 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
                 changes.push((i, Change::Rel("obl:tmod")));
                 changes.push((actor, Change::Attach(t.head(i).unwrap_or(actor), "nsubj")));
                 changes.extend(moved.into_iter().map(|k| (k, Change::Attach(actor, "nmod"))));
+            }
+            if let Some((v, actor, moved)) = subject_in_apposition_to_time(&t, i) {
+                let passive = t.kids(v, "aux:pass").next().is_some();
+                changes.push((actor, Change::Attach(v, if passive { "nsubj:pass" } else { "nsubj" })));
+                changes.extend(moved.into_iter().map(|k| (k, Change::Move(actor))));
             }
             if let Some(p) = prepositional_time_subject(&t, i) {
                 changes.push((i, Change::Rel("obl:tmod")));
@@ -327,6 +333,27 @@ pub fn time_subject(t: &Tree, s: usize) -> Option<(usize, Vec<usize>)> {
     })?;
     let moved = t.children(s).iter().copied().filter(|&k| k > actor && t.tok(k).upos != "PUNCT").collect();
     Some((actor, moved))
+}
+
+/// "On Thursday, Sviatlana Tsikhanouskaya, an opposition candidate, held a
+/// rally" with the name hung from the fronted time as its apposition and
+/// the verb left without a subject: a time has no apposition that is not a
+/// time, and a nominal between a fronted time and a verb with no subject
+/// is that verb's subject. Returns the verb, the nominal and the time's
+/// other dependents after it (the nominal's own appositions).
+pub fn subject_in_apposition_to_time(t: &Tree, s: usize) -> Option<(usize, usize, Vec<usize>)> {
+    if !rel_is(t.rel(s), "obl") || !t.in_time(s) {
+        return None;
+    }
+    let v = t.head(s).filter(|&v| v > s && t.is_verbal(v))?;
+    if t.children(v).iter().any(|&c| rel_is(t.rel(c), "nsubj") || rel_is(t.rel(c), "csubj")) {
+        return None;
+    }
+    let actor = t.children(s).iter().copied().find(|&c| {
+        c > s && c < v && rel_is(t.rel(c), "appos") && matches!(t.tok(c).upos.as_str(), "NOUN" | "PROPN") && !t.in_time(c)
+    })?;
+    let moved = t.children(s).iter().copied().filter(|&k| k > actor && k < v && t.tok(k).upos != "PUNCT").collect();
+    Some((v, actor, moved))
 }
 
 /// "A roadside bombing near Samarra on Sunday killed one soldier": a time
@@ -1358,6 +1385,42 @@ mod tests {
         assert_eq!(arc(1), (Some(7), "obl:tmod"));
         assert_eq!(arc(3), (Some(7), "nsubj"));
         assert_eq!(arc(5), (Some(3), "nmod"));
+    }
+
+    #[test]
+    fn a_nominal_in_apposition_to_a_fronted_time_is_the_subject() {
+        // On Thursday , Sviatlana Tsikhanouskaya , a candidate , held a rally
+        let d = doc(&spaced(
+            "1 On on ADP IN _ 2 case _ _
+             2 Thursday Thursday PROPN NNP _ 11 obl _ _
+             3 , , PUNCT , _ 5 punct _ _
+             4 Sviatlana Sviatlana PROPN NNP _ 5 compound _ NER=B-PER
+             5 Tsikhanouskaya Tsikhanouskaya PROPN NNP _ 2 appos _ NER=I-PER
+             6 , , PUNCT , _ 8 punct _ _
+             7 a a DET DT _ 8 det _ _
+             8 candidate candidate NOUN NN _ 2 appos _ _
+             9 , , PUNCT , _ 2 punct _ _
+             10 then then ADV RB _ 11 advmod _ _
+             11 held hold VERB VBD _ 0 root _ _
+             12 a a DET DT _ 13 det _ _
+             13 rally rally NOUN NN _ 11 obj _ _",
+        ));
+        let c = canonical(&d);
+        let arc = |i: usize| (c.tokens[i].head, c.tokens[i].deprel.as_str());
+        assert_eq!(arc(1), (Some(10), "obl"));
+        assert_eq!(arc(4), (Some(10), "nsubj"));
+        assert_eq!(arc(7), (Some(4), "appos"));
+        // A verb with a subject of its own keeps it.
+        let d = doc(&spaced(
+            "1 On on ADP IN _ 2 case _ _
+             2 Thursday Thursday PROPN NNP _ 6 obl _ _
+             3 , , PUNCT , _ 4 punct _ _
+             4 Minsk Minsk PROPN NNP _ 2 appos _ _
+             5 police police NOUN NNS _ 6 nsubj _ _
+             6 arrested arrest VERB VBD _ 0 root _ _
+             7 him he PRON PRP _ 6 obj _ _",
+        ));
+        assert!(subject_in_apposition_to_time(&Tree::new(&d, 0), 1).is_none());
     }
 
     #[test]

@@ -176,8 +176,10 @@ pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
         }
         let why = |what: &str| Some(format!("{what} {:?}", t.tok(a).form));
         // "the release of those arrested": a past participle describing a
-        // noun tells what was done, whatever is asked of the noun.
-        if rel_is(rel, "acl") && !rel.ends_with("relcl") && t.tok(child).xpos == "VBN" {
+        // noun tells what was done, whatever is asked of the noun. An
+        // infinitive is no such participle: "a crime to be prosecuted" is
+        // an aim (below).
+        if rel_is(rel, "acl") && !rel.ends_with("relcl") && t.tok(child).xpos == "VBN" && !purpose(t, child) {
             break;
         }
         // Crossing into a sibling clause (coordination, a clause the trigger
@@ -546,6 +548,20 @@ mod tests {
              6 to to PART TO _ 8 mark _ _
              7 be be AUX VB _ 8 aux:pass _ _
              8 prosecuted prosecute VERB VBN _ 3 advcl _ _",
+            7,
+        );
+        assert_eq!(m, Mode::Intended);
+        // ... with the infinitive hung on the crime: a passive infinitive
+        // is no participle describing the noun.
+        let m = mode_of(
+            "1 extradite extradite VERB VB _ 0 root _ _
+             2 anyone anyone PRON NN _ 1 obj _ _
+             3 accused accuse VERB VBN _ 2 acl _ _
+             4 of of ADP IN _ 5 case _ _
+             5 crime crime NOUN NN _ 3 obl _ _
+             6 to to PART TO _ 8 mark _ _
+             7 be be AUX VB _ 8 aux:pass _ _
+             8 prosecuted prosecute VERB VBN _ 5 acl _ _",
             7,
         );
         assert_eq!(m, Mode::Intended);

@@ -22,6 +22,7 @@
 //! | [`object_read_as_subject`] | "While in New York to attend the General Assembly, President Zelensky told reporters" with *Assembly* the subject and *Zelensky* its conjunct (no *and*) | *Assembly* `obj` of *attend*, *Zelensky* `nsubj` of *told* |
 //! | [`participle_read_as_complement`] | "extradite people accused of crimes" with *accused* an `xcomp` of *extradite* | *accused* `acl` of *people* |
 //! | [`subject_in_apposition_to_time`] | "On Thursday, Sviatlana Tsikhanouskaya, an opposition candidate, held a rally" with the name an apposition of *Thursday* and *held* without a subject | the name `nsubj` of *held*, the time's later appositions the name's |
+//! | [`apposition_read_as_second_subject`] | "A member of the Tunisian Parliament, Samir Dilou said" with the name a second subject of *said* | the name `appos` of *member* |
 //! | [`time_beside_subject`] | "Friday, the House issued a subpoena" with *Friday* a second subject of *issued* | *Friday* `obl:tmod` |
 //! | [`time_heading_noun`] | "landed a round on a protester yesterday" with *yesterday* the head and *protester* its compound | *protester* in *yesterday*'s place, *yesterday* `obl:tmod` |
 //! | [`clause_after_preposition`] | "... after Turkey began an offensive" with *after* taken as a preposition of *Turkey* | *after* `mark`, *Turkey* `nsubj` of *began*, *began* `advcl` of the clause above |
@@ -61,6 +62,9 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
                 changes.push((i, Change::Rel("obl:tmod")));
                 changes.push((actor, Change::Attach(t.head(i).unwrap_or(actor), "nsubj")));
                 changes.extend(moved.into_iter().map(|k| (k, Change::Attach(actor, "nmod"))));
+            }
+            if let Some((first, second)) = apposition_read_as_second_subject(&t, i) {
+                changes.push((second, Change::Attach(first, "appos")));
             }
             if let Some((v, actor, moved)) = subject_in_apposition_to_time(&t, i) {
                 let passive = t.kids(v, "aux:pass").next().is_some();
@@ -554,6 +558,31 @@ pub fn report_read_as_main_clause(t: &Tree, v: usize) -> Option<(usize, usize)> 
     };
     let verb = t.kids(first, "acl").find(|&c| c < opening && finite_verb(t, c) && subjectless(c))?;
     Some((first, verb))
+}
+
+/// "A member of the Tunisian Parliament, Samir Dilou said ..." read with
+/// two subjects of *said*, the description and the name. A verb has one
+/// subject; a second one set off from the first by a comma alone and
+/// running up to the verb is the first's apposition. Returns (the first
+/// subject, the second).
+pub fn apposition_read_as_second_subject(t: &Tree, v: usize) -> Option<(usize, usize)> {
+    if !t.is_verbal(v) || report_read_as_main_clause(t, v).is_some() {
+        return None;
+    }
+    let subjects: Vec<usize> = t.children(v).iter().copied().filter(|&c| rel_is(t.rel(c), "nsubj")).collect();
+    let [first, second] = subjects[..] else { return None };
+    let nominal = |x: usize| matches!(t.tok(x).upos.as_str(), "NOUN" | "PROPN");
+    if !(first < second && second < v) || !nominal(first) || !nominal(second) || t.in_time(first) || t.in_time(second)
+    {
+        return None;
+    }
+    let (a, b) = (t.subtree(first, &[]), t.subtree(second, &[]));
+    let (Some(&a_end), Some(&b_open), Some(&b_end)) = (a.last(), b.first(), b.last()) else { return None };
+    // The first's words, a comma, the second's words, the verb.
+    let comma = b_open.checked_sub(1)?;
+    let adjoining = t.tok(comma).form == "," && (a_end == comma || a_end + 1 == comma);
+    let up_to_verb = (b_end + 1..v).all(|k| t.tok(k).upos == "ADV");
+    (adjoining && up_to_verb).then_some((first, second))
 }
 
 /// "Brett McGurk, who was Trump's envoy to the coalition until December,
@@ -1385,6 +1414,25 @@ mod tests {
         assert_eq!(arc(1), (Some(7), "obl:tmod"));
         assert_eq!(arc(3), (Some(7), "nsubj"));
         assert_eq!(arc(5), (Some(3), "nmod"));
+    }
+
+    #[test]
+    fn a_second_subject_after_a_comma_is_an_apposition() {
+        // A member of Parliament , Samir Dilou said it
+        let d = doc(&spaced(
+            "1 A a DET DT _ 2 det _ _
+             2 member member NOUN NN _ 8 nsubj _ _
+             3 of of ADP IN _ 4 case _ _
+             4 Parliament Parliament PROPN NNP _ 2 nmod _ _
+             5 , , PUNCT , _ 4 punct _ _
+             6 Samir Samir PROPN NNP _ 8 nsubj _ NER=B-PER
+             7 Dilou Dilou PROPN NNP _ 6 flat _ NER=I-PER
+             8 said say VERB VBD _ 0 root _ _
+             9 it it PRON PRP _ 8 obj _ _",
+        ));
+        let c = canonical(&d);
+        assert_eq!((c.tokens[5].head, c.tokens[5].deprel.as_str()), (Some(1), "appos"));
+        assert_eq!((c.tokens[1].head, c.tokens[1].deprel.as_str()), (Some(7), "nsubj"));
     }
 
     #[test]

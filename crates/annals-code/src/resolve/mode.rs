@@ -70,6 +70,14 @@ pub fn ultimatum(t: &Tree, i: usize) -> bool {
         && t.kids(i, "advcl").any(|c| t.kids(c, "mark").any(|m| t.lemma(m).eq_ignore_ascii_case("unless")))
 }
 
+/// Whether the trigger is what someone will do "if" something happens:
+/// a conditional commitment ("said they would meet the mediator if he gave
+/// them a veto"). The act is hypothetical; the commitment was made.
+pub fn conditional_commitment(t: &Tree, i: usize) -> bool {
+    has_aux(t, i, FUTURE)
+        && t.kids(i, "advcl").any(|c| t.kids(c, "mark").any(|m| t.lemma(m).eq_ignore_ascii_case("if")))
+}
+
 /// Whether a negated event is a refusal: "will not accept", "refused to
 /// release", "failed to reach" — a rejection, not a mere non-event.
 pub fn refusal(t: &Tree, i: usize) -> bool {

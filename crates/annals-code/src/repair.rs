@@ -354,7 +354,11 @@ pub fn subject_in_apposition_to_time(t: &Tree, s: usize) -> Option<(usize, usize
         return None;
     }
     let actor = t.children(s).iter().copied().find(|&c| {
-        c > s && c < v && rel_is(t.rel(c), "appos") && matches!(t.tok(c).upos.as_str(), "NOUN" | "PROPN") && !t.in_time(c)
+        c > s
+            && c < v
+            && rel_is(t.rel(c), "appos")
+            && matches!(t.tok(c).upos.as_str(), "NOUN" | "PROPN")
+            && !t.in_time(c)
     })?;
     let moved = t.children(s).iter().copied().filter(|&k| k > actor && k < v && t.tok(k).upos != "PUNCT").collect();
     Some((v, actor, moved))
@@ -572,8 +576,7 @@ pub fn apposition_read_as_second_subject(t: &Tree, v: usize) -> Option<(usize, u
     let subjects: Vec<usize> = t.children(v).iter().copied().filter(|&c| rel_is(t.rel(c), "nsubj")).collect();
     let [first, second] = subjects[..] else { return None };
     let nominal = |x: usize| matches!(t.tok(x).upos.as_str(), "NOUN" | "PROPN");
-    if !(first < second && second < v) || !nominal(first) || !nominal(second) || t.in_time(first) || t.in_time(second)
-    {
+    if !(first < second && second < v) || !nominal(first) || !nominal(second) || t.in_time(first) || t.in_time(second) {
         return None;
     }
     let (a, b) = (t.subtree(first, &[]), t.subtree(second, &[]));

@@ -575,8 +575,9 @@ pub fn apposition_read_as_second_subject(t: &Tree, v: usize) -> Option<(usize, u
     }
     let subjects: Vec<usize> = t.children(v).iter().copied().filter(|&c| rel_is(t.rel(c), "nsubj")).collect();
     let [first, second] = subjects[..] else { return None };
-    let nominal = |x: usize| matches!(t.tok(x).upos.as_str(), "NOUN" | "PROPN");
-    if !(first < second && second < v) || !nominal(first) || !nominal(second) || t.in_time(first) || t.in_time(second) {
+    let nominal = |x: usize| matches!(t.tok(x).upos.as_str(), "NOUN" | "PROPN") && !t.in_time(x);
+    let ordered = first < second && second < v;
+    if !(ordered && nominal(first) && nominal(second)) {
         return None;
     }
     let (a, b) = (t.subtree(first, &[]), t.subtree(second, &[]));

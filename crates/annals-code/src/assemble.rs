@@ -45,6 +45,9 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
     let code = match m {
         // "will boycott the elections unless ...": a threat that was made.
         Mode::Hypothetical if mode::ultimatum(t, trigger) => analog::threat(base),
+        // "would meet the mediator if he gave them a veto": an intent,
+        // however conditional, was stated.
+        Mode::Hypothetical if mode::conditional_commitment(t, trigger) => analog::intent(base).unwrap_or(base),
         // An aim ("an operation to neutralise the threat") keeps its act's
         // code: nobody announced it.
         Mode::Intended if why.as_deref().is_some_and(|w| w.starts_with(mode::PURPOSE)) => base,
@@ -817,6 +820,29 @@ mod tests {
         assert_eq!(e.source.as_ref().and_then(|a| a.code.as_deref()), Some("IRN"));
         let target = e.target.as_ref().expect("the forces");
         assert_eq!((target.code.as_deref(), target.country.as_deref()), (Some("MIL"), None), "not Iran's or Iraq's");
+    }
+
+    #[test]
+    fn a_conditional_commitment_is_an_intent() {
+        use crate::fixture::{doc, spaced};
+        use crate::{ArticleInfo, Coder};
+        // The rebels would meet Cordovez if he gave them a veto
+        let d = doc(&spaced(
+            "1 The the DET DT _ 2 det _ _
+             2 rebels rebel NOUN NNS _ 4 nsubj _ _
+             3 would would AUX MD _ 4 aux _ _
+             4 meet meet VERB VB _ 0 root _ _
+             5 Cordovez Cordovez PROPN NNP _ 4 obj _ NER=B-PER
+             6 if if SCONJ IN _ 8 mark _ _
+             7 he he PRON PRP _ 8 nsubj _ _
+             8 gave give VERB VBD _ 4 advcl _ _
+             9 them they PRON PRP _ 8 iobj _ _
+             10 a a DET DT _ 11 det _ _
+             11 veto veto NOUN NN _ 8 obj _ _",
+        ));
+        let ev = Coder::embedded().code(&ArticleInfo { id: "t", date: None }, &d);
+        let meet = ev.iter().find(|e| e.trigger.text == "meet").expect("the meeting");
+        assert_eq!((meet.cameo.as_str(), meet.mode), ("036", Mode::Hypothetical), "{meet:#?}");
     }
 
     #[test]

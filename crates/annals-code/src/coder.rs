@@ -266,10 +266,14 @@ impl Context<'_> {
             .or_else(|| crate::frame::stranded_obliques(t, h).into_iter().find(|(_, c)| agentive(c)).map(|(x, _)| x))
             // A "by" phrase the parse hung deeper inside the noun's own
             // words ("the proclamation of the Heights as territory by the
-            // President").
+            // President"), or inside a phrase right after them that the
+            // parse hung on the verb instead ("attacked [the proclamation
+            // of the Heights] [as territory by the President]").
             .or_else(|| {
-                t.subtree(h, &["acl", "relcl", "ccomp", "advcl"])
-                    .into_iter()
+                let stop = &["acl", "relcl", "ccomp", "advcl"];
+                std::iter::once(h)
+                    .chain(crate::frame::stranded_obliques(t, h).into_iter().map(|(x, _)| x))
+                    .flat_map(|n| t.subtree(n, stop))
                     .find(|&x| x != h && t.case_of(x).as_deref() == Some("by"))
             });
         // A capital or country there is the government speaking ("the
@@ -417,6 +421,38 @@ mod tests {
         let ev = Coder::embedded().code(&ArticleInfo { id: "t", date: None }, &d);
         let e = ev.iter().find(|e| e.trigger.text == "condemned").expect("the condemnation");
         assert_eq!(e.target.as_ref().and_then(|a| a.code.as_deref()), Some("PSEREBHMS"), "{ev:#?}");
+    }
+
+    #[test]
+    fn the_by_agent_of_an_act_may_hang_in_a_phrase_after_it() {
+        use crate::{ArticleInfo, Coder};
+        // Erdogan attacked the proclamation of Golan Heights as territory
+        // by the President of the United States (the "as" phrase hung on
+        // the verb, as a beam parse does).
+        let d = doc(&spaced(
+            "1 Erdogan Erdogan PROPN NNP _ 2 nsubj _ NER=B-PER
+             2 attacked attack VERB VBD _ 0 root _ _
+             3 the the DET DT _ 4 det _ _
+             4 proclamation proclamation NOUN NN _ 2 obj _ _
+             5 of of ADP IN _ 7 case _ _
+             6 Golan Golan PROPN NNP _ 7 compound _ NER=B-LOC
+             7 Heights Height PROPN NNPS _ 4 nmod _ NER=I-LOC
+             8 as as ADP IN _ 10 case _ _
+             9 Israeli Israeli ADJ JJ _ 10 amod _ _
+             10 territory territory NOUN NN _ 2 obl _ _
+             11 by by ADP IN _ 13 case _ _
+             12 the the DET DT _ 13 det _ _
+             13 President President PROPN NNP _ 10 nmod _ _
+             14 of of ADP IN _ 17 case _ _
+             15 the the DET DT _ 17 det _ _
+             16 United United PROPN NNP _ 17 compound _ NER=B-LOC
+             17 States States PROPN NNPS _ 13 nmod _ NER=I-LOC
+             18 . . PUNCT . _ 2 punct _ _",
+        ));
+        let ev = Coder::embedded().code(&ArticleInfo { id: "t", date: None }, &d);
+        let attack = ev.iter().find(|e| e.trigger.text == "attacked").expect("the attack");
+        let target = attack.target.as_ref().and_then(|a| a.code.as_deref());
+        assert!(target.is_some_and(|c| c.starts_with("USA")), "{attack:#?}");
     }
 
     #[test]

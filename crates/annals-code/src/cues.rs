@@ -75,6 +75,7 @@ lists! {
     Foreign = "foreign",
     Desire = "desire",
     Occasion = "occasion",
+    Concessive = "concessive",
 }
 
 /// A problem in the cue file.

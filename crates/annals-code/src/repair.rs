@@ -25,6 +25,8 @@
 //! | [`subject_read_as_conjunct`] | "claimed by the Houthis in Yemen, but Saudi Arabia and the US have alleged ..." with *Arabia* and *US* conjuncts of *Yemen* and *alleged* subjectless | *Arabia* `nsubj` of *alleged*, *US* its conjunct |
 //! | [`infinitive_read_as_noun_modifier`] | "wants foreign forces to leave" with *leave* an `acl` of *forces* | *leave* `xcomp` of *wants* |
 //! | [`passive_split_by_time`] | "A car bomb was on Monday rammed into a base" with *Monday* the root, *was* its copula and *rammed* its apposition | *rammed* the root, *Monday* its `obl`, *was* `aux:pass`, *bomb* `nsubj:pass` |
+//! | [`subject_in_apposition_to_time`] | "On Thursday, Sviatlana Tsikhanouskaya, an opposition candidate, held a rally" with the name an apposition of *Thursday* and *held* without a subject | the name `nsubj` of *held*, the time's later appositions the name's |
+//! | [`apposition_read_as_second_subject`] | "A member of the Tunisian Parliament, Samir Dilou said" with the name a second subject of *said* | the name `appos` of *member* |
 //! | [`time_beside_subject`] | "Friday, the House issued a subpoena" with *Friday* a second subject of *issued* | *Friday* `obl:tmod` |
 //! | [`time_heading_noun`] | "landed a round on a protester yesterday" with *yesterday* the head and *protester* its compound | *protester* in *yesterday*'s place, *yesterday* `obl:tmod` |
 //! | [`clause_after_preposition`] | "... after Turkey began an offensive" with *after* taken as a preposition of *Turkey* | *after* `mark`, *Turkey* `nsubj` of *began*, *began* `advcl` of the clause above |
@@ -64,6 +66,14 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
                 changes.push((i, Change::Rel("obl:tmod")));
                 changes.push((actor, Change::Attach(t.head(i).unwrap_or(actor), "nsubj")));
                 changes.extend(moved.into_iter().map(|k| (k, Change::Attach(actor, "nmod"))));
+            }
+            if let Some((first, second)) = apposition_read_as_second_subject(&t, i) {
+                changes.push((second, Change::Attach(first, "appos")));
+            }
+            if let Some((v, actor, moved)) = subject_in_apposition_to_time(&t, i) {
+                let passive = t.kids(v, "aux:pass").next().is_some();
+                changes.push((actor, Change::Attach(v, if passive { "nsubj:pass" } else { "nsubj" })));
+                changes.extend(moved.into_iter().map(|k| (k, Change::Move(actor))));
             }
             if let Some(p) = prepositional_time_subject(&t, i) {
                 changes.push((i, Change::Rel("obl:tmod")));
@@ -361,6 +371,31 @@ pub fn time_subject(t: &Tree, s: usize) -> Option<(usize, Vec<usize>)> {
     })?;
     let moved = t.children(s).iter().copied().filter(|&k| k > actor && t.tok(k).upos != "PUNCT").collect();
     Some((actor, moved))
+}
+
+/// "On Thursday, Sviatlana Tsikhanouskaya, an opposition candidate, held a
+/// rally" with the name hung from the fronted time as its apposition and
+/// the verb left without a subject: a time has no apposition that is not a
+/// time, and a nominal between a fronted time and a verb with no subject
+/// is that verb's subject. Returns the verb, the nominal and the time's
+/// other dependents after it (the nominal's own appositions).
+pub fn subject_in_apposition_to_time(t: &Tree, s: usize) -> Option<(usize, usize, Vec<usize>)> {
+    if !rel_is(t.rel(s), "obl") || !t.in_time(s) {
+        return None;
+    }
+    let v = t.head(s).filter(|&v| v > s && t.is_verbal(v))?;
+    if t.children(v).iter().any(|&c| rel_is(t.rel(c), "nsubj") || rel_is(t.rel(c), "csubj")) {
+        return None;
+    }
+    let actor = t.children(s).iter().copied().find(|&c| {
+        c > s
+            && c < v
+            && rel_is(t.rel(c), "appos")
+            && matches!(t.tok(c).upos.as_str(), "NOUN" | "PROPN")
+            && !t.in_time(c)
+    })?;
+    let moved = t.children(s).iter().copied().filter(|&k| k > actor && k < v && t.tok(k).upos != "PUNCT").collect();
+    Some((v, actor, moved))
 }
 
 /// "A roadside bombing near Samarra on Sunday killed one soldier": a time
@@ -700,6 +735,31 @@ pub fn report_read_as_main_clause(t: &Tree, v: usize) -> Option<(usize, usize)> 
     };
     let verb = t.kids(first, "acl").find(|&c| c < opening && finite_verb(t, c) && subjectless(c))?;
     Some((first, verb))
+}
+
+/// "A member of the Tunisian Parliament, Samir Dilou said ..." read with
+/// two subjects of *said*, the description and the name. A verb has one
+/// subject; a second one set off from the first by a comma alone and
+/// running up to the verb is the first's apposition. Returns (the first
+/// subject, the second).
+pub fn apposition_read_as_second_subject(t: &Tree, v: usize) -> Option<(usize, usize)> {
+    if !t.is_verbal(v) || report_read_as_main_clause(t, v).is_some() {
+        return None;
+    }
+    let subjects: Vec<usize> = t.children(v).iter().copied().filter(|&c| rel_is(t.rel(c), "nsubj")).collect();
+    let [first, second] = subjects[..] else { return None };
+    let nominal = |x: usize| matches!(t.tok(x).upos.as_str(), "NOUN" | "PROPN") && !t.in_time(x);
+    let ordered = first < second && second < v;
+    if !(ordered && nominal(first) && nominal(second)) {
+        return None;
+    }
+    let (a, b) = (t.subtree(first, &[]), t.subtree(second, &[]));
+    let (Some(&a_end), Some(&b_open), Some(&b_end)) = (a.last(), b.first(), b.last()) else { return None };
+    // The first's words, a comma, the second's words, the verb.
+    let comma = b_open.checked_sub(1)?;
+    let adjoining = t.tok(comma).form == "," && (a_end == comma || a_end + 1 == comma);
+    let up_to_verb = (b_end + 1..v).all(|k| t.tok(k).upos == "ADV");
+    (adjoining && up_to_verb).then_some((first, second))
 }
 
 /// "Brett McGurk, who was Trump's envoy to the coalition until December,
@@ -1668,6 +1728,61 @@ mod tests {
         assert_eq!(arc(1), (Some(7), "obl:tmod"));
         assert_eq!(arc(3), (Some(7), "nsubj"));
         assert_eq!(arc(5), (Some(3), "nmod"));
+    }
+
+    #[test]
+    fn a_second_subject_after_a_comma_is_an_apposition() {
+        // A member of Parliament , Samir Dilou said it
+        let d = doc(&spaced(
+            "1 A a DET DT _ 2 det _ _
+             2 member member NOUN NN _ 8 nsubj _ _
+             3 of of ADP IN _ 4 case _ _
+             4 Parliament Parliament PROPN NNP _ 2 nmod _ _
+             5 , , PUNCT , _ 4 punct _ _
+             6 Samir Samir PROPN NNP _ 8 nsubj _ NER=B-PER
+             7 Dilou Dilou PROPN NNP _ 6 flat _ NER=I-PER
+             8 said say VERB VBD _ 0 root _ _
+             9 it it PRON PRP _ 8 obj _ _",
+        ));
+        let c = canonical(&d);
+        assert_eq!((c.tokens[5].head, c.tokens[5].deprel.as_str()), (Some(1), "appos"));
+        assert_eq!((c.tokens[1].head, c.tokens[1].deprel.as_str()), (Some(7), "nsubj"));
+    }
+
+    #[test]
+    fn a_nominal_in_apposition_to_a_fronted_time_is_the_subject() {
+        // On Thursday , Sviatlana Tsikhanouskaya , a candidate , held a rally
+        let d = doc(&spaced(
+            "1 On on ADP IN _ 2 case _ _
+             2 Thursday Thursday PROPN NNP _ 11 obl _ _
+             3 , , PUNCT , _ 5 punct _ _
+             4 Sviatlana Sviatlana PROPN NNP _ 5 compound _ NER=B-PER
+             5 Tsikhanouskaya Tsikhanouskaya PROPN NNP _ 2 appos _ NER=I-PER
+             6 , , PUNCT , _ 8 punct _ _
+             7 a a DET DT _ 8 det _ _
+             8 candidate candidate NOUN NN _ 2 appos _ _
+             9 , , PUNCT , _ 2 punct _ _
+             10 then then ADV RB _ 11 advmod _ _
+             11 held hold VERB VBD _ 0 root _ _
+             12 a a DET DT _ 13 det _ _
+             13 rally rally NOUN NN _ 11 obj _ _",
+        ));
+        let c = canonical(&d);
+        let arc = |i: usize| (c.tokens[i].head, c.tokens[i].deprel.as_str());
+        assert_eq!(arc(1), (Some(10), "obl"));
+        assert_eq!(arc(4), (Some(10), "nsubj"));
+        assert_eq!(arc(7), (Some(4), "appos"));
+        // A verb with a subject of its own keeps it.
+        let d = doc(&spaced(
+            "1 On on ADP IN _ 2 case _ _
+             2 Thursday Thursday PROPN NNP _ 6 obl _ _
+             3 , , PUNCT , _ 4 punct _ _
+             4 Minsk Minsk PROPN NNP _ 2 appos _ _
+             5 police police NOUN NNS _ 6 nsubj _ _
+             6 arrested arrest VERB VBD _ 0 root _ _
+             7 him he PRON PRP _ 6 obj _ _",
+        ));
+        assert!(subject_in_apposition_to_time(&Tree::new(&d, 0), 1).is_none());
     }
 
     #[test]

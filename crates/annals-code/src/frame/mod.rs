@@ -90,11 +90,14 @@ pub fn frame(t: &Tree, trig: &Trigger, judge: &Judge) -> Frame {
     }
     // "announced the change despite criticism by the Greek minister",
     // "amid protests over the law": opposition named in a concessive
-    // phrase is aimed at the clause's subject.
+    // phrase is aimed at the subject of the clause the phrase modifies,
+    // the nearest verb above it wherever the parser hung the phrase ("in a
+    // rally on Friday, despite criticism" may hang it on the rally).
     if f.target.heads.is_empty() && trig.pos == TriggerPos::Noun && opposition(trig.cameo()) {
-        let concessive = t.case_of(trig.token).is_some_and(|c| matches!(c.as_str(), "despite" | "amid" | "amidst"));
-        let doer =
-            t.head(trig.token).filter(|_| concessive).and_then(|v| subject(t, v)).filter(|&s| judge(s).is_some());
+        let concessive =
+            t.case_of(trig.token).is_some_and(|c| crate::cues::has(crate::cues::List::Concessive, &c.to_lowercase()));
+        let clause = t.ancestors(trig.token).into_iter().find(|&a| t.is_verbal(a));
+        let doer = clause.filter(|_| concessive).and_then(|v| subject(t, v)).filter(|&s| judge(s).is_some());
         if let Some(s) = doer {
             f.target = Side { heads: with_conjuncts(t, s), via: Some("subject of the clause opposed".into()) };
         }
@@ -462,9 +465,11 @@ pub fn stranded_obliques(t: &Tree, n: usize) -> Vec<(usize, String)> {
 /// object and no phrase of its own, coordinated with a later verb of the
 /// same subject, shares that verb's prepositional phrases (the parser
 /// hangs a shared phrase on the nearer verb). Returns them with their
-/// prepositions.
+/// prepositions. A phrase fronted before the verb sets the scene for both
+/// ("For the first time, police fired and landed ..."): only the verb's
+/// later phrases, times aside, are its own.
 pub fn shared_obliques(t: &Tree, v: usize) -> Vec<(usize, String)> {
-    let bare = objects(t, v).is_empty() && obliques(t, v).all(|(c, _)| t.in_time(c));
+    let bare = objects(t, v).is_empty() && obliques(t, v).all(|(c, _)| c < v || t.in_time(c));
     if !bare || !t.is_verbal(v) {
         return Vec::new();
     }
@@ -618,12 +623,23 @@ fn deeper_targets(t: &Tree, trigger: usize) -> Vec<usize> {
 }
 
 /// The subject of the light verb whose object (or means) `noun` is.
+/// A noun coordinated with another shares its relation to the verb
+/// ("announced it by television and in a rally": the rally is a means
+/// too), under its own preposition if it has one.
 pub fn light_verb_subject(t: &Tree, noun: usize) -> Option<usize> {
-    let rel = t.rel(noun);
-    let v = t.head(noun)?;
+    let mut first = noun;
+    for _ in 0..t.range.len() {
+        match t.head(first) {
+            Some(h) if rel_is(t.rel(first), "conj") && !t.is_verbal(h) => first = h,
+            _ => break,
+        }
+    }
+    let rel = t.rel(first);
+    let v = t.head(first)?;
     let lemma = t.lemma(v).to_lowercase();
-    let light = crate::cues::has(crate::cues::List::LightVerb, &lemma) && !naming(t, v, noun);
-    let means = rel_is(rel, "obl") && matches!(t.case_of(noun).as_deref(), Some("through" | "via" | "in" | "by"));
+    let light = crate::cues::has(crate::cues::List::LightVerb, &lemma) && !naming(t, v, first);
+    let case = t.case_of(noun).or_else(|| t.case_of(first));
+    let means = rel_is(rel, "obl") && matches!(case.as_deref(), Some("through" | "via" | "in" | "by"));
     if (light && (rel_is(rel, "obj") || rel_is(rel, "nsubj:pass"))) || means {
         return subject(t, v);
     }
@@ -757,6 +773,24 @@ mod tests {
         let e = entry("0871\tnoun\tcriticism");
         let f = frame(&t, &Trigger { token: 4, entry: &e, pos: TriggerPos::Noun, code: None }, &all(&t));
         assert!(f.target.heads.is_empty(), "a ceasefire is no opposition");
+        // The phrase hung on a noun of the clause: "Erdogan announced it
+        // in a rally despite criticism by Greece".
+        let d = doc(&spaced(
+            "1 Erdogan Erdogan PROPN NNP _ 2 nsubj _ _
+             2 announced announce VERB VBD _ 0 root _ _
+             3 it it PRON PRP _ 2 obj _ _
+             4 in in ADP IN _ 6 case _ _
+             5 a a DET DT _ 6 det _ _
+             6 rally rally NOUN NN _ 2 obl _ _
+             7 despite despite ADP IN _ 8 case _ _
+             8 criticism criticism NOUN NN _ 6 nmod _ _
+             9 by by ADP IN _ 10 case _ _
+             10 Greece Greece PROPN NNP _ 8 nmod _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("111\tnoun\tcriticism\tsrc=by");
+        let f = frame(&t, &Trigger { token: 7, entry: &e, pos: TriggerPos::Noun, code: None }, &all(&t));
+        assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[9][..], &[0][..]));
     }
 
     #[test]
@@ -1023,6 +1057,26 @@ mod tests {
              12 protester protester NOUN NN _ 7 obl _ _",
         ));
         assert!(shared_obliques(&Tree::new(&d, 0), 1).is_empty());
+        // A phrase fronted before the verb is no phrase of its own: "For
+        // the first time police fired and landed a round on a protester".
+        let d = doc(&spaced(
+            "1 For for ADP IN _ 4 case _ _
+             2 the the DET DT _ 4 det _ _
+             3 first first ADJ JJ _ 4 amod _ _
+             4 time time NOUN NN _ 6 obl _ _
+             5 police police NOUN NN _ 6 nsubj _ _
+             6 fired fire VERB VBD _ 0 root _ _
+             7 and and CCONJ CC _ 8 cc _ _
+             8 landed land VERB VBD _ 6 conj _ _
+             9 a a DET DT _ 10 det _ _
+             10 round round NOUN NN _ 8 obj _ _
+             11 on on ADP IN _ 13 case _ _
+             12 a a DET DT _ 13 det _ _
+             13 protester protester NOUN NN _ 8 obl _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        assert_eq!(find_role(&t, 5, &Role::Prep("on".into()), TriggerPos::Verb), Some(12));
+        assert_eq!(crate::trigger::find(&t, &lexicon).iter().map(|g| g.token).collect::<Vec<_>>(), [5]);
     }
 
     #[test]
@@ -1163,6 +1217,23 @@ mod tests {
         assert_eq!(light_verb_subject(&Tree::new(&d, 0), 4), None);
         let second = d.sentences[1].tokens.start;
         assert_eq!(light_verb_subject(&Tree::new(&d, 1), second + 4), Some(second));
+    }
+
+    #[test]
+    fn a_conjunct_shares_the_means_of_the_first() {
+        // He announced it by television and in a rally
+        let d = doc(&spaced(
+            "1 He he PRON PRP _ 2 nsubj _ _
+             2 announced announce VERB VBD _ 0 root _ _
+             3 it it PRON PRP _ 2 obj _ _
+             4 by by ADP IN _ 5 case _ _
+             5 television television NOUN NN _ 2 obl _ _
+             6 and and CCONJ CC _ 9 cc _ _
+             7 in in ADP IN _ 9 case _ _
+             8 a a DET DT _ 9 det _ _
+             9 rally rally NOUN NN _ 5 conj _ _",
+        ));
+        assert_eq!(light_verb_subject(&Tree::new(&d, 0), 8), Some(0));
     }
 
     #[test]

@@ -70,6 +70,14 @@ pub fn ultimatum(t: &Tree, i: usize) -> bool {
         && t.kids(i, "advcl").any(|c| t.kids(c, "mark").any(|m| t.lemma(m).eq_ignore_ascii_case("unless")))
 }
 
+/// Whether the trigger is what someone will do "if" something happens:
+/// a conditional commitment ("said they would meet the mediator if he gave
+/// them a veto"). The act is hypothetical; the commitment was made.
+pub fn conditional_commitment(t: &Tree, i: usize) -> bool {
+    has_aux(t, i, FUTURE)
+        && t.kids(i, "advcl").any(|c| t.kids(c, "mark").any(|m| t.lemma(m).eq_ignore_ascii_case("if")))
+}
+
 /// Whether a negated event is a refusal: "will not accept", "refused to
 /// release", "failed to reach" — a rejection, not a mere non-event.
 pub fn refusal(t: &Tree, i: usize) -> bool {
@@ -185,8 +193,10 @@ pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
         }
         let why = |what: &str| Some(format!("{what} {:?}", t.tok(a).form));
         // "the release of those arrested": a past participle describing a
-        // noun tells what was done, whatever is asked of the noun.
-        if rel_is(rel, "acl") && !rel.ends_with("relcl") && t.tok(child).xpos == "VBN" {
+        // noun tells what was done, whatever is asked of the noun. An
+        // infinitive is no such participle: "a crime to be prosecuted" is
+        // an aim (below).
+        if rel_is(rel, "acl") && !rel.ends_with("relcl") && t.tok(child).xpos == "VBN" && !purpose(t, child) {
             break;
         }
         // Crossing into a sibling clause (coordination, a clause the trigger
@@ -606,6 +616,20 @@ mod tests {
              6 to to PART TO _ 8 mark _ _
              7 be be AUX VB _ 8 aux:pass _ _
              8 prosecuted prosecute VERB VBN _ 3 advcl _ _",
+            7,
+        );
+        assert_eq!(m, Mode::Intended);
+        // ... with the infinitive hung on the crime: a passive infinitive
+        // is no participle describing the noun.
+        let m = mode_of(
+            "1 extradite extradite VERB VB _ 0 root _ _
+             2 anyone anyone PRON NN _ 1 obj _ _
+             3 accused accuse VERB VBN _ 2 acl _ _
+             4 of of ADP IN _ 5 case _ _
+             5 crime crime NOUN NN _ 3 obl _ _
+             6 to to PART TO _ 8 mark _ _
+             7 be be AUX VB _ 8 aux:pass _ _
+             8 prosecuted prosecute VERB VBN _ 5 acl _ _",
             7,
         );
         assert_eq!(m, Mode::Intended);

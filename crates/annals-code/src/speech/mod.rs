@@ -137,7 +137,9 @@ pub fn events(cx: &Context, t: &Tree, fired: &[usize]) -> Vec<Event> {
         let mut what = content(t, v);
         let mut quote = None;
         let quoted: Vec<usize> = t.range.clone().filter(|&i| cx.discourse.quote_at(t.tok(i).start).is_some()).collect();
-        if what.is_empty() && !quoted.is_empty() {
+        // A verb inside the quote is none of its speaker's ("told the
+        // public, "Corbyn wants to cancel it and argue about Brexit"").
+        if what.is_empty() && !quoted.is_empty() && !quoted.contains(&v) {
             // One statement per quote, whichever sentence codes it first.
             quote = cx.discourse.quote_at(t.tok(quoted[0]).start).cloned();
             if !cx.quote_open(quote.as_ref()) {
@@ -460,6 +462,32 @@ mod tests {
             |trigger: &str| ev.iter().find(|e| e.trigger.text == trigger).and_then(|e| e.target.as_ref()?.code.clone());
         assert_eq!(target("called").as_deref(), Some("PSEREBHMS"), "{ev:#?}");
         assert_eq!(target("said").as_deref(), Some("IRN"), "{ev:#?}");
+    }
+
+    #[test]
+    fn a_reporting_verb_inside_a_quote_does_not_speak_it() {
+        use crate::{ArticleInfo, Coder};
+        // Trump told the public : " Putin wants to cancel the referendum and argue . "
+        let d = doc(&spaced(
+            "1 Trump Trump PROPN NNP _ 2 nsubj _ NER=B-PER
+             2 told tell VERB VBD _ 0 root _ _
+             3 the the DET DT _ 4 det _ _
+             4 public public NOUN NN _ 2 obj _ SpaceAfter=No
+             5 : : PUNCT : _ 2 punct _ _
+             6 \" \" PUNCT `` _ 8 punct _ SpaceAfter=No
+             7 Putin Putin PROPN NNP _ 8 nsubj _ NER=B-PER
+             8 wants want VERB VBZ _ 2 ccomp _ _
+             9 to to PART TO _ 10 mark _ _
+             10 cancel cancel VERB VB _ 8 xcomp _ _
+             11 the the DET DT _ 12 det _ _
+             12 referendum referendum NOUN NN _ 10 obj _ _
+             13 and and CCONJ CC _ 14 cc _ _
+             14 argue argue VERB VB _ 10 conj _ SpaceAfter=No
+             15 . . PUNCT . _ 2 punct _ SpaceAfter=No
+             16 \" \" PUNCT '' _ 2 punct _ _",
+        ));
+        let ev = Coder::embedded().code(&ArticleInfo { id: "t", date: None }, &d);
+        assert!(!ev.iter().any(|e| e.trigger.text == "argue"), "{ev:#?}");
     }
 
     #[test]

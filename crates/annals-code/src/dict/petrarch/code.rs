@@ -236,8 +236,19 @@ impl<'a> Sent<'a> {
         let base = r.split(':').next().unwrap_or(r);
         (INTERNAL.contains(&r)
             || INTERNAL.contains(&base)
-            || (base == "nmod" && !self.kids[k].iter().any(|&c| self.rel(c) == "case")))
+            || (base == "nmod" && !self.kids[k].iter().any(|&c| self.rel(c) == "case"))
+            || (base == "appos" && self.run_on(k)))
             && !self.clause(k)
+    }
+
+    /// Whether apposition `k` follows the words before it with no
+    /// punctuation between: "Deputy [Prime Minister Telemar]" is one noun
+    /// phrase however the parse split it; "Telemar, [the minister]" two.
+    fn run_on(&self, k: usize) -> bool {
+        let mut words = Vec::new();
+        self.subtree(k, &mut words);
+        let first = words.into_iter().filter(|&w| self.toks[w].upos != "PUNCT").min().unwrap_or(k);
+        first > 0 && self.toks[first - 1].upos != "PUNCT" && self.parent(k).is_some_and(|h| h < first)
     }
 
     /// Whether `k` heads a clause of its own (it has a subject, copula or
@@ -1215,6 +1226,34 @@ mod tests {
              9 . . PUNCT . _ 5 punct _ _",
         );
         assert_eq!(got, [t("BREGOV", "NGOMOR", "122")]);
+    }
+
+    #[test]
+    fn an_apposition_with_no_comma_runs_on_the_phrase() {
+        // Dagolath's Deputy [Prime Minister Telemar] left for Gondor: one
+        // phrase, and its agent; "Telemar, the prime minister" is two.
+        let got = coded(
+            "1 Dagolath Dagolath PROPN NNP _ 3 nmod:poss _ _
+             2 's 's PART POS _ 1 case _ _
+             3 Deputy deputy NOUN NN _ 7 nsubj _ _
+             4 Prime Prime ADJ NNP _ 5 amod _ _
+             5 Minister Minister PROPN NNP _ 3 appos _ _
+             6 Telemar Telemar PROPN NNP _ 5 flat _ _
+             7 left leave VERB VBD _ 0 root _ _
+             8 for for ADP IN _ 9 case _ _
+             9 Gondor Gondor PROPN NNP _ 7 obl _ _
+             10 . . PUNCT . _ 7 punct _ _",
+        );
+        assert_eq!(got, [t("DAGGOV", "GON", "032"), t("GON", "DAGGOV", "033")]);
+        let d = doc(&spaced(
+            "1 Telemar Telemar PROPN NNP _ 0 root _ _
+             2 , , PUNCT , _ 5 punct _ _
+             3 the the DET DT _ 5 det _ _
+             4 prime prime ADJ JJ _ 5 amod _ _
+             5 minister minister NOUN NN _ 1 appos _ _",
+        ));
+        let s = Sent::new(&d, 0);
+        assert!(!s.internal(4));
     }
 
     #[test]

@@ -193,12 +193,11 @@ impl Parser {
         &self.labels
     }
 
-    /// Decodes with a beam of `width` paths (1: greedy, the default). A
-    /// beam of 2 gains 1.0 LAS on EWT dev (82.68 -> 83.65) and 0.8 on GUM
-    /// dev at about 1.5 times the greedy parse time; a beam of 4 gains 1.2
-    /// at 2.8 times. The event coder's rules were written against the
-    /// greedy parser's shapes, so the pipeline stays greedy for now
-    /// (README, "Accuracy").
+    /// Decodes with a beam of `width` paths (1: greedy, the default of a
+    /// parser read on its own; the pipeline uses
+    /// [`crate::pipeline::PARSER_BEAM`]). A beam of 2 gains 1.0 LAS on EWT
+    /// dev (82.68 -> 83.65) and 0.8 on GUM dev at about 1.5 times the
+    /// greedy parse time; a beam of 4 gains 1.2 at 2.8 times.
     pub fn set_beam(&mut self, width: usize) {
         self.beam = width.max(1);
     }

@@ -24,9 +24,9 @@ pub enum Command {
         /// perfect tagger); prints UAS and LAS only.
         #[arg(long)]
         gold_tags: bool,
-        /// Decode dependencies with a beam of this many paths (1: greedy,
-        /// as the pipeline does).
-        #[arg(long, default_value_t = 1)]
+        /// Decode dependencies with a beam of this many paths (1: greedy;
+        /// the default is the pipeline's own beam).
+        #[arg(long, default_value_t = annals_text::pipeline::PARSER_BEAM)]
         beam: usize,
     },
     /// Entity precision, recall and F1 per type on an IOB2 file (UNER format).

@@ -491,7 +491,10 @@ pub fn obliques<'b>(t: &'b Tree, i: usize) -> impl Iterator<Item = (usize, Strin
 /// Whether noun `s` opens with a preposition ("with", "of"), which no
 /// subject does (the possessive "'s" is its possessor's, not its own).
 fn prepositional(t: &Tree, s: usize) -> bool {
-    t.kids(s, "case").any(|c| c < s && t.tok(c).upos == "ADP" || t.tok(c).xpos == "IN")
+    // "up to 1,000 Turks", "about 20 people": a word before a number
+    // bounds the count.
+    let count = |c: usize| c + 1 < t.range.end && t.tok(c + 1).upos == "NUM";
+    t.kids(s, "case").any(|c| c < s && (t.tok(c).upos == "ADP" || t.tok(c).xpos == "IN") && !count(c))
 }
 
 /// The subject of verb `v`, inherited through the clause it depends on:
@@ -900,6 +903,15 @@ mod tests {
         ));
         let t = Tree::new(&d, 0);
         assert_eq!(subject(&t, 7), None, "a phrase with a preposition is no subject");
+        // Up to 1,000 Turks began (with "to" the case of Turks)
+        let d = doc(&spaced(
+            "1 Up up ADP IN _ 5 mark _ _
+             2 to to ADP IN _ 4 case _ _
+             3 1,000 1000 NUM CD _ 4 nummod _ _
+             4 Turks Turk PROPN NNPS _ 5 nsubj _ _
+             5 began begin VERB VBD _ 0 root _ _",
+        ));
+        assert_eq!(subject(&Tree::new(&d, 0), 4), Some(3), "a bounded count is a subject");
         assert!(bare_participle_after_noun(&t, 7));
         let e = entry("190\tverb\tkill");
         let f = frame(&t, &Trigger { token: 7, entry: &e, pos: TriggerPos::Verb, code: None }, &all(&t));

@@ -64,8 +64,12 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
             }
             if let Some((actor, moved)) = time_subject(&t, i) {
                 changes.push((i, Change::Rel("obl:tmod")));
-                changes.push((actor, Change::Attach(t.head(i).unwrap_or(actor), "nsubj")));
-                changes.extend(moved.into_iter().map(|k| (k, Change::Attach(actor, "nmod"))));
+                // The subject keeps its kind: "Saturday Sirhan was stabbed".
+                changes.push((actor, Change::Attach(t.head(i).unwrap_or(actor), leak(t.rel(i)))));
+                changes.extend(moved.into_iter().map(|k| match t.rel(k) {
+                    "flat" => (k, Change::Move(actor)),
+                    _ => (k, Change::Attach(actor, "nmod")),
+                }));
             }
             if let Some((first, second)) = apposition_read_as_second_subject(&t, i) {
                 changes.push((second, Change::Attach(first, "appos")));
@@ -1210,6 +1214,23 @@ mod tests {
              3 said say VERB VBD _ 1 parataxis _ _",
         ));
         assert_eq!(canonical(&d).tokens[0].deprel, "root");
+    }
+
+    #[test]
+    fn a_time_heading_a_passive_subjects_name_gives_way_to_it() {
+        // on Saturday Sirhan Sirhan was stabbed (the name flat under the day)
+        let d = doc(&spaced(
+            "1 on on ADP IN _ 5 mark _ _
+             2 Saturday Saturday PROPN NNP _ 5 nsubj:pass _ _
+             3 Sirhan Sirhan PROPN NNP _ 2 flat _ _
+             4 Sirhan Sirhan PROPN NNP _ 2 flat _ _
+             5 stabbed stab VERB VBN _ 0 root _ _",
+        ));
+        let c = canonical(&d);
+        let rel = |i: usize| (c.tokens[i].head, c.tokens[i].deprel.as_str());
+        assert_eq!(rel(2), (Some(4), "nsubj:pass"));
+        assert_eq!(rel(3), (Some(2), "flat"));
+        assert_eq!(rel(1), (Some(4), "obl:tmod"));
     }
 
     #[test]

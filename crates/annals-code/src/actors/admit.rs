@@ -67,6 +67,11 @@ pub fn admit(t: &Tree, h: usize, r: &Resolved) -> bool {
             return false;
         }
     }
+    // "It was reported that ...", "it is believed ...": an "it" standing
+    // for the clause that follows names no one.
+    if expletive(t, head) {
+        return false;
+    }
     // "with the Gaza-run Islamic" (a name cut short): a phrase headed by an
     // adjective that no dictionary knows names no one.
     if t.tok(head).upos == "ADJ" && r.actor.code.is_none() && r.dict_kind.is_none() {
@@ -92,6 +97,16 @@ pub fn admit(t: &Tree, h: usize, r: &Resolved) -> bool {
             tok.upos == "PROPN" && !place && !cues::has(List::NotActor, &lemma)
         }
     }
+}
+
+/// Whether `i` is the "it" of "It was reported (that) ...": the passive
+/// subject of a reporting verb that has a clause of its own.
+pub fn expletive(t: &Tree, i: usize) -> bool {
+    let Some(v) = t.head(i) else { return false };
+    t.tok(i).form.eq_ignore_ascii_case("it")
+        && rel_is(t.rel(i), "nsubj:pass")
+        && cues::has(List::Report, &t.lemma(v).to_lowercase())
+        && t.has_kid_in(v, &["ccomp", "advcl", "csubj", "xcomp", "parataxis"])
 }
 
 #[cfg(test)]
@@ -183,6 +198,25 @@ mod tests {
         let r = Resolver { actors: ActorDict::embedded(), agents: AgentDict::embedded(), date: None };
         assert!(!admit(&t, 3, &r.local(&t, 3)));
         assert!(admit(&t, 6, &r.local(&t, 6)), "a name");
+    }
+
+    #[test]
+    fn the_it_of_it_was_reported_is_no_one() {
+        // It was reported Sirhan was stabbed ; It was attacked
+        let d = doc(&spaced(
+            "1 It it PRON PRP _ 3 nsubj:pass _ _
+             2 was be AUX VBD _ 3 aux:pass _ _
+             3 reported report VERB VBN _ 0 root _ _
+             4 Sirhan Sirhan PROPN NNP _ 6 nsubj:pass _ _
+             5 was be AUX VBD _ 6 aux:pass _ _
+             6 stabbed stab VERB VBN _ 3 ccomp _ _
+             7 it it PRON PRP _ 9 nsubj:pass _ _
+             8 was be AUX VBD _ 9 aux:pass _ _
+             9 attacked attack VERB VBN _ 3 parataxis _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        assert!(expletive(&t, 0));
+        assert!(!expletive(&t, 6), "an it that was attacked");
     }
 
     #[test]

@@ -81,6 +81,10 @@ pub fn subject(t: &Tree, v: usize) -> Option<usize> {
     let mut cur = v;
     for _ in 0..4 {
         // The subject nearest before the verb (a garbled parse may give two).
+        // "It was reported that ..." is told by no one named.
+        if t.kids(cur, "nsubj").any(|s| crate::actors::admit::expletive(t, s)) {
+            return None;
+        }
         if let Some(s) = t.kids(cur, "nsubj").filter(|&s| s < cur).last().or_else(|| t.kid(cur, "nsubj")) {
             return Some(s);
         }

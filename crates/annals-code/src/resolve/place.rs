@@ -129,6 +129,16 @@ pub fn place(
         if !locative && !object {
             continue;
         }
+        // "Sirhan, an ethnic Palestinian from Jordan, opposed ...": where an
+        // actor comes from is not where the event happened.
+        let origin = t.case_of(x).as_deref() == Some("from")
+            && rel_is(t.rel(x), "nmod")
+            && t.head(x).is_some_and(|n| {
+                actors.contains(&n) || (rel_is(t.rel(n), "appos") && t.head(n).is_some_and(|a| actors.contains(&a)))
+            });
+        if origin {
+            continue;
+        }
         // "According to the ministry of internal affairs of Belarus": the
         // source's phrase says who tells, not where.
         if in_attribution(t, x) {
@@ -324,6 +334,23 @@ mod tests {
         let t = Tree::new(&d, 1);
         let s = t.range.start;
         assert!(place(&t, s + 5, &[], &[], Places::embedded(), None).is_some(), "a shared subject shares the place");
+    }
+
+    #[test]
+    fn where_an_actor_comes_from_is_no_place() {
+        // Sirhan , a Palestinian from Jordan , opposed Kennedy
+        let d = doc(&spaced(
+            "1 Sirhan Sirhan PROPN NNP _ 7 nsubj _ _
+             2 , , PUNCT , _ 4 punct _ _
+             3 a a DET DT _ 4 det _ _
+             4 Palestinian Palestinian PROPN NNP _ 1 appos _ _
+             5 from from ADP IN _ 6 case _ _
+             6 Jordan Jordan PROPN NNP _ 4 nmod _ NER=B-LOC
+             7 opposed oppose VERB VBD _ 0 root _ _
+             8 Kennedy Kennedy PROPN NNP _ 7 obj _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        assert!(place(&t, 6, &[0, 7], &t.range.clone().collect::<Vec<_>>(), Places::embedded(), None).is_none());
     }
 
     #[test]

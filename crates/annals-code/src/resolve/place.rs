@@ -132,9 +132,11 @@ pub fn place(
         // "Sirhan, an ethnic Palestinian from Jordan, opposed ...": where an
         // actor comes from is not where the event happened.
         let origin = t.case_of(x).as_deref() == Some("from")
-            && rel_is(t.rel(x), "nmod")
+            && (rel_is(t.rel(x), "nmod") || rel_is(t.rel(x), "obl"))
             && t.head(x).is_some_and(|n| {
-                actors.contains(&n) || (rel_is(t.rel(n), "appos") && t.head(n).is_some_and(|a| actors.contains(&a)))
+                !t.is_verbal(n)
+                    && (actors.contains(&n)
+                        || (rel_is(t.rel(n), "appos") && t.head(n).is_some_and(|a| actors.contains(&a))))
             });
         if origin {
             continue;

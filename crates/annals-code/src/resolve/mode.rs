@@ -49,7 +49,7 @@ fn modal(t: &Tree, i: usize) -> Option<Mode> {
         match t.lemma(c).to_lowercase().as_str() {
             "will" | "shall" => return Some(Mode::Future),
             "must" | "should" => return Some(Mode::Requested),
-            "would" | "could" | "might" | "may" => return Some(Mode::Hypothetical),
+            "would" | "could" | "might" | "may" | "can" => return Some(Mode::Hypothetical),
             _ => {}
         }
     }
@@ -235,8 +235,12 @@ pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
         // reporters that ...").
         // "called the arrests unlawful" names the arrests; it asks nothing.
         let naming = rel_is(rel, "obj") && is(List::NamingVerb, t, a) && t.kids(a, "xcomp").next().is_some();
+        // A phrase on a request is what it asks for only with "for" ("called
+        // for the release"): "urged him in a phone call" names the medium.
+        let circumstance = rel_is(rel, "obl") && t.case_of(child).as_deref() != Some("for");
         if is(List::Request, t, a)
             && !naming
+            && !circumstance
             && (rel_is(rel, "xcomp") || (content && !cues::has(List::Report, &t.lemma(a).to_lowercase())))
         {
             if negated(t, a) {
@@ -383,6 +387,40 @@ mod tests {
     fn mode_of(conllu: &str, trigger: usize) -> Mode {
         let d = doc(&spaced(conllu));
         mode(&Tree::new(&d, 0), trigger).0
+    }
+
+    #[test]
+    fn can_is_no_deed_and_a_requests_medium_is_no_content() {
+        // an official can be removed
+        let m = mode_of(
+            "1 official official NOUN NN _ 4 nsubj:pass _ _
+             2 can can AUX MD _ 4 aux _ _
+             3 be be AUX VB _ 4 aux:pass _ _
+             4 removed remove VERB VBN _ 0 root _ _",
+            3,
+        );
+        assert_eq!(m, Mode::Hypothetical);
+        // Trump urged Zelensky in a phone call (the call happened)
+        let m = mode_of(
+            "1 Trump Trump PROPN NNP _ 2 nsubj _ _
+             2 urged urge VERB VBD _ 0 root _ _
+             3 Zelensky Zelensky PROPN NNP _ 2 obj _ _
+             4 in in ADP IN _ 6 case _ _
+             5 phone phone NOUN NN _ 6 compound _ _
+             6 call call NOUN NN _ 2 obl _ _",
+            5,
+        );
+        assert_eq!(m, Mode::Asserted);
+        // Hamas called for the release (asked for)
+        let m = mode_of(
+            "1 Hamas Hamas PROPN NNP _ 2 nsubj _ _
+             2 called call VERB VBD _ 0 root _ _
+             3 for for ADP IN _ 5 case _ _
+             4 the the DET DT _ 5 det _ _
+             5 release release NOUN NN _ 2 obl _ _",
+            4,
+        );
+        assert_eq!(m, Mode::Requested);
     }
 
     #[test]

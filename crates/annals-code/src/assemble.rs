@@ -556,11 +556,13 @@ pub fn needs_partner(code: &str, pos: crate::dict::events::TriggerPos, sources: 
 /// Whether an organisation's name says it is no one country's ("the
 /// International Criminal Court", "World Food Programme").
 /// Whether the role headed by `h` is said to be of no country of the
-/// report's: "foreign forces", "international observers".
+/// report's: "foreign forces", "international observers", "world leaders".
 pub(crate) fn foreign(t: &Tree, h: usize) -> bool {
     // A head found through coreference lies in another sentence.
     t.range.contains(&h)
-        && t.kids(h, "amod").any(|m| crate::cues::has(crate::cues::List::Foreign, &t.lemma(m).to_lowercase()))
+        && t.kids(h, "amod")
+            .chain(t.kids(h, "compound"))
+            .any(|m| crate::cues::has(crate::cues::List::Foreign, &t.lemma(m).to_lowercase()))
 }
 
 fn international(name: &str) -> bool {

@@ -105,6 +105,12 @@ fn content(t: &Tree, v: usize) -> Vec<usize> {
     out
 }
 
+/// Whether `r` is a news medium (sector MED: a newspaper, a broadcaster,
+/// an agency).
+fn news_medium(r: &crate::actors::Resolved) -> bool {
+    r.actor.sector.as_deref() == Some("MED") || r.actor.code.as_deref().is_some_and(|c| c.get(3..6) == Some("MED"))
+}
+
 /// The heads of actor phrases among `tokens`, the clause's subject first.
 fn mentioned(t: &Tree, tokens: &[usize]) -> Vec<usize> {
     let mut heads: Vec<usize> = tokens
@@ -150,6 +156,12 @@ pub fn events(cx: &Context, t: &Tree, fired: &[usize]) -> Vec<Event> {
         }
         let Some(speaker_head) = attribution::subject(t, v) else { continue };
         let Some(speaker) = cx.actor(t, speaker_head) else { continue };
+        // "Rudaw reports Mahan's director has alleged ties to the IRGC",
+        // "PBS revealed that ... the murder": a news medium reporting tells
+        // the news; it judges no one by telling it.
+        if report && !naming && quote.is_none() && news_medium(&speaker) {
+            continue;
+        }
         let before = out.len();
         if let Some(e) = speech_event(cx, t, v, &what, &speaker, &[speaker_head], fired) {
             out.push(e);
@@ -277,6 +289,19 @@ fn speech_event(
         // its own), it accuses no one named.
         if kind == Evaluation::Blame && r.starts_with("nsubj:pass") && t.head(h).is_some_and(|v| fired.contains(&v)) {
             return None;
+        }
+        // "remains silent over Jamal's killing": the possessor of an act
+        // that the lexicon does to its possessor is its victim.
+        let victim = rel_is(r, "nmod:poss")
+            && t.head(h).is_some_and(|n| {
+                cx.coder
+                    .lexicon
+                    .triggers(crate::dict::events::TriggerPos::Noun, &t.lemma(n).to_lowercase())
+                    .iter()
+                    .any(|e| e.target.contains(&crate::dict::events::Role::Possessor))
+            });
+        if kind == Evaluation::Blame && victim {
+            continue;
         }
         // "found it to be unlawful", "called the move illegal": what a
         // naming verb names is what is blamed.
@@ -488,6 +513,35 @@ mod tests {
         ));
         let ev = Coder::embedded().code(&ArticleInfo { id: "t", date: None }, &d);
         assert!(!ev.iter().any(|e| e.trigger.text == "argue"), "{ev:#?}");
+    }
+
+    #[test]
+    fn news_tells_and_victims_are_not_blamed() {
+        use crate::{ArticleInfo, Coder};
+        // Reuters reported Hamas was responsible . Egypt condemned Khashoggi 's murder as a crime ... (said)
+        let d = doc(&spaced(
+            "1 Reuters Reuters PROPN NNP _ 2 nsubj _ NER=B-ORG
+             2 reported report VERB VBD _ 0 root _ _
+             3 Hamas Hamas PROPN NNP _ 5 nsubj _ NER=B-ORG
+             4 was be AUX VBD _ 5 cop _ _
+             5 responsible responsible ADJ JJ _ 2 ccomp _ _
+
+             1 Egypt Egypt PROPN NNP _ 2 nsubj _ NER=B-LOC
+             2 said say VERB VBD _ 0 root _ _
+             3 Khashoggi Khashoggi PROPN NNP _ 5 nmod:poss _ NER=B-PER
+             4 's 's PART POS _ 3 case _ _
+             5 murder murder NOUN NN _ 8 nsubj _ _
+             6 was be AUX VBD _ 8 cop _ _
+             7 a a DET DT _ 8 det _ _
+             8 crime crime NOUN NN _ 2 ccomp _ _",
+        ));
+        let ev = Coder::embedded().code(&ArticleInfo { id: "t", date: None }, &d);
+        assert!(!ev.iter().any(|e| e.trigger.text == "reported"), "{ev:#?}");
+        assert!(
+            !ev.iter()
+                .any(|e| e.trigger.text == "said" && e.target.as_ref().is_some_and(|a| a.text.contains("Khashoggi"))),
+            "{ev:#?}"
+        );
     }
 
     #[test]

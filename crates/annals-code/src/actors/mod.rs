@@ -208,8 +208,11 @@ impl Resolver<'_> {
                 (tok.upos == "PROPN" || tok.upos == "ADJ")
                     && (rel_is(&tok.deprel, "compound") || rel_is(&tok.deprel, "amod") || rel_is(&tok.deprel, "flat"))
             };
+            // A role word ending the phrase is its kind even inside a name:
+            // "Thames Valley Police", "the Metropolitan Police".
+            let last = k + 1 == forms.len();
             if let Some((end, code)) =
-                self.agents.find_agent(&role_refs, k).filter(|(end, _)| *end > k + 1 || !name_part(toks[k]))
+                self.agents.find_agent(&role_refs, k).filter(|(end, _)| *end > k + 1 || last || !name_part(toks[k]))
             {
                 explain.push(format!("agent {:?} → {code}", lemmas[k..end].join(" ")));
                 roles.push((k, end, code.to_string(), nested.contains(&toks[k])));
@@ -465,6 +468,18 @@ mod tests {
 
     fn resolver() -> Resolver<'static> {
         Resolver { actors: ActorDict::embedded(), agents: AgentDict::embedded(), date: Some("2019-10-11") }
+    }
+
+    #[test]
+    fn a_role_word_ending_a_name_is_its_kind() {
+        // Thames Valley Police
+        let d = doc(&spaced(
+            "1 Thames Thames PROPN NNP _ 2 compound _ NER=B-LOC
+             2 Valley Valley PROPN NNP _ 0 root _ NER=I-LOC
+             3 Police Police PROPN NNP _ 2 flat _ _",
+        ));
+        let r = resolver().local(&Tree::new(&d, 0), 1);
+        assert_eq!(r.actor.code.as_deref(), Some("COP"), "{:?}", r.explain);
     }
 
     #[test]

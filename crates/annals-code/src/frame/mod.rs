@@ -562,9 +562,10 @@ fn nearest_actor(t: &Tree, trigger: usize, left: bool, ok: &dyn Fn(usize) -> boo
             .take(MAX)
             .take_while(|&k| {
                 // Not into another clause: "Qatar would host a ceremony and
-                // the UN would send monitors".
+                // the UN would send monitors", "arrived and detained the man".
                 !matches!(t.tok(k).form.as_str(), ";" | ",")
                     && !matches!(t.tok(k).xpos.as_str(), "MD" | "VBD" | "VBZ" | "VBP")
+                    && !(rel_is(t.rel(k), "conj") && t.is_verbal(k))
             })
             .find(|&k| fits(k))
     }
@@ -923,6 +924,23 @@ mod tests {
              2 killed kill VERB VBD _ 0 root _ _",
         ));
         assert!(!bare_participle_after_noun(&Tree::new(&d, 0), 1));
+    }
+
+    #[test]
+    fn no_guess_across_a_conjoined_verb() {
+        // Police arrived and detained the man (arrive takes "in" or "at")
+        let d = doc(&spaced(
+            "1 Police police NOUN NNS _ 2 nsubj _ _
+             2 arrived arrive VERB VBD _ 0 root _ _
+             3 and and CCONJ CC _ 4 cc _ _
+             4 detained detain VERB VBN _ 2 conj _ _
+             5 the the DET DT _ 6 det _ _
+             6 man man NOUN NN _ 4 obj _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("042\tverb\tarrive\ttgt=in|at");
+        let f = frame(&t, &Trigger { token: 1, entry: &e, pos: TriggerPos::Verb, code: None }, &all(&t));
+        assert!(f.target.heads.is_empty(), "{f:?}");
     }
 
     #[test]

@@ -563,9 +563,10 @@ fn nearest_actor(t: &Tree, trigger: usize, left: bool, ok: &dyn Fn(usize) -> boo
             .take_while(|&k| {
                 // Not into another clause: "Qatar would host a ceremony and
                 // the UN would send monitors", "arrived and detained the man".
-                !matches!(t.tok(k).form.as_str(), ";" | ",")
-                    && !matches!(t.tok(k).xpos.as_str(), "MD" | "VBD" | "VBZ" | "VBP")
-                    && !(rel_is(t.rel(k), "conj") && t.is_verbal(k))
+                let boundary = matches!(t.tok(k).form.as_str(), ";" | ",")
+                    || matches!(t.tok(k).xpos.as_str(), "MD" | "VBD" | "VBZ" | "VBP");
+                let other_verb = rel_is(t.rel(k), "conj") && t.is_verbal(k);
+                !boundary && !other_verb
             })
             .find(|&k| fits(k))
     }

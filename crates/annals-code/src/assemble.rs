@@ -496,7 +496,21 @@ pub fn merge_retellings(t: &Tree, events: &mut Vec<Event>) {
         });
         if let Some(j) = twin {
             tracing::debug!(trigger = %events[k].trigger.text, kept = %events[j].trigger.text, "dropped: the same act told twice");
-            events.remove(k);
+            // What one telling says and the other does not is kept: "what
+            // organizers estimated at 1.7 million Hongkongers marched" gives
+            // the protest its size.
+            let told = events.remove(k);
+            let j = if j > k { j - 1 } else { j };
+            let kept = &mut events[j];
+            if kept.quantity.is_none() {
+                kept.quantity = told.quantity;
+            }
+            if kept.place.is_none() {
+                kept.place = told.place;
+            }
+            if kept.date.is_none() {
+                kept.date = told.date;
+            }
         } else {
             k += 1;
         }
@@ -845,6 +859,44 @@ mod tests {
         let ev = Coder::embedded().code(&ArticleInfo { id: "t", date: None }, &d);
         let meet = ev.iter().find(|e| e.trigger.text == "meet").expect("the meeting");
         assert_eq!((meet.cameo.as_str(), meet.mode), ("036", Mode::Hypothetical), "{meet:#?}");
+    }
+
+    #[test]
+    fn one_act_told_twice_keeps_what_either_telling_says() {
+        use crate::fixture::{doc, spaced};
+        // Hongkongers protested ; they marched (one sentence, two tellings)
+        let d = doc(&spaced(
+            "1 protests protest NOUN NNS _ 0 root _ _
+             2 marched march VERB VBD _ 1 dep _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let ev = |text: &str, start: usize, source: &str, quantity: Option<f64>| Event {
+            id: String::new(),
+            article: String::new(),
+            sentence: 0,
+            text: String::new(),
+            trigger: Span { text: text.into(), start, end: start + text.len() },
+            source: Some(ActorRef { text: String::new(), code: Some(source.into()), ..ActorRef::default() }),
+            target: None,
+            cameo: "141".into(),
+            cameo_name: String::new(),
+            quad_class: 3,
+            goldstein: -6.5,
+            plover: None,
+            plover_mode: None,
+            mode: Mode::Asserted,
+            attribution: None,
+            quantity: quantity.map(|value| crate::event::Quantity { value, unit: "people".into() }),
+            date: None,
+            historical: false,
+            place: None,
+            confidence: 0.5,
+            explain: Vec::new(),
+        };
+        let mut events = vec![ev("protests", 0, "HKGOPP", None), ev("marched", 9, "HKGOPP", Some(1.7e6))];
+        merge_retellings(&t, &mut events);
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].quantity.as_ref().map(|q| q.value), Some(1.7e6));
     }
 
     #[test]

@@ -299,7 +299,12 @@ fn verbless_sentence(t: &Tree, v: usize) -> Option<usize> {
         return None;
     }
     let root = t.range.clone().find(|&i| t.tok(i).head.is_none())?;
-    if root >= v || !matches!(t.tok(root).upos.as_str(), "NOUN" | "PROPN") || !t.ancestors(v).contains(&root) {
+    // A time is no subject ("Yesterday, what organizers estimated ...").
+    if root >= v
+        || !matches!(t.tok(root).upos.as_str(), "NOUN" | "PROPN")
+        || t.in_time(root)
+        || !t.ancestors(v).contains(&root)
+    {
         return None;
     }
     // The participle follows the subject's phrase at once.
@@ -936,7 +941,12 @@ pub fn headless_clause(t: &Tree, v: usize) -> Option<usize> {
     if !finite {
         return if aside { None } else { verbless_sentence(t, v) };
     }
-    if root >= v || !matches!(t.tok(root).upos.as_str(), "NOUN" | "PROPN") || !t.ancestors(v).contains(&root) {
+    // A time is no subject ("Yesterday, what organizers estimated ...").
+    if root >= v
+        || !matches!(t.tok(root).upos.as_str(), "NOUN" | "PROPN")
+        || t.in_time(root)
+        || !t.ancestors(v).contains(&root)
+    {
         return None;
     }
     let relative = |c: usize| {
@@ -1214,6 +1224,18 @@ mod tests {
              3 said say VERB VBD _ 1 parataxis _ _",
         ));
         assert_eq!(canonical(&d).tokens[0].deprel, "root");
+    }
+
+    #[test]
+    fn a_time_made_root_is_no_headless_clauses_subject() {
+        // Yesterday , organizers marched (marched hung on the time)
+        let d = doc(&spaced(
+            "1 Yesterday yesterday NOUN NN _ 0 root _ _
+             2 , , PUNCT , _ 4 punct _ _
+             3 organizers organizer NOUN NNS _ 4 nsubj _ _
+             4 marched march VERB VBD _ 1 acl _ _",
+        ));
+        assert_eq!(headless_clause(&Tree::new(&d, 0), 3), None);
     }
 
     #[test]

@@ -57,7 +57,29 @@ fn counted(
             }
         }
     }
-    source.and_then(|r| r.quantity.clone())
+    source.and_then(|r| r.quantity.clone()).or_else(|| code.starts_with("14").then(|| crowd(t, trigger)).flatten())
+}
+
+/// The size of a crowd told around a protest: "what organizers estimated
+/// at 1.7 million Hongkongers marched", "protests, one of which drew two
+/// million people". The largest count of people in the subject of a
+/// protest verb, or in what a protest noun's own phrase says of it.
+fn crowd(t: &Tree, trigger: usize) -> Option<Quantity> {
+    let scope = if t.is_verbal(trigger) {
+        crate::frame::subject(t, trigger).map(|s| t.subtree(s, &[]))?
+    } else {
+        t.subtree(trigger, &[])
+    };
+    scope
+        .into_iter()
+        .filter(|&n| {
+            t.tok(n).upos == "NUM"
+                && crate::tree::rel_is(t.rel(n), "nummod")
+                && t.head(n).is_some_and(|h| matches!(t.tok(h).xpos.as_str(), "NNS" | "NNPS"))
+        })
+        .filter_map(|n| number_value(t, n))
+        .max_by(f64::total_cmp)
+        .map(|value| Quantity { value, unit: "people".into() })
 }
 
 /// Whether `r` names one person: a person, or a singular noun of a role
@@ -107,6 +129,25 @@ pub fn merge_conjuncts(t: &Tree, side: &mut Vec<Resolved>) {
 mod tests {
     use super::*;
     use crate::fixture::{doc, spaced};
+
+    #[test]
+    fn a_protests_crowd_is_counted_in_its_subject() {
+        // what organizers estimated at 1.7 million Hongkongers marched
+        let d = doc(&spaced(
+            "1 what what PRON WP _ 2 det _ _
+             2 organizers organizer NOUN NNS _ 8 nsubj _ _
+             3 estimated estimate VERB VBN _ 2 acl _ _
+             4 at at ADP IN _ 7 case _ _
+             5 1.7 1.7 NUM CD _ 6 compound _ _
+             6 million million NUM CD _ 7 nummod _ _
+             7 Hongkongers hongkonger NOUN NNS _ 3 obl _ _
+             8 marched march VERB VBD _ 0 root _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        assert_eq!(crowd(&t, 7).map(|q| q.value), Some(1_700_000.0));
+        assert_eq!(quantity(&t, 7, "141", None, None).map(|q| q.value), Some(1_700_000.0));
+        assert!(quantity(&t, 7, "190", None, None).is_none(), "only a protest's crowd");
+    }
 
     #[test]
     fn others_named_by_their_number_count() {

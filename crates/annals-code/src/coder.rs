@@ -62,6 +62,9 @@ pub struct Context<'c> {
     /// The coded doers of the events so far, by sentence, with their
     /// events' quad classes, for "the move".
     pub doers: RefCell<Vec<(usize, u8, ActorRef)>>,
+    /// The coded source of every event so far, by its trigger's first
+    /// byte: who filed "a lawsuit" when the parse gave the verb no subject.
+    pub sources: RefCell<Vec<(usize, ActorRef)>>,
     /// The actor of the report's first event with a named, coded source in
     /// its first three sentences, whatever its kind: who the lead is about.
     pub lead: RefCell<Option<ActorRef>>,
@@ -119,6 +122,7 @@ impl Coder<'_> {
             discourse,
             last_attribution: RefCell::new(None),
             doers: RefCell::new(Vec::new()),
+            sources: RefCell::new(Vec::new()),
             lead: RefCell::new(None),
             quotes_done: RefCell::new(Vec::new()),
             roots: RefCell::new(Vec::new()),
@@ -141,6 +145,9 @@ impl Coder<'_> {
             crate::assemble::drop_unreal_without_doer(&mut events);
             crate::assemble::merge_retellings(&t, &mut events);
             for e in &events {
+                if let Some(src) = e.source.as_ref().filter(|a| a.code.is_some()) {
+                    cx.sources.borrow_mut().push((e.trigger.start, src.clone()));
+                }
                 let root = e.cameo.get(..2).unwrap_or(&e.cameo).to_string();
                 if !cx.roots.borrow().contains(&root) {
                     cx.roots.borrow_mut().push(root);
@@ -226,6 +233,13 @@ impl Context<'_> {
                 take(&mut r, &a, format!("coreference {:?} → {:?}", t.tok(h).form, a.actor.text));
             }
         }
+        // "The statement said ...": a document speaks for its author.
+        if r.actor.code.is_none() {
+            if let Some(a) = self.author(t, h, depth) {
+                take(&mut r, &a, format!("{:?} speaks for its author {:?}", t.tok(h).form, a.actor.text));
+                r.kind = a.kind;
+            }
+        }
         // "his associates", "supporters of Navalny": people of someone's
         // side are of that side (cue list `entourage`).
         // (The form too: lemmatisers turn "aides" into "aid".)
@@ -243,6 +257,62 @@ impl Context<'_> {
             }
         }
         admit(t, h, &r).then_some(r)
+    }
+
+    /// The author of the document noun `h` names (cue list `document`),
+    /// who speaks through it: its possessor or agent ("Amnesty's report",
+    /// "a lawsuit filed by Texas"); else, for "the statement", "the
+    /// motion", whoever the sentence before it or the last three of its
+    /// paragraph say filed, issued or wrote a document ("Sixteen states
+    /// filed a lawsuit. ... The motion claims ...").
+    fn author(&self, t: &Tree, h: usize, depth: usize) -> Option<Resolved> {
+        let document = |u: &Tree, d: usize| {
+            u.tok(d).upos == "NOUN" && crate::cues::has(crate::cues::List::Document, &u.lemma(d).to_lowercase())
+        };
+        if depth >= 2 || !document(t, h) {
+            return None;
+        }
+        let agentive = |c: &str| c == "by" || c == "from";
+        let own = t
+            .kid(h, "nmod:poss")
+            .or_else(|| crate::frame::obliques(t, h).find(|(_, c)| agentive(c)).map(|(x, _)| x))
+            .or_else(|| crate::frame::participle_agent(t, h));
+        if let Some(x) = own {
+            return self.actor_at(t, x, depth + 1).filter(|r| r.actor.code.is_some());
+        }
+        if !t.definite(h) {
+            return None;
+        }
+        let para = paragraph(self.doc, t.sentence);
+        for s in (t.sentence.saturating_sub(3)..=t.sentence).rev() {
+            if s + 1 < t.sentence && paragraph(self.doc, s) != para {
+                continue;
+            }
+            let u = Tree::new(self.doc, s);
+            let filer = u.range.clone().rev().filter(|&d| s < t.sentence || d < h).find_map(|d| {
+                if !document(&u, d) || !crate::tree::rel_is(u.rel(d), "obj") {
+                    return None;
+                }
+                let v = u.head(d)?;
+                let coded = || {
+                    let sources = self.sources.borrow();
+                    let a = sources.iter().rev().find(|(at, _)| *at == u.tok(v).start).map(|(_, a)| a.clone())?;
+                    let mut r = self.resolver.local(&u, v);
+                    r.actor.code = a.code;
+                    r.actor.name = a.name;
+                    r.actor.country = a.country;
+                    r.actor.sector = a.sector;
+                    r.kind = Kind::Organisation;
+                    Some(r)
+                };
+                let x = u.kid(v, "nsubj");
+                x.and_then(|x| self.actor_at(&u, x, depth + 1)).filter(|r| r.actor.code.is_some()).or_else(coded)
+            });
+            if filer.is_some() {
+                return filer;
+            }
+        }
+        None
     }
 
     /// The doer of the act a noun names ("the move", "the decision", "the
@@ -421,6 +491,32 @@ mod tests {
         let ev = Coder::embedded().code(&ArticleInfo { id: "t", date: None }, &d);
         let e = ev.iter().find(|e| e.trigger.text == "condemned").expect("the condemnation");
         assert_eq!(e.target.as_ref().and_then(|a| a.code.as_deref()), Some("PSEREBHMS"), "{ev:#?}");
+    }
+
+    #[test]
+    fn a_document_speaks_for_whoever_issued_it() {
+        use crate::{ArticleInfo, Coder};
+        // Egypt issued a statement . The statement accused Israel .
+        let sentences = "1 Egypt Egypt PROPN NNP _ 2 nsubj _ NER=B-LOC
+             2 issued issue VERB VBD _ 0 root _ _
+             3 a a DET DT _ 4 det _ _
+             4 statement statement NOUN NN _ 2 obj _ _
+
+             1 The the DET DT _ 2 det _ _
+             2 statement statement NOUN NN _ 3 nsubj _ _
+             3 accused accuse VERB VBD _ 0 root _ _
+             4 Israel Israel PROPN NNP _ 3 obj _ NER=B-LOC";
+        let source = |text: &str| {
+            let d = doc(&spaced(text));
+            let ev = Coder::embedded().code(&ArticleInfo { id: "t", date: None }, &d);
+            let e = ev.iter().find(|e| e.trigger.text == "accused").cloned();
+            e.and_then(|e| e.source).and_then(|a| a.code)
+        };
+        assert_eq!(source(sentences).as_deref(), Some("EGY"));
+        // A statement no one was said to issue speaks for no one.
+        let alone = sentences
+            .replace("1 Egypt Egypt PROPN NNP _ 2 nsubj _ NER=B-LOC", "1 Yesterday yesterday NOUN NN _ 2 obl:tmod _ _");
+        assert_eq!(source(&alone), None);
     }
 
     #[test]

@@ -76,6 +76,7 @@ lists! {
     Desire = "desire",
     Occasion = "occasion",
     Concessive = "concessive",
+    Document = "document",
 }
 
 /// A problem in the cue file.

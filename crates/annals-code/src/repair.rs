@@ -18,6 +18,7 @@
 //! | [`relative_clause_hung_on_the_verb`] | "She spoke about her husband Siarhei, who was arrested in May, and promised ..." with *arrested* hung as `parataxis` of *spoke* and *promised* its conjunct | *arrested* `acl:relcl` of *Siarhei*; *promised* a conjunct of *spoke* |
 //! | [`relative_read_as_main_clause`] | "The opposition leader, whose brother was arrested in January, condemned the arrests" with *arrested* the root with two subjects and *condemned* its conjunct | *condemned* `root`, *leader* its `nsubj`, *arrested* `acl:relcl` of *leader* |
 //! | [`verb_after_relative_clause`] | "Brett McGurk, who was Trump's envoy to the coalition, also criticized the decision" with the name the root and *criticized* hung inside the relative clause | *criticized* `root`, the name its `nsubj`, the relative clause `acl:relcl` of the name |
+//! | [`relative_read_as_list`] | "Brett McGurk, who was Trump's Special Presidential Envoy, criticized ..." with the relative clause hung on the name as `list` | `acl:relcl` of the name |
 //! | [`predicate_read_as_modifier`] | "called the arrests of its leaders unlawful" with *unlawful* a modifier after *leaders* | *unlawful* `xcomp` of *called* |
 //! | [`object_read_as_subject`] | "While in New York to attend the General Assembly, President Zelensky told reporters" with *Assembly* the subject and *Zelensky* its conjunct (no *and*) | *Assembly* `obj` of *attend*, *Zelensky* `nsubj` of *told* |
 //! | [`participle_read_as_complement`] | "extradite people accused of crimes" with *accused* an `xcomp` of *extradite* | *accused* `acl` of *people* |
@@ -144,6 +145,9 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
                 changes.push((root, Change::Attach(i, "nsubj")));
                 changes.push((relative, Change::Attach(root, "acl:relcl")));
                 changes.push((i, Change::Root));
+            }
+            if let Some(noun) = relative_read_as_list(&t, i) {
+                changes.push((i, Change::Attach(noun, "acl:relcl")));
             }
             if let Some(v) = predicate_read_as_modifier(&t, i) {
                 changes.push((i, Change::Attach(v, "xcomp")));
@@ -800,6 +804,25 @@ pub fn verb_after_relative_clause(t: &Tree, v: usize) -> Option<(usize, usize)> 
     (has_relative_subject && relative > root && relative < v).then_some((root, relative))
 }
 
+/// "Brett McGurk, who was Trump's envoy, criticized ...": a clause opened
+/// by a relative word right after a comma and a noun describes that noun,
+/// whatever loose relation (`list`, `parataxis`, `dep`, `appos`) the
+/// parser hung it by. Returns the noun.
+pub fn relative_read_as_list(t: &Tree, r: usize) -> Option<usize> {
+    const LOOSE: &[&str] = &["list", "parataxis", "dep", "appos"];
+    let noun = t.head(r)?;
+    if !LOOSE.iter().any(|l| rel_is(t.rel(r), l)) || !matches!(t.tok(noun).upos.as_str(), "NOUN" | "PROPN") {
+        return None;
+    }
+    let subject = t.kids(r, "nsubj").next()?;
+    let first = *t.subtree(r, &["punct"]).first()?;
+    let comma = first > t.range.start && t.tok(first - 1).form == ",";
+    // The noun's phrase runs up to the comma.
+    let phrase = t.subtree(noun, &[]);
+    let adjacent = (noun..first).all(|k| phrase.contains(&k));
+    (subject == first && relative_word(t, subject) && comma && adjacent && noun < r).then_some(noun)
+}
+
 /// "The opposition called the arrests of its leaders unlawful": an
 /// adjective after its noun is rare in English; one that closes the
 /// object of a naming verb (call, declare, find, deem ...) and has no
@@ -1068,6 +1091,28 @@ mod tests {
         let c = canonical(&d);
         assert_eq!(c.tokens[5].deprel, "parataxis");
         assert!(matches!(c, Cow::Owned(_)));
+    }
+
+    #[test]
+    fn a_relative_clause_hung_as_a_list_describes_its_noun() {
+        // Brett McGurk, who was Trump's envoy, criticized the decision.
+        let sentence = "1 Brett Brett PROPN NNP _ 9 nsubj _ _
+             2 McGurk McGurk PROPN NNP _ 1 flat _ SpaceAfter=No
+             3 , , PUNCT , _ 8 punct _ _
+             4 who who PRON WP _ 8 nsubj _ _
+             5 was be AUX VBD _ 8 cop _ _
+             6 Trump Trump PROPN NNP _ 8 nmod:poss _ SpaceAfter=No
+             7 's 's PART POS _ 6 case _ _
+             8 envoy envoy NOUN NN _ 1 REL _ SpaceAfter=No
+             9 criticized criticize VERB VBD _ 0 root _ _
+             10 the the DET DT _ 11 det _ _
+             11 decision decision NOUN NN _ 9 obj _ _";
+        let d = doc(&spaced(&sentence.replace("REL", "list")));
+        let c = canonical(&d);
+        assert_eq!((c.tokens[7].deprel.as_str(), c.tokens[7].head), ("acl:relcl", Some(0)));
+        // Without the relative word it is no relative clause.
+        let plain = sentence.replace("REL", "list").replace("4 who who PRON WP", "4 he he PRON PRP");
+        assert_eq!(canonical(&doc(&spaced(&plain))).tokens[7].deprel, "list");
     }
 
     #[test]

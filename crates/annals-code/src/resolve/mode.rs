@@ -105,7 +105,12 @@ pub fn obliged(t: &Tree, v: usize) -> bool {
     }
     let infinitive = t.kids(v, "mark").any(|m| lemma(m) == "to");
     let Some(h) = t.head(v).filter(|_| infinitive) else { return false };
-    let need = matches!(lemma(h).as_str(), "need" | "have") && rel_is(t.rel(v), "xcomp") && t.is_verbal(h);
+    // "have standing to do so", "need money to build": with an object,
+    // the infinitive says what the thing is for, not what one must do.
+    let need = matches!(lemma(h).as_str(), "need" | "have")
+        && rel_is(t.rel(v), "xcomp")
+        && t.is_verbal(h)
+        && t.kid(h, "obj").is_none();
     let time = lemma(h) == "time" && t.kid(h, "cop").is_some();
     (need || time) && !negated(t, h)
 }
@@ -354,6 +359,26 @@ fn purpose(t: &Tree, child: usize) -> bool {
 mod tests {
     use super::*;
     use crate::fixture::{doc, spaced};
+
+    #[test]
+    fn having_to_act_is_an_obligation_having_something_to_act_is_not() {
+        // The states have to sue / The states have standing to sue
+        let sentence = "1 The the DET DT _ 2 det _ _
+             2 states state NOUN NNS _ 3 nsubj _ _
+             3 have have VERB VBP _ 0 root _ _
+             4 to to PART TO _ 5 mark _ _
+             5 sue sue VERB VB _ 3 xcomp _ _";
+        let d = doc(&spaced(sentence));
+        assert!(obliged(&Tree::new(&d, 0), 4));
+        let with_object = "1 The the DET DT _ 2 det _ _
+             2 states state NOUN NNS _ 3 nsubj _ _
+             3 have have VERB VBP _ 0 root _ _
+             4 standing standing NOUN NN _ 3 obj _ _
+             5 to to PART TO _ 6 mark _ _
+             6 sue sue VERB VB _ 3 xcomp _ _";
+        let d = doc(&spaced(with_object));
+        assert!(!obliged(&Tree::new(&d, 0), 5));
+    }
 
     #[test]
     fn wanting_an_act_of_another_is_asking_it() {

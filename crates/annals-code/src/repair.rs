@@ -18,6 +18,7 @@
 //! | [`relative_clause_hung_on_the_verb`] | "She spoke about her husband Siarhei, who was arrested in May, and promised ..." with *arrested* hung as `parataxis` of *spoke* and *promised* its conjunct | *arrested* `acl:relcl` of *Siarhei*; *promised* a conjunct of *spoke* |
 //! | [`relative_read_as_main_clause`] | "The opposition leader, whose brother was arrested in January, condemned the arrests" with *arrested* the root with two subjects and *condemned* its conjunct | *condemned* `root`, *leader* its `nsubj`, *arrested* `acl:relcl` of *leader* |
 //! | [`verb_after_relative_clause`] | "Brett McGurk, who was Trump's envoy to the coalition, also criticized the decision" with the name the root and *criticized* hung inside the relative clause | *criticized* `root`, the name its `nsubj`, the relative clause `acl:relcl` of the name |
+//! | [`perfect_split_by_parenthetical`] | "The United States had not, as of yesterday, announced any plans" with *had* the root and *announced* its `parataxis` | *announced* in *had*'s place, *had* its `aux`, *had*'s dependents its own |
 //! | [`relative_read_as_list`] | "Brett McGurk, who was Trump's Special Presidential Envoy, criticized ..." with the relative clause hung on the name as `list` | `acl:relcl` of the name |
 //! | [`predicate_read_as_modifier`] | "called the arrests of its leaders unlawful" with *unlawful* a modifier after *leaders* | *unlawful* `xcomp` of *called* |
 //! | [`object_read_as_subject`] | "While in New York to attend the General Assembly, President Zelensky told reporters" with *Assembly* the subject and *Zelensky* its conjunct (no *and*) | *Assembly* `obj` of *attend*, *Zelensky* `nsubj` of *told* |
@@ -145,6 +146,19 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
                 changes.push((root, Change::Attach(i, "nsubj")));
                 changes.push((relative, Change::Attach(root, "acl:relcl")));
                 changes.push((i, Change::Root));
+            }
+            if let Some(have) = perfect_split_by_parenthetical(&t, i) {
+                let (head, rel) = (t.head(have), t.rel(have));
+                changes.push((i, head.map_or(Change::PassiveRoot, |h| Change::Attach(h, leak(rel)))));
+                changes.push((i, Change::Participle));
+                changes.push((have, Change::Attach(i, "aux")));
+                changes.extend(t.children(have).iter().copied().filter(|&k| k != i).map(|k| (k, Change::Move(i))));
+                // "had not, as of yesterday, announced": the negation is
+                // the verb's wherever the parse hung it.
+                let negation = (have + 1..i).filter(|&k| {
+                    rel_is(t.rel(k), "advmod") && matches!(t.lemma(k).to_lowercase().as_str(), "not" | "n't" | "never")
+                });
+                changes.extend(negation.map(|k| (k, Change::Move(i))));
             }
             if let Some(noun) = relative_read_as_list(&t, i) {
                 changes.push((i, Change::Attach(noun, "acl:relcl")));
@@ -804,6 +818,26 @@ pub fn verb_after_relative_clause(t: &Tree, v: usize) -> Option<(usize, usize)> 
     (has_relative_subject && relative > root && relative < v).then_some((root, relative))
 }
 
+/// "The United States had not, as of yesterday, announced any plans": a
+/// phrase set off by commas between "have" and its participle, which the
+/// parse read as "had" the verb and the participle a clause beside it.
+/// A participle right after a comma, with no subject or auxiliary of its
+/// own, hung loosely on a bare finite "have" before the comma that has
+/// no object, is that "have"'s perfect. Returns the "have".
+pub fn perfect_split_by_parenthetical(t: &Tree, v: usize) -> Option<usize> {
+    const LOOSE: &[&str] = &["parataxis", "conj", "dep", "advcl", "ccomp", "list"];
+    let have = t.head(v)?;
+    let bare_have = t.lemma(have).to_lowercase() == "have"
+        && matches!(t.tok(have).xpos.as_str(), "VBD" | "VBZ" | "VBP")
+        && !t.has_kid_in(have, &["obj", "xcomp", "ccomp", "aux", "aux:pass", "cop"]);
+    // The past form may be tagged as the past tense ("announced").
+    let participle = matches!(t.tok(v).xpos.as_str(), "VBN" | "VBD")
+        && LOOSE.iter().any(|r| rel_is(t.rel(v), r))
+        && !t.has_kid_in(v, &["nsubj", "nsubj:pass", "aux", "aux:pass", "cc", "mark"]);
+    let after_comma = v > have + 1 && t.tok(v - 1).form == ",";
+    (bare_have && participle && after_comma).then_some(have)
+}
+
 /// "Brett McGurk, who was Trump's envoy, criticized ...": a clause opened
 /// by a relative word right after a comma and a noun describes that noun,
 /// whatever loose relation (`list`, `parataxis`, `dep`, `appos`) the
@@ -1091,6 +1125,33 @@ mod tests {
         let c = canonical(&d);
         assert_eq!(c.tokens[5].deprel, "parataxis");
         assert!(matches!(c, Cow::Owned(_)));
+    }
+
+    #[test]
+    fn a_perfect_split_by_a_parenthetical_is_one_verb() {
+        // The US had not , as of yesterday , announced plans
+        let sentence = "1 The the DET DT _ 2 det _ _
+             2 US US PROPN NNP _ 3 nsubj _ _
+             3 had have VERB VBD _ 0 root _ _
+             4 not not PART RB _ 8 advmod _ SpaceAfter=No
+             5 , , PUNCT , _ 8 punct _ _
+             6 as as ADP IN _ 8 case _ _
+             7 of of ADP IN _ 6 fixed _ _
+             8 yesterday yesterday NOUN NN _ 3 obl _ SpaceAfter=No
+             9 , , PUNCT , _ 10 punct _ _
+             10 announced announce VERB VBD _ 3 parataxis _ _
+             11 plans plan NOUN NNS _ 10 obj _ _";
+        let d = doc(&spaced(sentence));
+        let c = canonical(&d);
+        assert_eq!((c.tokens[9].deprel.as_str(), c.tokens[9].head), ("root", None));
+        assert_eq!(c.tokens[9].xpos, "VBN");
+        assert_eq!((c.tokens[2].deprel.as_str(), c.tokens[2].head), ("aux", Some(9)));
+        assert_eq!(c.tokens[1].head, Some(9));
+        assert_eq!(c.tokens[3].head, Some(9));
+        // "had" with an object of its own is no auxiliary.
+        let own = sentence.replace("4 not not PART RB _ 8 advmod", "4 talks talk NOUN NNS _ 3 obj");
+        let d = doc(&spaced(&own));
+        assert_eq!(canonical(&d).tokens[9].deprel, "parataxis");
     }
 
     #[test]

@@ -333,7 +333,10 @@ impl Resolver<'_> {
             }
         };
         // One person holding a role ("the minister", "its spokesman").
-        let kind = if kind == Kind::Role && !plural && is_person_role(&lemmas, head_at) { Kind::Person } else { kind };
+        // So is one named by an organisation's name ("a State Department
+        // spokesperson", "the Hamas leader"): "he" later.
+        let role_head = kind == Kind::Role || (kind == Kind::Named && agent.is_some());
+        let kind = if role_head && !plural && is_person_role(&lemmas, head_at) { Kind::Person } else { kind };
         let quantity = p.count.map(|value| Quantity { value, unit: head.form.to_lowercase() });
         Resolved {
             actor: ActorRef { text, start, end, code, name, country, sector },

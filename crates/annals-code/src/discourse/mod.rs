@@ -161,6 +161,11 @@ impl Discourse {
     pub fn antecedent(&self, t: &Tree, h: usize) -> Option<&Resolved> {
         let lemma = t.tok(h).form.to_lowercase();
         let s = t.sentence;
+        // "the coalition" after "the Global Coalition": a name with the
+        // same head word first, then the latest group.
+        if let Some(m) = self.named_by_its_head(t, h) {
+            return Some(m);
+        }
         if cues::has(List::GroupNoun, &t.lemma(h).to_lowercase()) && t.definite(h) {
             return self
                 .mentions
@@ -172,9 +177,6 @@ impl Discourse {
                         || (m.resolved.kind == Kind::Organisation && m.resolved.actor.code.is_none())
                 })
                 .map(|m| &m.resolved);
-        }
-        if let Some(m) = self.named_by_its_head(t, h) {
-            return Some(m);
         }
         if !cues::has(List::Pronoun, &lemma) {
             return None;

@@ -71,6 +71,17 @@ pub fn frame(t: &Tree, trig: &Trigger, judge: &Judge) -> Frame {
             f.target = Side { heads: pair[1..].to_vec(), via: Some("between (others)".into()) };
         }
     }
+    // "the United States' killing of Qasem Soleimani": with its victim in
+    // an "of" phrase, a noun's possessor is its doer; the possessor is
+    // the victim only when nothing else is ("Jamal's killing").
+    if trig.pos == TriggerPos::Noun && f.source.heads.is_empty() && trig.entry.target.contains(&Role::Possessor) {
+        let possessor = t.kid(trig.token, "nmod:poss").filter(|&p| judge(p).is_some());
+        let of = obliques(t, trig.token).find(|(_, c)| c == "of").map(|(x, _)| x).filter(|&o| judge(o).is_some());
+        if let (Some(p), Some(o)) = (possessor, of) {
+            f.source = Side { heads: with_conjuncts(t, p), via: Some("possessor beside an of phrase".into()) };
+            f.target = Side { heads: with_conjuncts(t, o), via: Some("of".into()) };
+        }
+    }
     // "The US had been allied with Kurdish groups": a symmetric relation in
     // the passive is the state of its subject, which is a party.
     if trig.entry.both.is_some() && f.source.heads.is_empty() && is_passive(t, trig.token) {
@@ -529,6 +540,14 @@ pub fn subject(t: &Tree, v: usize) -> Option<usize> {
                 return Some(o);
             }
             cur = head;
+        } else if let Some(maker) = proposal_maker(t, cur) {
+            // "announced plans to remove the troops", "Honcharuk's offer to
+            // resign": whoever made the plan would do it.
+            if t.is_verbal(maker) {
+                cur = maker;
+            } else {
+                return Some(maker);
+            }
         } else if rel_is(rel, "conj") || rel_is(rel, "advcl") {
             // "was interrupted by protesting legislators": a passive's "by"
             // phrase read as a clause does not share the passive's subject,
@@ -544,6 +563,28 @@ pub fn subject(t: &Tree, v: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Who made the plan, offer or proposal whose infinitive `v` is: the
+/// proposal noun's (cue list `propose`) possessor ("Honcharuk's offer to
+/// resign"), else the verb that made it, with the noun as its object
+/// ("announced plans to remove", "made an offer to mediate"; a light
+/// verb: "declined the offer to resign" is another's offer).
+fn proposal_maker(t: &Tree, v: usize) -> Option<usize> {
+    let noun = t.head(v)?;
+    let infinitive = rel_is(t.rel(v), "acl")
+        && !t.rel(v).ends_with("relcl")
+        && t.kids(v, "mark").any(|m| t.lemma(m).eq_ignore_ascii_case("to"));
+    let proposal =
+        t.tok(noun).upos == "NOUN" && crate::cues::has(crate::cues::List::Propose, &t.lemma(noun).to_lowercase());
+    if !infinitive || !proposal {
+        return None;
+    }
+    if let Some(p) = t.kid(noun, "nmod:poss") {
+        return Some(p);
+    }
+    let verb = t.head(noun).filter(|_| rel_is(t.rel(noun), "obj"))?;
+    crate::cues::has(crate::cues::List::LightVerb, &t.lemma(verb).to_lowercase()).then_some(verb)
 }
 
 /// The nearest actor before (`left`) or after the trigger, within a few
@@ -1210,6 +1251,49 @@ mod tests {
         let judge = |h: usize| (t.tok(h).upos == "NOUN").then_some(1);
         let f = frame(&t, &Trigger { token: 5, entry: &e, pos: TriggerPos::Verb, code: None }, &judge);
         assert_eq!(f.target.heads, vec![1]);
+    }
+
+    #[test]
+    fn whoever_makes_a_plan_to_act_would_act() {
+        // Egypt announced plans to mediate / Egypt announced troops to mediate
+        let sentence = "1 Egypt Egypt PROPN NNP _ 2 nsubj _ _
+             2 announced announce VERB VBD _ 0 root _ _
+             3 plans plan NOUN NNS _ 2 obj _ _
+             4 to to PART TO _ 5 mark _ _
+             5 mediate mediate VERB VB _ 3 acl _ _";
+        let d = doc(&spaced(sentence));
+        assert_eq!(subject(&Tree::new(&d, 0), 4), Some(0));
+        let d = doc(&spaced(&sentence.replace("3 plans plan", "3 troops troops")));
+        assert_eq!(subject(&Tree::new(&d, 0), 4), None);
+        // Declining a plan is not making it.
+        let d = doc(&spaced(&sentence.replace("announced announce", "declined decline")));
+        assert_eq!(subject(&Tree::new(&d, 0), 4), None);
+    }
+
+    #[test]
+    fn a_possessor_beside_an_of_phrase_is_the_doer() {
+        // Israel 's killing of the commander / the commander 's killing
+        let d = doc(&spaced(
+            "1 Israel Israel PROPN NNP _ 3 nmod:poss _ SpaceAfter=No
+             2 's 's PART POS _ 1 case _ _
+             3 killing killing NOUN NN _ 0 root _ _
+             4 of of ADP IN _ 6 case _ _
+             5 the the DET DT _ 6 det _ _
+             6 commander commander NOUN NN _ 3 nmod _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let e = entry("190\tnoun\tkilling\tsrc=by|mod\ttgt=of|poss");
+        let f = frame(&t, &Trigger { token: 2, entry: &e, pos: TriggerPos::Noun, code: None }, &all(&t));
+        assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[0][..], &[5][..]));
+        let d = doc(&spaced(
+            "1 the the DET DT _ 2 det _ _
+             2 commander commander NOUN NN _ 4 nmod:poss _ SpaceAfter=No
+             3 's 's PART POS _ 2 case _ _
+             4 killing killing NOUN NN _ 0 root _ _",
+        ));
+        let t = Tree::new(&d, 0);
+        let f = frame(&t, &Trigger { token: 3, entry: &e, pos: TriggerPos::Noun, code: None }, &all(&t));
+        assert_eq!((f.source.heads.as_slice(), f.target.heads.as_slice()), (&[][..], &[1][..]));
     }
 
     #[test]

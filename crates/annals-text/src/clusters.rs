@@ -163,7 +163,7 @@ impl Clusters {
 }
 
 /// Reads up to `words` rows of `word v1 v2 ...`.
-pub(crate) fn read_vectors<R: BufRead>(mut r: R, words: usize) -> io::Result<(Vec<String>, Vec<f32>, usize)> {
+fn read_vectors<R: BufRead>(mut r: R, words: usize) -> io::Result<(Vec<String>, Vec<f32>, usize)> {
     let mut names = Vec::with_capacity(words);
     let mut vectors = Vec::new();
     let mut dim = 0;

@@ -15,7 +15,6 @@
 pub mod clusters;
 pub mod conllu;
 pub mod doc;
-pub mod embed;
 pub mod eval;
 pub mod features;
 pub mod gazetteer;

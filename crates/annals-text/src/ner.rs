@@ -13,7 +13,6 @@
 
 use crate::clusters::Clusters;
 use crate::doc::{Doc, EntityLabel};
-use crate::embed::Embeddings;
 use crate::features::{f1, f2, f3, hash_str, norm, prefix, shape, suffix};
 use crate::gazetteer::{GazTag, Gazetteer};
 use crate::iob::IobSentence;
@@ -45,19 +44,6 @@ pub struct Config {
     pub word_dropout: f64,
     /// Use word-cluster features (when clusters are given).
     pub clusters: bool,
-    /// Use binned word-vector features (when embeddings are given).
-    pub dense: bool,
-    /// Only the outer bins of each dimension fire (its two tails).
-    pub dense_tails: bool,
-    /// Hide the word's own vector when training hides the word.
-    pub dense_dropout: bool,
-    /// A second pass with non-local features (the first pass's labels of
-    /// the same word elsewhere in the document), trained on first-pass
-    /// labels from this many folds of documents; 0 or 1: one pass.
-    pub two_pass_folds: usize,
-    /// The second pass also reads the first pass's class of the token and
-    /// its neighbours.
-    pub two_pass_stack: bool,
 }
 
 impl Default for Config {
@@ -70,11 +56,6 @@ impl Default for Config {
             prune: 0.1,
             word_dropout: 0.1,
             clusters: true,
-            dense: false,
-            dense_tails: false,
-            dense_dropout: false,
-            two_pass_folds: 0,
-            two_pass_stack: true,
         }
     }
 }
@@ -89,14 +70,6 @@ pub struct Recognizer {
     classes: Vec<(u8, Option<EntityLabel>)>,
     /// Word clusters from word vectors (empty in a model trained without).
     clusters: Clusters,
-    /// Binned word vectors (empty in a model trained without).
-    embeddings: Embeddings,
-    /// Only the outer bins of the vectors fire.
-    tails: bool,
-    /// The second pass stacks on the first pass's own classes.
-    stack: bool,
-    /// The second pass, with non-local features (see [`nonlocal`]).
-    second: Option<Model>,
 }
 
 const PAD: usize = 2;
@@ -116,33 +89,10 @@ struct Context {
     xpos: Vec<u64>,
     /// Cluster paths; `None` without clusters.
     clu: Option<Vec<u16>>,
-    /// Binned word vectors, `dim` per token ([`NO_VECTOR`] for none);
-    /// `None` without embeddings.
-    dense: Option<Vec<u8>>,
-    dim: usize,
-    /// Bins of the vectors, and whether only the outer ones fire.
-    bins: u8,
-    tails: bool,
-    dense_dropout: bool,
-    /// Non-local values per token (without padding), from a first pass;
-    /// `None` in the first pass.
-    nl: Option<Vec<NonLocal>>,
-    /// The second pass also sees the first pass's own class of the token
-    /// and its neighbours (stacking), not only the other mentions'.
-    stack: bool,
 }
 
-const NO_VECTOR: u8 = 0xff;
-
 impl Context {
-    fn new(
-        forms: &[&str],
-        norms: &[&str],
-        xpos: &[&str],
-        gazetteer: &Gazetteer,
-        clusters: &Clusters,
-        embeddings: &Embeddings,
-    ) -> Context {
+    fn new(forms: &[&str], norms: &[&str], xpos: &[&str], gazetteer: &Gazetteer, clusters: &Clusters) -> Context {
         let n = forms.len() + 2 * PAD;
         let mut c = Context {
             norm: vec![START; n],
@@ -154,13 +104,6 @@ impl Context {
             gaz: vec![START; n],
             xpos: vec![START; n],
             clu: (!clusters.is_empty()).then(|| vec![0; n]),
-            dense: (!embeddings.is_empty()).then(|| vec![NO_VECTOR; n * embeddings.dim()]),
-            dim: embeddings.dim(),
-            bins: embeddings.bins() as u8,
-            tails: false,
-            dense_dropout: false,
-            nl: None,
-            stack: true,
         };
         for i in n - PAD..n {
             c.norm[i] = END;
@@ -180,9 +123,6 @@ impl Context {
             c.form[i] = hash_str(f);
             if let Some(clu) = c.clu.as_mut() {
                 clu[i] = clusters.path(c.norm[i]);
-            }
-            if let (Some(dense), Some(row)) = (c.dense.as_mut(), embeddings.row(c.norm[i])) {
-                dense[i * c.dim..(i + 1) * c.dim].copy_from_slice(row);
             }
             c.shape[i] = hash_str(&shape(f));
             for n in 1..=4 {
@@ -294,39 +234,6 @@ impl Context {
             out.push(f2(79, p(c[i], 15), self.flags[i]));
             out.push(f2(80, p(c[i], 8), t1));
             out.push(f2(81, p(c[i], 12), self.gaz[i]));
-        }
-        if let Some(dense) = &self.dense {
-            // Every dimension of the word's and its neighbours' vectors.
-            for (d, j) in [(0u32, i), (1, i - 1), (2, i + 1)] {
-                let row = &dense[j * self.dim..(j + 1) * self.dim];
-                if row.first().is_none_or(|&b| b == NO_VECTOR) || (d == 0 && unk && self.dense_dropout) {
-                    out.push(f1(93 + d, 0));
-                    continue;
-                }
-                for (x, &b) in row.iter().enumerate() {
-                    if !self.tails || b == 0 || b + 1 == self.bins {
-                        out.push(f2(90 + d, x as u64, u64::from(b)));
-                    }
-                }
-            }
-        }
-        if let Some(nl) = &self.nl {
-            let v = nl[k];
-            let flags = self.flags[i];
-            if self.stack {
-                out.push(f1(100, v.own));
-                out.push(f2(101, v.own, flags));
-                out.push(f1(102, if k > 0 { nl[k - 1].own } else { START }));
-                out.push(f1(103, nl.get(k + 1).map_or(END, |n| n.own)));
-            }
-            out.push(f1(104, v.major));
-            out.push(f2(105, v.major, flags));
-            out.push(f2(106, v.seen, flags));
-            out.push(f1(107, v.prev));
-            out.push(f2(108, v.prev, flags));
-            if self.stack {
-                out.push(f2(109, v.own, v.major));
-            }
         }
         if xpos {
             out.push(f1(50, self.xpos[i]));
@@ -445,155 +352,6 @@ fn best(scores: &[f32], ok: impl Fn(usize) -> bool) -> usize {
     best
 }
 
-/// What a first pass said about a token and about the other mentions of
-/// its word in the document, as feature values for the second pass (the
-/// "two-stage prediction aggregation" and "prediction history" of Ratinov
-/// and Roth 2009).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct NonLocal {
-    /// The token's own first-pass class + 1.
-    own: u64,
-    /// The entity type (0 for none, else 1 + its index in
-    /// [`EntityLabel::ALL`]) most of the word's other mentions in the
-    /// document got, ties to the lower; [`ALONE`] for a word mentioned once.
-    major: u64,
-    /// Bit set of the entity types any other mention got.
-    seen: u64,
-    /// The type the nearest earlier mention got; [`ALONE`] for the first.
-    prev: u64,
-}
-
-const ALONE: u64 = 0xa10e;
-
-/// Non-local values for every token of a document: `words[s][k]` is the
-/// normalised-form hash of token `k` of sentence `s` and `tags[s][k]` its
-/// first-pass class. Only tokens with a letter count as mentions (`alpha`).
-fn nonlocal(
-    words: &[&[u64]],
-    alpha: &[Vec<bool>],
-    tags: &[Vec<usize>],
-    classes: &[(u8, Option<EntityLabel>)],
-) -> Vec<Vec<NonLocal>> {
-    let kind = |c: usize| -> usize {
-        classes[c].1.and_then(|l| EntityLabel::ALL.iter().position(|&x| x == l)).map_or(0, |p| p + 1)
-    };
-    let mut counts: std::collections::HashMap<u64, [u32; 4]> = std::collections::HashMap::new();
-    for ((w, a), t) in words.iter().zip(alpha).zip(tags) {
-        for k in 0..t.len() {
-            if a[k] {
-                counts.entry(w[k]).or_default()[kind(t[k])] += 1;
-            }
-        }
-    }
-    let mut last: std::collections::HashMap<u64, u64> = std::collections::HashMap::new();
-    let mut out = Vec::with_capacity(tags.len());
-    for ((w, a), t) in words.iter().zip(alpha).zip(tags) {
-        let mut row = Vec::with_capacity(t.len());
-        for k in 0..t.len() {
-            let own = t[k] as u64 + 1;
-            if !a[k] {
-                row.push(NonLocal { own, major: ALONE, seen: 0, prev: ALONE });
-                continue;
-            }
-            let mut c = counts[&w[k]];
-            c[kind(t[k])] -= 1;
-            let top = *c.iter().max().unwrap_or(&0);
-            let major = if top == 0 { ALONE } else { c.iter().position(|&n| n == top).unwrap_or(0) as u64 };
-            let seen = (1..4).filter(|&j| c[j] > 0).fold(0u64, |m, j| m | 1 << j);
-            let prev = last.insert(w[k], kind(t[k]) as u64).unwrap_or(ALONE);
-            row.push(NonLocal { own, major, seen, prev });
-        }
-        out.push(row);
-    }
-    out
-}
-
-/// Greedy constrained decoding of one sentence.
-fn greedy(
-    model: &Model,
-    ctx: &Context,
-    n: usize,
-    classes: &[(u8, Option<EntityLabel>)],
-    scheme: Scheme,
-    xpos: bool,
-) -> Vec<usize> {
-    let mut feats = Vec::with_capacity(256);
-    let mut scores = vec![0f32; model.classes()];
-    let mut hist: Vec<u16> = Vec::with_capacity(n);
-    let mut tags = Vec::with_capacity(n);
-    for k in 0..n {
-        ctx.features(k, &hist, xpos, false, &mut feats);
-        model.score(&feats, &mut scores);
-        let prev = tags.last().copied();
-        let t = best(&scores, |c| allowed(classes, scheme, prev, c, k + 1 == n));
-        tags.push(t);
-        hist.push(t as u16 + 1);
-    }
-    tags
-}
-
-/// Sets the non-local values of a document's sentences from their
-/// first-pass classes.
-fn set_nonlocal(contexts: &mut [Context], tags: &[Vec<usize>], classes: &[(u8, Option<EntityLabel>)]) {
-    let words: Vec<&[u64]> = contexts.iter().map(|c| &c.norm[PAD..c.norm.len() - PAD]).collect();
-    let alpha: Vec<Vec<bool>> =
-        contexts.iter().map(|c| c.flags[PAD..c.flags.len() - PAD].iter().map(|f| f & 1 << 4 != 0).collect()).collect();
-    let nl = nonlocal(&words, &alpha, tags, classes);
-    for (c, v) in contexts.iter_mut().zip(nl) {
-        c.nl = Some(v);
-    }
-}
-
-/// Trains one perceptron on the sentences `which` of `contexts`.
-#[allow(clippy::too_many_arguments)]
-fn train_model(
-    contexts: &[Context],
-    gold: &[Vec<usize>],
-    which: &[usize],
-    labels: &[String],
-    classes: &[(u8, Option<EntityLabel>)],
-    config: &Config,
-    use_xpos: bool,
-    seed: u64,
-    log: &mut dyn FnMut(&str),
-) -> Model {
-    let mut trainer = Trainer::new(labels.len());
-    let mut order: Vec<usize> = which.to_vec();
-    let mut rng = Rng::new(seed);
-    let mut feats = Vec::with_capacity(256);
-    let mut scores = vec![0f32; labels.len()];
-    for epoch in 0..config.epochs {
-        rng.shuffle(&mut order);
-        let (mut right, mut total) = (0usize, 0usize);
-        for &s in &order {
-            let (ctx, g) = (&contexts[s], &gold[s]);
-            let mut hist: Vec<u16> = Vec::with_capacity(g.len());
-            for k in 0..g.len() {
-                let unk = config.word_dropout > 0.0 && rng.unit() < config.word_dropout;
-                ctx.features(k, &hist, use_xpos, unk, &mut feats);
-                trainer.score(&feats, &mut scores);
-                // Learn from the unconstrained choice; follow the
-                // constrained one, as decoding will.
-                let guess = best(&scores, |_| true);
-                trainer.tick();
-                trainer.update(&feats, g[k], guess);
-                let prev = k.checked_sub(1).map(|j| hist[j] as usize - 1);
-                let last = k + 1 == g.len();
-                let c = if allowed(classes, config.scheme, prev, guess, last) {
-                    guess
-                } else {
-                    best(&scores, |c| allowed(classes, config.scheme, prev, c, last))
-                };
-                right += usize::from(c == g[k]);
-                total += 1;
-                hist.push(c as u16 + 1);
-            }
-        }
-        log(&format!("ner epoch {}: train tag accuracy {:.2}%", epoch + 1, 100.0 * right as f64 / total.max(1) as f64));
-    }
-    trainer.finish(labels.to_vec(), config.prune)
-}
-
 impl Recognizer {
     /// Trains on UNER sentences with the default settings but for `epochs`
     /// and `seed`. `xpos`, when given, holds Penn tags for every sentence
@@ -607,7 +365,7 @@ impl Recognizer {
         log: &mut dyn FnMut(&str),
     ) -> Recognizer {
         let config = Config { epochs, seed, xpos: xpos.is_some(), ..Config::default() };
-        Recognizer::train_with(data, xpos, gazetteer, &Clusters::default(), &Embeddings::default(), &config, log)
+        Recognizer::train_with(data, xpos, gazetteer, &Clusters::default(), &config, log)
     }
 
     /// Trains with explicit settings.
@@ -616,13 +374,11 @@ impl Recognizer {
         xpos: Option<&[Vec<String>]>,
         gazetteer: &Gazetteer,
         clusters: &Clusters,
-        embeddings: &Embeddings,
         config: &Config,
         log: &mut dyn FnMut(&str),
     ) -> Recognizer {
         let use_xpos = config.xpos && xpos.is_some();
         let clusters = if config.clusters { clusters.clone() } else { Clusters::default() };
-        let embeddings = if config.dense { embeddings.clone() } else { Embeddings::default() };
         let labels = labels(config.scheme);
         let classes = parse_classes(&labels);
         let empty: Vec<&str> = Vec::new();
@@ -636,66 +392,56 @@ impl Recognizer {
             };
             let norms: Vec<String> = forms.iter().map(|f| crate::normalize::fold_lower(f)).collect();
             let norms: Vec<&str> = norms.iter().map(String::as_str).collect();
-            let mut ctx = Context::new(&forms, &norms, &tags, gazetteer, &clusters, &embeddings);
-            ctx.tails = config.dense_tails;
-            ctx.dense_dropout = config.dense_dropout;
-            ctx.stack = config.two_pass_stack;
-            contexts.push(ctx);
+            contexts.push(Context::new(&forms, &norms, &tags, gazetteer, &clusters));
             let tags = encode(&crate::iob::spans(&sent.tags), forms.len(), config.scheme);
             gold.push(tags.iter().map(|t| labels.iter().position(|l| l == t).unwrap_or(0)).collect::<Vec<_>>());
         }
 
-        let all: Vec<usize> = (0..data.len()).collect();
-        let model = train_model(&contexts, &gold, &all, &labels, &classes, config, use_xpos, config.seed, log);
-        let second = (config.two_pass_folds >= 2).then(|| {
-            // First-pass classes of every sentence from a model that did not
-            // see its document (jackknifing), as at run time.
-            let k = config.two_pass_folds;
-            let mut doc_of = Vec::with_capacity(data.len());
-            let mut doc = 0usize;
-            for (s, sent) in data.iter().enumerate() {
-                doc += usize::from(sent.newdoc && s > 0);
-                doc_of.push(doc);
-            }
-            let mut first = vec![Vec::new(); data.len()];
-            for fold in 0..k {
-                let rest: Vec<usize> = all.iter().copied().filter(|&s| doc_of[s] % k != fold).collect();
-                log(&format!("ner first-pass fold {}/{k}: {} sentences", fold + 1, rest.len()));
-                let m = train_model(
-                    &contexts,
-                    &gold,
-                    &rest,
-                    &labels,
-                    &classes,
-                    config,
-                    use_xpos,
-                    config.seed + 1 + fold as u64,
-                    &mut |_| {},
-                );
-                for s in all.iter().copied().filter(|&s| doc_of[s] % k == fold) {
-                    first[s] = greedy(&m, &contexts[s], gold[s].len(), &classes, config.scheme, use_xpos);
+        let mut trainer = Trainer::new(labels.len());
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut rng = Rng::new(config.seed);
+        let mut feats = Vec::with_capacity(96);
+        let mut scores = vec![0f32; labels.len()];
+        for epoch in 0..config.epochs {
+            rng.shuffle(&mut order);
+            let (mut right, mut total) = (0usize, 0usize);
+            for &s in &order {
+                let (ctx, g) = (&contexts[s], &gold[s]);
+                let mut hist: Vec<u16> = Vec::with_capacity(g.len());
+                for k in 0..g.len() {
+                    let unk = config.word_dropout > 0.0 && rng.unit() < config.word_dropout;
+                    ctx.features(k, &hist, use_xpos, unk, &mut feats);
+                    trainer.score(&feats, &mut scores);
+                    // Learn from the unconstrained choice; follow the
+                    // constrained one, as decoding will.
+                    let guess = best(&scores, |_| true);
+                    trainer.tick();
+                    trainer.update(&feats, g[k], guess);
+                    let prev = k.checked_sub(1).map(|j| hist[j] as usize - 1);
+                    let last = k + 1 == g.len();
+                    let c = if allowed(&classes, config.scheme, prev, guess, last) {
+                        guess
+                    } else {
+                        best(&scores, |c| allowed(&classes, config.scheme, prev, c, last))
+                    };
+                    right += usize::from(c == g[k]);
+                    total += 1;
+                    hist.push(c as u16 + 1);
                 }
             }
-            let mut s = 0;
-            while s < data.len() {
-                let e = (s + 1..data.len()).find(|&j| doc_of[j] != doc_of[s]).unwrap_or(data.len());
-                set_nonlocal(&mut contexts[s..e], &first[s..e], &classes);
-                s = e;
-            }
-            log("ner second pass");
-            train_model(&contexts, &gold, &all, &labels, &classes, config, use_xpos, config.seed, log)
-        });
+            log(&format!(
+                "ner epoch {}: train tag accuracy {:.2}%",
+                epoch + 1,
+                100.0 * right as f64 / total.max(1) as f64
+            ));
+        }
         Recognizer {
-            model,
+            model: trainer.finish(labels, config.prune),
             gazetteer: gazetteer.clone(),
             scheme: config.scheme,
             xpos: use_xpos,
             classes,
             clusters,
-            embeddings,
-            tails: config.dense_tails,
-            stack: config.two_pass_stack,
-            second,
         }
     }
 
@@ -704,35 +450,25 @@ impl Recognizer {
     /// tags (used only by a model trained with them; may be empty). Returns
     /// token ranges within the sentence, in order, not overlapping.
     pub fn recognize(&self, forms: &[&str], norms: &[&str], xpos: &[&str]) -> Vec<Span> {
-        self.recognize_doc(&[(forms, norms, xpos)]).pop().unwrap_or_default()
-    }
-
-    /// Finds the entities of a document's sentences, each given as
-    /// `(forms, norms, xpos)` as to [`Recognizer::recognize`]. A model with a
-    /// second pass reads the first pass's labels of the whole document.
-    pub fn recognize_doc(&self, sentences: &[(&[&str], &[&str], &[&str])]) -> Vec<Vec<Span>> {
-        let mut contexts: Vec<Context> = sentences
-            .iter()
-            .map(|&(forms, norms, xpos)| {
-                let xpos = if xpos.len() == forms.len() { xpos } else { &[] };
-                let mut ctx = Context::new(forms, norms, xpos, &self.gazetteer, &self.clusters, &self.embeddings);
-                ctx.tails = self.tails;
-                ctx.stack = self.stack;
-                ctx
-            })
-            .collect();
-        let mut tags: Vec<Vec<usize>> = contexts
-            .iter()
-            .zip(sentences)
-            .map(|(c, s)| greedy(&self.model, c, s.0.len(), &self.classes, self.scheme, self.xpos))
-            .collect();
-        if let Some(second) = &self.second {
-            set_nonlocal(&mut contexts, &tags, &self.classes);
-            for ((c, s), t) in contexts.iter().zip(sentences).zip(tags.iter_mut()) {
-                *t = greedy(second, c, s.0.len(), &self.classes, self.scheme, self.xpos);
-            }
+        if forms.is_empty() {
+            return Vec::new();
         }
-        tags.iter().map(|t| decode(&self.classes, t)).collect()
+        let xpos = if xpos.len() == forms.len() { xpos } else { &[] };
+        let ctx = Context::new(forms, norms, xpos, &self.gazetteer, &self.clusters);
+        let mut feats = Vec::with_capacity(96);
+        let mut scores = vec![0f32; self.model.classes()];
+        let mut hist: Vec<u16> = Vec::with_capacity(forms.len());
+        let mut tags = Vec::with_capacity(forms.len());
+        for k in 0..forms.len() {
+            ctx.features(k, &hist, self.xpos, false, &mut feats);
+            self.model.score(&feats, &mut scores);
+            let prev = tags.last().copied();
+            let last = k + 1 == forms.len();
+            let t = best(&scores, |c| allowed(&self.classes, self.scheme, prev, c, last));
+            tags.push(t);
+            hist.push(t as u16 + 1);
+        }
+        decode(&self.classes, &tags)
     }
 
     /// Whether the model uses Penn tags.
@@ -746,9 +482,6 @@ impl Recognizer {
 
     /// Writes the recogniser as one file: settings, gazetteer, model.
     pub fn write<W: Write>(&self, mut out: W) -> io::Result<()> {
-        if !self.embeddings.is_empty() || self.second.is_some() {
-            return self.write_v3(out);
-        }
         out.write_all(if self.clusters.is_empty() { MAGIC } else { MAGIC_CLUSTERS })?;
         out.write_all(&[u8::from(self.scheme == Scheme::Bilou), u8::from(self.xpos)])?;
         if !self.clusters.is_empty() {
@@ -761,43 +494,10 @@ impl Recognizer {
         self.model.write(out)
     }
 
-    /// The format with optional parts: settings and a bit set of the parts
-    /// present (clusters, embeddings, second pass), then each part, the
-    /// gazetteer and the models, each model after its length.
-    fn write_v3<W: Write>(&self, mut out: W) -> io::Result<()> {
-        out.write_all(MAGIC_V3)?;
-        let parts = u8::from(!self.clusters.is_empty())
-            | u8::from(!self.embeddings.is_empty()) << 1
-            | u8::from(self.second.is_some()) << 2
-            | u8::from(self.tails) << 3
-            | u8::from(!self.stack) << 4;
-        out.write_all(&[u8::from(self.scheme == Scheme::Bilou), u8::from(self.xpos), parts])?;
-        if !self.clusters.is_empty() {
-            self.clusters.write(&mut out)?;
-        }
-        if !self.embeddings.is_empty() {
-            self.embeddings.write(&mut out)?;
-        }
-        let mut buf = Vec::new();
-        self.gazetteer.write(&mut buf)?;
-        put_varint(&mut out, buf.len() as u64)?;
-        out.write_all(&buf)?;
-        for m in std::iter::once(&self.model).chain(&self.second) {
-            buf.clear();
-            m.write(&mut buf)?;
-            put_varint(&mut out, buf.len() as u64)?;
-            out.write_all(&buf)?;
-        }
-        Ok(())
-    }
-
     /// Reads a recogniser written by [`Recognizer::write`].
     pub fn read<R: Read>(mut input: R) -> io::Result<Recognizer> {
         let mut magic = [0u8; 8];
         input.read_exact(&mut magic)?;
-        if &magic == MAGIC_V3 {
-            return Recognizer::read_v3(input);
-        }
         if &magic != MAGIC && &magic != MAGIC_CLUSTERS {
             return Err(io::Error::new(io::ErrorKind::InvalidData, "not an annals entity model"));
         }
@@ -817,66 +517,13 @@ impl Recognizer {
             return Err(io::Error::new(io::ErrorKind::InvalidData, "entity model labels do not match its scheme"));
         }
         let classes = parse_classes(model.labels());
-        Ok(Recognizer {
-            model,
-            gazetteer,
-            scheme,
-            xpos: settings[1] == 1,
-            classes,
-            clusters,
-            embeddings: Embeddings::default(),
-            tails: false,
-            stack: true,
-            second: None,
-        })
-    }
-
-    fn read_v3<R: Read>(mut input: R) -> io::Result<Recognizer> {
-        let mut settings = [0u8; 3];
-        input.read_exact(&mut settings)?;
-        let parts = settings[2];
-        let clusters = if parts & 1 != 0 { Clusters::read(&mut input)? } else { Clusters::default() };
-        let embeddings = if parts & 2 != 0 { Embeddings::read(&mut input)? } else { Embeddings::default() };
-        let scheme = if settings[0] == 1 { Scheme::Bilou } else { Scheme::Iob };
-        let block = |input: &mut R| -> io::Result<Vec<u8>> {
-            let len = get_varint(input)?;
-            let mut buf = Vec::new();
-            input.by_ref().take(len).read_to_end(&mut buf)?;
-            if buf.len() as u64 != len {
-                return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "truncated entity model"));
-            }
-            Ok(buf)
-        };
-        let gazetteer = Gazetteer::read(&block(&mut input)?[..])?;
-        let model = Model::read_slice(&block(&mut input)?)?;
-        let second = if parts & 4 != 0 { Some(Model::read_slice(&block(&mut input)?)?) } else { None };
-        for m in std::iter::once(&model).chain(&second) {
-            if m.labels() != labels(scheme).as_slice() {
-                return Err(io::Error::new(io::ErrorKind::InvalidData, "entity model labels do not match its scheme"));
-            }
-        }
-        let classes = parse_classes(model.labels());
-        let (tails, stack) = (parts & 8 != 0, parts & 16 == 0);
-        Ok(Recognizer {
-            model,
-            gazetteer,
-            scheme,
-            xpos: settings[1] == 1,
-            classes,
-            clusters,
-            embeddings,
-            tails,
-            stack,
-            second,
-        })
+        Ok(Recognizer { model, gazetteer, scheme, xpos: settings[1] == 1, classes, clusters })
     }
 }
 
 const MAGIC: &[u8; 8] = b"ANNALSN1";
 /// The same with a word-cluster table after the settings.
 const MAGIC_CLUSTERS: &[u8; 8] = b"ANNALSN2";
-/// Optional parts flagged in the header (see `Recognizer::write_v3`).
-const MAGIC_V3: &[u8; 8] = b"ANNALSN3";
 
 /// One sense per discourse: within a document a name keeps one type, and a
 /// name recognised at one mention is recognised at its other mentions.
@@ -1180,15 +827,7 @@ mod tests {
         let mut log = |_: &str| {};
         for scheme in [Scheme::Iob, Scheme::Bilou] {
             let config = Config { epochs: 10, scheme, prune: 0.0, ..Config::default() };
-            let r = Recognizer::train_with(
-                &data,
-                None,
-                &g,
-                &Clusters::default(),
-                &Embeddings::default(),
-                &config,
-                &mut log,
-            );
+            let r = Recognizer::train_with(&data, None, &g, &Clusters::default(), &config, &mut log);
             let forms = ["Mr.", "White", "visited", "Initech", "Corp", "in", "Berlin", "."];
             let want = vec![(1..2, Person), (3..5, Organization), (6..7, Location)];
             assert_eq!(recognize(&r, &forms, &[]), want, "{scheme:?}");
@@ -1199,52 +838,6 @@ mod tests {
             assert!(Recognizer::read(&buf[..buf.len() / 2]).is_err());
         }
         assert!(Recognizer::read(&b"nonsense"[..]).is_err());
-    }
-
-    #[test]
-    fn nonlocal_reads_the_other_mentions_of_a_word() {
-        let labels = labels(Scheme::Bilou);
-        let classes = parse_classes(&labels);
-        let id = |t: &str| labels.iter().position(|l| l == t).unwrap();
-        let org = 1 + EntityLabel::ALL.iter().position(|&l| l == Organization).unwrap() as u64;
-        // Word 7 is ORG, O and ORG; word 8 comes once; word 9 has no letter.
-        let words: [&[u64]; 2] = [&[7, 8], &[7, 9, 7]];
-        let alpha = vec![vec![true, true], vec![true, false, true]];
-        let tags = vec![vec![id("U-ORG"), id("O")], vec![id("O"), id("O"), id("U-ORG")]];
-        let nl = nonlocal(&words, &alpha, &tags, &classes);
-        let v = |own: &str, major, seen, prev| NonLocal { own: id(own) as u64 + 1, major, seen, prev };
-        // The others of the first are O and ORG: a tie goes to O.
-        assert_eq!(nl[0][0], v("U-ORG", 0, 1 << org, ALONE));
-        assert_eq!(nl[0][1], v("O", ALONE, 0, ALONE));
-        // Both others of the second mention are ORG; the one before was.
-        assert_eq!(nl[1][0], v("O", org, 1 << org, org));
-        assert_eq!(nl[1][1], v("O", ALONE, 0, ALONE));
-        assert_eq!(nl[1][2], v("U-ORG", 0, 1 << org, 0));
-    }
-
-    #[test]
-    fn word_vectors_and_a_second_pass_train_and_round_trip() {
-        let (mut data, g) = toy();
-        data.iter_mut().step_by(2).for_each(|s| s.newdoc = true);
-        let names: Vec<String> = ["mr.", "mrs.", "corp", "paris", "berlin"].iter().map(|s| s.to_string()).collect();
-        let v = [1.0, 0.0, 1.0, 0.1, 0.0, 1.0, -1.0, -1.0, -1.0, -0.9];
-        let e = Embeddings::from_vectors(&names, &v, 2, 4);
-        let config = Config { epochs: 10, prune: 0.0, dense: true, two_pass_folds: 2, ..Config::default() };
-        let r = Recognizer::train_with(&data, None, &g, &Clusters::default(), &e, &config, &mut |_| {});
-        assert!(r.second.is_some() && !r.embeddings.is_empty());
-        let forms = ["Mr.", "White", "visited", "Initech", "Corp", "in", "Berlin", "."];
-        let want = vec![(1..2, Person), (3..5, Organization), (6..7, Location)];
-        assert_eq!(recognize(&r, &forms, &[]), want);
-        let mut buf = Vec::new();
-        r.write(&mut buf).unwrap();
-        let r2 = Recognizer::read(&buf[..]).unwrap();
-        assert!(r2.second.is_some() && r2.embeddings.len() == e.len());
-        assert_eq!(recognize(&r2, &forms, &[]), want);
-        assert!(Recognizer::read(&buf[..buf.len() - 3]).is_err());
-        let norms: Vec<String> = forms.iter().map(|f| crate::normalize::fold_lower(f)).collect();
-        let norms: Vec<&str> = norms.iter().map(String::as_str).collect();
-        let doc = r2.recognize_doc(&[(&forms, &norms, &[]), (&[], &[], &[]), (&forms, &norms, &[])]);
-        assert_eq!(doc, vec![want.clone(), vec![], want]);
     }
 
     #[test]

@@ -160,15 +160,23 @@ impl Pipeline {
     /// Runs every stage after segmentation on `doc`.
     fn annotate_doc(&self, doc: &mut Doc) {
         let labels = self.tagger.labels();
+        // Entities per sentence, harmonised over the document at the end.
+        let mut found = Vec::with_capacity(doc.sentences.len());
         for si in 0..doc.sentences.len() {
             let range = doc.sentences[si].tokens.clone();
             if range.is_empty() {
+                found.push(Vec::new());
                 continue;
             }
             let forms: Vec<&str> = doc.tokens[range.clone()].iter().map(|t| t.form.as_str()).collect();
+            let norms: Vec<&str> = doc.tokens[range.clone()].iter().map(|t| t.norm.as_str()).collect();
             let tags = self.tagger.tag(&forms);
             let (upos, xpos): (Vec<&str>, Vec<&str>) = tags.iter().map(|&t| Tagger::split(&labels[t as usize])).unzip();
             let arcs = self.parser.parse(&forms, &xpos);
+            found.push(match &self.ner {
+                Some(r) => r.recognize(&forms, &norms, &xpos),
+                None => Vec::new(),
+            });
             let lemmas: Vec<String> = forms.iter().zip(&xpos).map(|(f, x)| self.lemmatizer.lemma(f, x)).collect();
             for (k, tok) in doc.tokens[range.clone()].iter_mut().enumerate() {
                 tok.upos = upos[k].to_string();
@@ -178,20 +186,11 @@ impl Pipeline {
                 tok.deprel = arcs[k].deprel.clone();
             }
         }
-        // Entities over the whole document (a two-pass model reads the other
-        // sentences), harmonised over it.
-        let column = |f: fn(&Token) -> &str| -> Vec<Vec<&str>> {
-            doc.sentences.iter().map(|s| doc.tokens[s.tokens.clone()].iter().map(f).collect()).collect()
-        };
-        let (forms, norms, xpos) = (column(|t| &t.form), column(|t| &t.norm), column(|t| &t.xpos));
-        let mut found = match &self.ner {
-            Some(r) => {
-                let input: Vec<(&[&str], &[&str], &[&str])> =
-                    (0..forms.len()).map(|s| (&forms[s][..], &norms[s][..], &xpos[s][..])).collect();
-                r.recognize_doc(&input)
-            }
-            None => vec![Vec::new(); forms.len()],
-        };
+        let forms: Vec<Vec<&str>> = doc
+            .sentences
+            .iter()
+            .map(|s| doc.tokens[s.tokens.clone()].iter().map(|t| t.form.as_str()).collect())
+            .collect();
         ner::harmonise(&forms, &mut found);
         let mut entities = Vec::new();
         for (s, spans) in doc.sentences.iter().zip(found) {

@@ -77,30 +77,6 @@ pub struct Args {
     /// identity.
     #[arg(long)]
     ner_gum_any: bool,
-    /// Entity recogniser: bins per dimension of GloVe word-vector features
-    /// (word and neighbours); 0 for none.
-    #[arg(long, default_value_t = 0)]
-    ner_dense_bins: usize,
-    /// Entity recogniser: how many of GloVe's most frequent words keep a
-    /// binned vector.
-    #[arg(long, default_value_t = 100_000)]
-    ner_dense_words: usize,
-    /// Entity recogniser: only the outer bins of each dimension fire.
-    #[arg(long)]
-    ner_dense_tails: bool,
-    /// Entity recogniser: hide the word's own vector when training hides
-    /// the word.
-    #[arg(long)]
-    ner_dense_dropout: bool,
-    /// Entity recogniser: a second pass with non-local features, trained on
-    /// first-pass labels jackknifed over this many folds of documents; 0
-    /// for one pass.
-    #[arg(long, default_value_t = 0)]
-    ner_two_pass: usize,
-    /// With --ner-two-pass, the second pass reads only the other mentions'
-    /// first-pass labels, not the token's own (no stacking).
-    #[arg(long)]
-    ner_two_pass_no_stack: bool,
     /// Train the entity recogniser on this fraction of UNER train only (its
     /// first sentences), for learning curves.
     #[arg(long, default_value_t = 1.0, hide = true)]
@@ -281,36 +257,14 @@ pub fn run(a: Args) -> Result<ExitCode> {
             }
         }
         log(&format!("entity training: {} sentences", data.len()));
-        let embeddings = if a.ner_dense_bins > 0 {
-            let p = a.data.join("glove/glove.6B.50d.txt.gz");
-            let e = annals_text::embed::Embeddings::build(&p, a.ner_dense_words, a.ner_dense_bins)
-                .with_context(|| format!("reading word vectors from {}", p.display()))?;
-            log(&format!("binned word vectors: {} words, {} bins", e.len(), e.bins()));
-            e
-        } else {
-            annals_text::embed::Embeddings::default()
-        };
         let config = annals_text::ner::Config {
             epochs: a.ner_epochs,
             seed: a.seed,
             xpos: true,
             word_dropout: a.ner_dropout,
-            dense: a.ner_dense_bins > 0,
-            dense_tails: a.ner_dense_tails,
-            dense_dropout: a.ner_dense_dropout,
-            two_pass_folds: a.ner_two_pass,
-            two_pass_stack: !a.ner_two_pass_no_stack,
             ..annals_text::ner::Config::default()
         };
-        let rec = annals_text::ner::Recognizer::train_with(
-            &data,
-            Some(&xpos),
-            &gaz,
-            &clusters,
-            &embeddings,
-            &config,
-            &mut log,
-        );
+        let rec = annals_text::ner::Recognizer::train_with(&data, Some(&xpos), &gaz, &clusters, &config, &mut log);
         write("ner.bin", &|b| rec.write(b))?;
     }
     log("done");

@@ -39,6 +39,9 @@ pub struct Places {
 /// How many places one name keeps.
 const PER_NAME: usize = 6;
 
+/// The population from which a city's alternate names are kept.
+const ALTERNATES_FROM: u64 = 100_000;
+
 pub(crate) const EMBEDDED: &[u8] = include_bytes!("../data/places.bin");
 
 /// Regions that news names as places but GeoNames does not list as cities:
@@ -194,11 +197,13 @@ impl Places {
                 geonames_id: c["geonameid"].as_u64().unwrap_or(0),
                 population: pop,
             };
-            // Big cities' Latin-script alternate names cover exonyms and old
-            // names ("Kiev", "Bombay").
-            if pop >= 1_000_000 {
+            // Large cities' Latin-script alternate names cover exonyms, old
+            // names and the spellings news uses ("Kiev", "Bombay",
+            // "Hodeida"); written with a capital, as names are.
+            if pop >= ALTERNATES_FROM {
                 for a in c["alternatenames"].as_array().into_iter().flatten().filter_map(Value::as_str) {
-                    if a.len() >= 4 && a.chars().all(|ch| ch.is_ascii_alphabetic() || " -'".contains(ch)) {
+                    let capital = a.starts_with(|ch: char| ch.is_ascii_uppercase());
+                    if capital && a.len() >= 4 && a.chars().all(|ch| ch.is_ascii_alphabetic() || " -'".contains(ch)) {
                         places.insert(a, e.clone());
                     }
                 }
@@ -328,6 +333,15 @@ mod tests {
         fresh.insert("Łódź", entry("Łódź", "POL", 680_000));
         fresh.insert("Kandahār", entry("Kandahār", "AFG", 500_000));
         assert_eq!(fresh.by_name, p.by_name);
+    }
+
+    #[test]
+    fn large_cities_are_known_by_the_spellings_news_uses() {
+        // Alternate names from GeoNames for cities of 100,000 and more.
+        let p = Places::embedded();
+        let hodeida = p.by_name.get("hodeida").and_then(|l| l.first()).map(|e| e.country.as_str());
+        assert_eq!(hodeida, Some("YEM"));
+        assert_eq!(p.by_name.get("kiev").and_then(|l| l.first()).map(|e| e.country.as_str()), Some("UKR"));
     }
 
     #[test]

@@ -348,7 +348,8 @@ fn attributive_gerund(t: &Tree, trig: &Trigger) -> Option<usize> {
     // A participle describes a kind of people ("legislators", "students"),
     // not a name: "fighting ISIS" is an act done to ISIS.
     let o = objects(t, v).into_iter().find(|&o| t.subtree(o, &[]).first() == Some(&next))?;
-    (!matches!(t.tok(next).upos.as_str(), "DET" | "PRON") && t.tok(o).upos == "NOUN").then_some(o)
+    // Nor a count: "killing two people" is done to them.
+    (!matches!(t.tok(next).upos.as_str(), "DET" | "PRON" | "NUM") && t.tok(o).upos == "NOUN").then_some(o)
 }
 
 /// The actor of an operation the passive event happened in: "killed in a
@@ -555,6 +556,14 @@ pub fn subject(t: &Tree, v: usize) -> Option<usize> {
             let by = t.kids(cur, "mark").any(|m| t.lemma(m).eq_ignore_ascii_case("by"));
             if by && is_passive(t, head) {
                 return None;
+            }
+            // "Rittenhouse is accused of killing two people", "was
+            // arrested for stabbing", "charged with plotting": the one
+            // accused, arrested or charged is said to have done it.
+            let charge = rel_is(rel, "advcl")
+                && t.kids(cur, "mark").any(|m| matches!(t.lemma(m).to_lowercase().as_str(), "of" | "for" | "with"));
+            if charge && is_passive(t, head) {
+                return t.kid(head, "nsubj:pass");
             }
             cur = head;
         } else {
@@ -1267,6 +1276,35 @@ mod tests {
         assert_eq!(subject(&Tree::new(&d, 0), 4), None);
         // Declining a plan is not making it.
         let d = doc(&spaced(&sentence.replace("announced announce", "declined decline")));
+        assert_eq!(subject(&Tree::new(&d, 0), 4), None);
+    }
+
+    #[test]
+    fn the_one_accused_of_an_act_is_said_to_have_done_it() {
+        // Hamas is accused of killing two soldiers / Hamas died after being shot
+        let accused = "1 Hamas Hamas PROPN NNP _ 3 nsubj:pass _ _
+             2 is be AUX VBZ _ 3 aux:pass _ _
+             3 accused accuse VERB VBN _ 0 root _ _
+             4 of of SCONJ IN _ 5 mark _ _
+             5 killing kill VERB VBG _ 3 advcl _ _
+             6 two two NUM CD _ 7 nummod _ _
+             7 soldiers soldier NOUN NNS _ 5 obj _ _";
+        let d = doc(&spaced(accused));
+        let t = Tree::new(&d, 0);
+        assert_eq!(subject(&t, 4), Some(0));
+        // A count after a bare -ing form is its object, never its doer
+        // ("killing 20 people"; "protesting students" are the doers).
+        let bare = "1 killing kill VERB VBG _ 0 root _ _
+             2 20 20 NUM CD _ 3 nummod _ _
+             3 people people NOUN NNS _ 1 obj _ _";
+        let e = entry("190\tverb\tkill");
+        let d = doc(&spaced(bare));
+        let trig = Trigger { token: 0, entry: &e, pos: TriggerPos::Verb, code: None };
+        assert_eq!(attributive_gerund(&Tree::new(&d, 0), &trig), None);
+        let d = doc(&spaced(&bare.replace("2 20 20 NUM CD _ 3 nummod", "2 angry angry ADJ JJ _ 3 amod")));
+        assert_eq!(attributive_gerund(&Tree::new(&d, 0), &trig), Some(2));
+        let after = accused.replace("4 of of SCONJ", "4 after after SCONJ");
+        let d = doc(&spaced(&after));
         assert_eq!(subject(&Tree::new(&d, 0), 4), None);
     }
 

@@ -77,6 +77,7 @@ lists! {
     Occasion = "occasion",
     Concessive = "concessive",
     Document = "document",
+    Counting = "counting",
 }
 
 /// A problem in the cue file.

@@ -91,7 +91,8 @@ pub fn find<'l>(t: &Tree, lexicon: &'l dyn EventLookup) -> Vec<Trigger<'l>> {
                 Some(sense::Figurative::Criticism) => Some("111"),
                 None => None,
             };
-            if sense::generic(t, i, pos) {
+            let rule = pos == TriggerPos::Verb && (sense::generic_passive(t, i) || sense::under_generic_clause(t, i));
+            if sense::generic(t, i, pos) || rule {
                 tracing::debug!(word = %t.tok(i).form, "generic present: no event");
                 continue;
             }

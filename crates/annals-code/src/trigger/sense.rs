@@ -145,6 +145,54 @@ pub fn generic(t: &Tree, i: usize, pos: TriggerPos) -> bool {
     })
 }
 
+/// A rule told in the present passive of a bare plural: "officials are
+/// removed from office", "such cases are heard by a judge". A headline
+/// (the first sentence, or one without a full stop) tells news so
+/// ("Protesters are arrested in Moscow").
+pub fn generic_passive(t: &Tree, v: usize) -> bool {
+    let present_aux = t.kids(v, "aux:pass").any(|a| matches!(t.tok(a).xpos.as_str(), "VBZ" | "VBP"));
+    // Not "have been removed", "will be removed".
+    let other_aux = t.children(v).iter().any(|&a| t.rel(a) == "aux");
+    if t.tok(v).xpos != "VBN" || !present_aux || other_aux {
+        return false;
+    }
+    let bare_plural = t.kids(v, "nsubj:pass").any(|s| {
+        t.tok(s).xpos == "NNS"
+            && t.children(s).iter().all(|&c| {
+                let counted = rel_is(t.rel(c), "amod") && cues::has(List::Counting, &t.lemma(c).to_lowercase());
+                !counted && !["det", "nmod:poss", "nummod"].iter().any(|r| rel_is(t.rel(c), r))
+            })
+    });
+    let last = t.range.clone().rev().find(|&k| t.tok(k).upos != "PUNCT" || t.tok(k).form == ".");
+    let headline = t.sentence == 0 || last.is_none_or(|k| t.tok(k).form != ".");
+    bare_plural && !headline
+}
+
+/// Whether non-finite verb `v` ("after being impeached", "to remove") is
+/// part of a clause that states a rule: the nearest finite clause above it
+/// is generic ([`generic`], [`generic_passive`]).
+pub fn under_generic_clause(t: &Tree, v: usize) -> bool {
+    let finite = |k: usize| {
+        matches!(t.tok(k).xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD")
+            || t.children(k).iter().any(|&a| {
+                (rel_is(t.rel(a), "aux") || rel_is(t.rel(a), "aux:pass") || rel_is(t.rel(a), "cop"))
+                    && matches!(t.tok(a).xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD")
+            })
+    };
+    let mut cur = v;
+    for _ in 0..4 {
+        if finite(cur) {
+            return cur != v && (generic(t, cur, TriggerPos::Verb) || generic_passive(t, cur));
+        }
+        let linked = ["advcl", "xcomp", "conj"].iter().any(|r| rel_is(t.rel(cur), r));
+        match t.head(cur) {
+            Some(h) if linked && t.is_verbal(h) => cur = h,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// A habit or a rule in the simple present of the third person: "the
 /// House impeaches the official and the Senate tries the case", "the
 /// airline flies fighters to Syria", "she supports gun rights". News tells
@@ -313,6 +361,57 @@ mod tests {
         ));
         assert!(noun_modifier(&Tree::new(&d, 0), 0));
         assert!(!noun_modifier(&Tree::new(&d, 1), 3));
+    }
+
+    #[test]
+    fn a_rule_in_the_present_passive_is_no_event() {
+        // Pelosi spoke . Officials are removed after being impeached .
+        let d = doc(&spaced(
+            "1 Pelosi Pelosi PROPN NNP _ 2 nsubj _ _
+             2 spoke speak VERB VBD _ 0 root _ SpaceAfter=No
+             3 . . PUNCT . _ 2 punct _ _
+
+             1 Officials official NOUN NNS _ 3 nsubj:pass _ _
+             2 are be AUX VBP _ 3 aux:pass _ _
+             3 removed remove VERB VBN _ 0 root _ _
+             4 after after SCONJ IN _ 6 mark _ _
+             5 being be AUX VBG _ 6 aux:pass _ _
+             6 impeached impeach VERB VBN _ 3 advcl _ SpaceAfter=No
+             7 . . PUNCT . _ 3 punct _ _",
+        ));
+        let t = Tree::new(&d, 1);
+        assert!(generic_passive(&t, 5));
+        assert!(under_generic_clause(&t, 8));
+        // Told in the past, it happened.
+        let d = doc(&spaced(
+            "1 Pelosi Pelosi PROPN NNP _ 2 nsubj _ _
+             2 spoke speak VERB VBD _ 0 root _ SpaceAfter=No
+             3 . . PUNCT . _ 2 punct _ _
+
+             1 Officials official NOUN NNS _ 3 nsubj:pass _ _
+             2 were be AUX VBD _ 3 aux:pass _ _
+             3 removed remove VERB VBN _ 0 root _ _
+             4 after after SCONJ IN _ 6 mark _ _
+             5 being be AUX VBG _ 6 aux:pass _ _
+             6 impeached impeach VERB VBN _ 3 advcl _ SpaceAfter=No
+             7 . . PUNCT . _ 3 punct _ _",
+        ));
+        let t = Tree::new(&d, 1);
+        assert!(!generic_passive(&t, 5));
+        assert!(!under_generic_clause(&t, 8));
+        // Counted, they are these people, in the news.
+        let d = doc(&spaced(
+            "1 Pelosi Pelosi PROPN NNP _ 2 nsubj _ _
+             2 spoke speak VERB VBD _ 0 root _ SpaceAfter=No
+             3 . . PUNCT . _ 2 punct _ _
+
+             1 Several several ADJ JJ _ 2 amod _ _
+             2 schools school NOUN NNS _ 4 nsubj:pass _ _
+             3 are be AUX VBP _ 4 aux:pass _ _
+             4 closed close VERB VBN _ 0 root _ SpaceAfter=No
+             5 . . PUNCT . _ 4 punct _ _",
+        ));
+        assert!(!generic_passive(&Tree::new(&d, 1), 6));
     }
 
     #[test]

@@ -69,7 +69,7 @@ pub fn canonical(doc: &Doc) -> Cow<'_, Doc> {
                 // The subject keeps its kind: "Saturday Sirhan was stabbed".
                 changes.push((actor, Change::Attach(t.head(i).unwrap_or(actor), leak(t.rel(i)))));
                 changes.extend(moved.into_iter().map(|k| match t.rel(k) {
-                    "flat" => (k, Change::Move(actor)),
+                    "flat" | "appos" => (k, Change::Move(actor)),
                     _ => (k, Change::Attach(actor, "nmod")),
                 }));
             }
@@ -1877,6 +1877,26 @@ mod tests {
         assert_eq!(arc(1), (Some(7), "obl:tmod"));
         assert_eq!(arc(3), (Some(7), "nsubj"));
         assert_eq!(arc(5), (Some(3), "nmod"));
+    }
+
+    #[test]
+    fn a_time_subjects_second_apposition_stays_an_apposition() {
+        // Yesterday afternoon , Nancy Pelosi , the Speaker , announced it
+        let d = doc(&spaced(
+            "1 Yesterday yesterday NOUN NN _ 2 compound _ _
+             2 afternoon afternoon NOUN NN _ 9 nsubj _ SpaceAfter=No
+             3 , , PUNCT , _ 4 punct _ _
+             4 Nancy Nancy PROPN NNP _ 2 appos _ NER=B-PER
+             5 Pelosi Pelosi PROPN NNP _ 4 flat _ NER=I-PER
+             6 , , PUNCT , _ 8 punct _ _
+             7 the the DET DT _ 8 det _ _
+             8 Speaker Speaker PROPN NNP _ 2 appos _ SpaceAfter=No
+             9 announced announce VERB VBD _ 0 root _ _
+             10 it it PRON PRP _ 9 obj _ _",
+        ));
+        let c = canonical(&d);
+        assert_eq!((c.tokens[3].head, c.tokens[3].deprel.as_str()), (Some(8), "nsubj"));
+        assert_eq!((c.tokens[7].head, c.tokens[7].deprel.as_str()), (Some(3), "appos"));
     }
 
     #[test]

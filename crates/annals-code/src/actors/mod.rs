@@ -90,7 +90,10 @@ impl Resolver<'_> {
     /// relative clause's ("McGurk, who was Trump's envoy").
     pub fn local(&self, t: &Tree, h: usize) -> Resolved {
         let mut r = self.resolve(t, &phrase(t, h));
-        if r.actor.code.is_none() || r.actor.country.is_none() && r.kind == Kind::Role {
+        // "Nancy Pelosi, the Speaker of the House": a person known only by
+        // country takes the office an apposition gives her.
+        let bare_person = r.kind == Kind::Person && r.actor.code.is_some() && r.actor.sector.is_none();
+        if r.actor.code.is_none() || r.actor.country.is_none() && r.kind == Kind::Role || bare_person {
             for a in t.kids(h, "appos").chain(t.kids(h, "flat")).chain(described(t, h)) {
                 let ra = self.resolve(t, &phrase(t, a));
                 // A place beside a phrase says where, not who: "prisoners
@@ -105,7 +108,8 @@ impl Resolver<'_> {
                     && (r.actor.code.is_none()
                         || ra.actor.country.is_some()
                         || ra.actor.code.as_ref().is_some_and(|c| c.len() > 3));
-                if better {
+                let office = ra.actor.sector.is_some() && ra.actor.country == r.actor.country;
+                if better && (!bare_person || office) {
                     r.actor.code = ra.actor.code;
                     r.actor.name = ra.actor.name;
                     r.actor.country = ra.actor.country;

@@ -78,6 +78,7 @@ lists! {
     Concessive = "concessive",
     Document = "document",
     Counting = "counting",
+    Conduct = "conduct",
 }
 
 /// A problem in the cue file.

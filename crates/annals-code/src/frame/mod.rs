@@ -663,6 +663,17 @@ fn deeper_targets(t: &Tree, trigger: usize) -> Vec<usize> {
             out.extend(partners(p));
         }
     }
+    // "an inquiry into the conduct of Trump", "a probe into Iran's role":
+    // whose conduct it is (cue list `conduct`).
+    let conduct = |n: usize| crate::cues::has(crate::cues::List::Conduct, &t.lemma(n).to_lowercase());
+    let mut inner: Vec<usize> = partners(trigger);
+    for o in objects(t, trigger) {
+        inner.extend(object_partners(o));
+    }
+    for c in inner.into_iter().filter(|&c| conduct(c)) {
+        out.extend(t.kid(c, "nmod:poss"));
+        out.extend(obliques(t, c).filter(|(_, case)| case == "of").map(|(x, _)| x));
+    }
     for x in t.kids(trigger, "xcomp").chain(t.kids(trigger, "ccomp")) {
         out.extend(objects(t, x));
         out.extend(partners(x));
@@ -1306,6 +1317,25 @@ mod tests {
         let after = accused.replace("4 of of SCONJ", "4 after after SCONJ");
         let d = doc(&spaced(&after));
         assert_eq!(subject(&Tree::new(&d, 0), 4), None);
+    }
+
+    #[test]
+    fn an_inquiry_into_someones_conduct_is_aimed_at_them() {
+        // The UN opened a probe into the conduct of Iran / into the cause of the fire
+        let sentence = "1 The the DET DT _ 2 det _ _
+             2 UN UN PROPN NNP _ 3 nsubj _ _
+             3 opened open VERB VBD _ 0 root _ _
+             4 a a DET DT _ 5 det _ _
+             5 probe probe NOUN NN _ 3 obj _ _
+             6 into into ADP IN _ 8 case _ _
+             7 the the DET DT _ 8 det _ _
+             8 conduct conduct NOUN NN _ 5 nmod _ _
+             9 of of ADP IN _ 10 case _ _
+             10 Iran Iran PROPN NNP _ 8 nmod _ _";
+        let d = doc(&spaced(sentence));
+        assert!(deeper_targets(&Tree::new(&d, 0), 2).contains(&9));
+        let d = doc(&spaced(&sentence.replace("8 conduct conduct", "8 cause cause")));
+        assert!(!deeper_targets(&Tree::new(&d, 0), 2).contains(&9));
     }
 
     #[test]

@@ -253,6 +253,15 @@ pub fn mode(t: &Tree, trigger: usize) -> (Mode, Option<String>) {
             }
             return (Mode::Requested, why("request"));
         }
+        // "Protests are not reported in Mosul", "the attack did not
+        // happen": an act whose being reported or happening is denied.
+        let told_of = child == trigger
+            && rel_is(rel, "nsubj")
+            && t.is_verbal(a)
+            && (is(List::Report, t, a) || is(List::Happen, t, a));
+        if told_of && negated(t, a) {
+            return (Mode::Negated, why("its happening denied"));
+        }
         if cues::has(List::Report, &t.lemma(a).to_lowercase()) && t.is_verbal(a) {
             if (negated(t, a) || negative_argument(t, a)) && rel_is(rel, "ccomp") {
                 return (Mode::Negated, why("negated report"));
@@ -359,6 +368,19 @@ fn purpose(t: &Tree, child: usize) -> bool {
 mod tests {
     use super::*;
     use crate::fixture::{doc, spaced};
+
+    #[test]
+    fn an_act_whose_being_reported_is_denied_did_not_happen() {
+        // Protests are not reported in Mosul / Protests are reported
+        let sentence = "1 Protests protest NOUN NNS _ 4 nsubj:pass _ _
+             2 are be AUX VBP _ 4 aux:pass _ _
+             3 not not PART RB _ 4 advmod _ _
+             4 reported report VERB VBN _ 0 root _ _";
+        let d = doc(&spaced(sentence));
+        assert_eq!(mode(&Tree::new(&d, 0), 0).0, Mode::Negated);
+        let d = doc(&spaced(&sentence.replace("3 not not PART RB _ 4 advmod", "3 widely widely ADV RB _ 4 advmod")));
+        assert_ne!(mode(&Tree::new(&d, 0), 0).0, Mode::Negated);
+    }
 
     #[test]
     fn having_to_act_is_an_obligation_having_something_to_act_is_not() {

@@ -195,6 +195,15 @@ pub fn conditions_hold(t: &Tree, i: usize, e: &EventEntry) -> bool {
     if !e.not_obj.is_empty() && objs.iter().any(|&o| lemma_in(t, o, &e.not_obj)) {
         return false;
     }
+    // "released a statement saying an attack ... produced no casualties"
+    // with *statement* read as the subject of *produced*: with no object
+    // of its own, the noun right after the verb is what it acts on.
+    if !e.not_obj.is_empty() && objs.is_empty() {
+        let next = (i + 1..t.range.end).find(|&k| !matches!(t.tok(k).upos.as_str(), "DET" | "ADJ" | "NUM" | "PRON"));
+        if next.is_some_and(|k| t.tok(k).upos == "NOUN" && lemma_in(t, k, &e.not_obj)) {
+            return false;
+        }
+    }
     if let Some(p) = &e.prt {
         if !t.kids(i, "compound:prt").any(|c| t.lemma(c).eq_ignore_ascii_case(p)) {
             return false;
@@ -404,6 +413,22 @@ mod tests {
              6 tear tear NOUN NN _ 7 compound _ _
              7 gas gas NOUN NN _ 2 conj _ _",
         ));
+        assert_eq!(find(&Tree::new(&d, 0), &lex).len(), 1);
+    }
+
+    #[test]
+    fn an_excluded_object_read_as_another_verbs_subject_still_excludes() {
+        // The force released a statement saying ... produced no casualties
+        let (lex, _) = Lexicon::parse("0841\tverb\trelease\tnotobj=statement\n", "t.tsv");
+        let sentence = "1 force force NOUN NN _ 2 nsubj _ _
+             2 released release VERB VBD _ 0 root _ _
+             3 a a DET DT _ 4 det _ _
+             4 statement statement NOUN NN _ 6 nsubj _ _
+             5 then then ADV RB _ 6 advmod _ _
+             6 produced produce VERB VBD _ 2 ccomp _ _";
+        let d = doc(&spaced(sentence));
+        assert!(find(&Tree::new(&d, 0), &lex).is_empty());
+        let d = doc(&spaced(&sentence.replace("4 statement statement", "4 prisoner prisoner")));
         assert_eq!(find(&Tree::new(&d, 0), &lex).len(), 1);
     }
 

@@ -119,6 +119,22 @@ pub fn events(cx: &Context, t: &Tree, trig: &Trigger) -> Vec<Event> {
             })
             .collect();
         acts.extend(inner);
+        // "the rocket strikes were carried out by ...": the act the entry
+        // asks for as its object is what was done; its doer is no target.
+        // (Only an object naming the same kind of act: "rejected the
+        // request" is aimed at who requested.)
+        let root = |c: &str| c.get(..2).map(str::to_string);
+        let same_act = |o: usize| {
+            let lemma = t.lemma(o).to_lowercase();
+            trig.entry.obj.contains(&lemma)
+                && cx
+                    .coder
+                    .lexicon
+                    .triggers(crate::dict::events::TriggerPos::Noun, &lemma)
+                    .iter()
+                    .any(|e| root(&e.code) == root(base))
+        };
+        acts.retain(|&o| !same_act(o));
         if let Some(r) = acts.into_iter().find_map(|o| cx.owner(t, o)) {
             let src_code = sources.first().and_then(|s| s.actor.code.clone());
             if r.actor.code != src_code {
@@ -795,6 +811,31 @@ mod tests {
         let (l, errs) = crate::dict::events::Lexicon::parse(line, "t.tsv");
         assert!(errs.is_empty(), "{errs:?}");
         l.entries(TriggerPos::Noun, line.split('\t').nth(2).unwrap())[0].clone()
+    }
+
+    #[test]
+    fn the_act_carried_out_is_no_target_of_its_carrying_out() {
+        use crate::fixture::{doc, spaced};
+        use crate::{ArticleInfo, Coder};
+        // Israel attacked Gaza . The strikes were carried out by Hamas .
+        let d = doc(&spaced(
+            "1 Israel Israel PROPN NNP _ 2 nsubj _ NER=B-LOC
+             2 attacked attack VERB VBD _ 0 root _ _
+             3 Gaza Gaza PROPN NNP _ 2 obj _ NER=B-LOC
+
+             1 The the DET DT _ 2 det _ _
+             2 strikes strike NOUN NNS _ 4 nsubj:pass _ _
+             3 were be AUX VBD _ 4 aux:pass _ _
+             4 carried carry VERB VBN _ 0 root _ _
+             5 out out ADP RP _ 4 compound:prt _ _
+             6 by by ADP IN _ 7 case _ _
+             7 Hamas Hamas PROPN NNP _ 4 obl:agent _ NER=B-ORG",
+        ));
+        let ev = Coder::embedded().code(&ArticleInfo { id: "t", date: None }, &d);
+        let e = ev.iter().find(|e| e.trigger.text == "carried").expect("the strikes carried out");
+        assert_eq!(e.source.as_ref().and_then(|a| a.code.as_deref()), Some("PSEREBHMS"), "{ev:#?}");
+        // Not Israel, whose act "strikes" would otherwise name.
+        assert!(e.target.as_ref().is_none_or(|a| a.code.as_deref() != Some("ISR")), "{ev:#?}");
     }
 
     #[test]

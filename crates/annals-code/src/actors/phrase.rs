@@ -50,6 +50,17 @@ pub fn phrase(t: &Tree, head: usize) -> Phrase {
         }
     }
     tokens.retain(|i| !drop.contains(i));
+    // "at least 71 people": the bound's preposition belongs to the count.
+    let bounds: Vec<usize> = tokens
+        .iter()
+        .filter(|&&i| matches!(t.lemma(i).to_lowercase().as_str(), "least" | "most"))
+        .flat_map(|&i| t.kids(i, "case").filter(|&c| t.lemma(c).eq_ignore_ascii_case("at")).collect::<Vec<_>>())
+        .collect();
+    if !bounds.is_empty() {
+        tokens.extend(bounds);
+        tokens.sort_unstable();
+        tokens.dedup();
+    }
     if count.is_none() {
         count = t.kids(noun, "nummod").find_map(|n| number_value(t, n));
     }
@@ -86,6 +97,18 @@ mod tests {
              5 chamber chamber NOUN NN _ 2 nmod _ _",
         ));
         assert_eq!(phrase(&Tree::new(&d, 0), 1).head, 1);
+    }
+
+    #[test]
+    fn a_bound_on_a_count_keeps_its_preposition() {
+        // at least 71 people
+        let d = doc(&spaced(
+            "1 at at ADP IN _ 2 case _ _
+             2 least least ADJ JJS _ 3 nmod _ _
+             3 71 71 NUM CD _ 4 nummod _ _
+             4 people people NOUN NNS _ 0 root _ _",
+        ));
+        assert_eq!(phrase(&Tree::new(&d, 0), 3).tokens, [0, 1, 2, 3]);
     }
 
     #[test]

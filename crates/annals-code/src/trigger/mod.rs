@@ -149,7 +149,11 @@ pub fn conditions_hold(t: &Tree, i: usize, e: &EventEntry) -> bool {
     }
     // A pronoun object stands for its parallel antecedent here ("obtained
     // the messages and released them" releases messages).
-    let mut objs: Vec<usize> = objects(t, i).into_iter().map(|o| t.parallel_antecedent(o).unwrap_or(o)).collect();
+    // So does a relative one ("measures, which the government dropped").
+    let mut objs: Vec<usize> = objects(t, i)
+        .into_iter()
+        .map(|o| crate::frame::relative_antecedent(t, t.parallel_antecedent(o).unwrap_or(o)))
+        .collect();
     // "a statement released by the office": the noun a past participle
     // describes is its object.
     if objs.is_empty() && crate::frame::reduced_relative_at(t, i) {
@@ -429,6 +433,21 @@ mod tests {
         let d = doc(&spaced(sentence));
         assert!(find(&Tree::new(&d, 0), &lex).is_empty());
         let d = doc(&spaced(&sentence.replace("4 statement statement", "4 prisoner prisoner")));
+        assert_eq!(find(&Tree::new(&d, 0), &lex).len(), 1);
+    }
+
+    #[test]
+    fn a_relative_object_reads_as_its_antecedent() {
+        // measures , which the government dropped
+        let (lex, _) = Lexicon::parse("081\tverb\tdrop\tobj=measure\n", "t.tsv");
+        let d = doc(&spaced(
+            "1 measures measure NOUN NNS _ 0 root _ SpaceAfter=No
+             2 , , PUNCT , _ 6 punct _ _
+             3 which which PRON WDT _ 6 obj _ _
+             4 the the DET DT _ 5 det _ _
+             5 government government NOUN NN _ 6 nsubj _ _
+             6 dropped drop VERB VBD _ 1 acl:relcl _ _",
+        ));
         assert_eq!(find(&Tree::new(&d, 0), &lex).len(), 1);
     }
 

@@ -272,11 +272,7 @@ impl Context<'_> {
         if depth >= 2 || !document(t, h) {
             return None;
         }
-        let agentive = |c: &str| c == "by" || c == "from";
-        let own = t
-            .kid(h, "nmod:poss")
-            .or_else(|| crate::frame::obliques(t, h).find(|(_, c)| agentive(c)).map(|(x, _)| x))
-            .or_else(|| crate::frame::participle_agent(t, h));
+        let own = noun_agent(t, h).or_else(|| crate::frame::participle_agent(t, h));
         if let Some(x) = own {
             return self.actor_at(t, x, depth + 1).filter(|r| r.actor.code.is_some());
         }
@@ -297,11 +293,7 @@ impl Context<'_> {
                 let coded = || {
                     let sources = self.sources.borrow();
                     let a = sources.iter().rev().find(|(at, _)| *at == u.tok(v).start).map(|(_, a)| a.clone())?;
-                    let mut r = self.resolver.local(&u, v);
-                    r.actor.code = a.code;
-                    r.actor.name = a.name;
-                    r.actor.country = a.country;
-                    r.actor.sector = a.sector;
+                    let mut r = with_actor(self.resolver.local(&u, v), &a);
                     r.kind = Kind::Organisation;
                     Some(r)
                 };
@@ -329,11 +321,7 @@ impl Context<'_> {
         // Its possessor, `by` (or `from`) agent or actor modifier: "Trump's decision",
         // "the proclamation ... by Trump", "the US blockade measure".
         // "the claim from Berlin", "a statement from the ministry".
-        let agentive = |c: &str| c == "by" || c == "from";
-        let by = t
-            .kid(h, "nmod:poss")
-            .or_else(|| crate::frame::obliques(t, h).find(|(_, c)| agentive(c)).map(|(x, _)| x))
-            .or_else(|| crate::frame::stranded_obliques(t, h).into_iter().find(|(_, c)| agentive(c)).map(|(x, _)| x))
+        let by = noun_agent(t, h)
             // A "by" phrase the parse hung deeper inside the noun's own
             // words ("the proclamation of the Heights as territory by the
             // President"), or inside a phrase right after them that the
@@ -401,11 +389,7 @@ impl Context<'_> {
             self.doers.borrow().iter().filter(|(_, q, _)| !force || *q == 4).map(|(s, _, a)| (*s, a.clone())).collect();
         let lead = self.lead.borrow();
         let a = recent_doer(self.doc, &doers, t.sentence, lead.as_ref())?;
-        let mut r = self.resolver.local(t, h);
-        r.actor.code = a.code.clone();
-        r.actor.name = a.name.clone();
-        r.actor.country = a.country.clone();
-        r.actor.sector = a.sector.clone();
+        let mut r = with_actor(self.resolver.local(t, h), a);
         r.explain.push(format!("{:?} is the act of {:?}", t.tok(h).form, a.text));
         Some(r)
     }
@@ -437,6 +421,25 @@ impl Context<'_> {
         let t = Tree::new(self.doc, s);
         self.actor_at(&t, h, depth + 1)
     }
+}
+
+/// The possessor or `by` (or `from`) agent of noun `h`, wherever the parse
+/// hung the phrase right after it: "Trump's decision", "a statement from
+/// the ministry", "the claim from Berlin".
+fn noun_agent(t: &Tree, h: usize) -> Option<usize> {
+    let agentive = |c: &str| c == "by" || c == "from";
+    t.kid(h, "nmod:poss")
+        .or_else(|| crate::frame::obliques(t, h).find(|(_, c)| agentive(c)).map(|(x, _)| x))
+        .or_else(|| crate::frame::stranded_obliques(t, h).into_iter().find(|(_, c)| agentive(c)).map(|(x, _)| x))
+}
+
+/// Phrase `r` standing for actor `a` (its code, name, country and sector).
+fn with_actor(mut r: Resolved, a: &ActorRef) -> Resolved {
+    r.actor.code = a.code.clone();
+    r.actor.name = a.name.clone();
+    r.actor.country = a.country.clone();
+    r.actor.sector = a.sector.clone();
+    r
 }
 
 /// The paragraph (text line) holding sentence `s`.

@@ -163,9 +163,7 @@ pub fn generic_passive(t: &Tree, v: usize) -> bool {
                 !counted && !["det", "nmod:poss", "nummod"].iter().any(|r| rel_is(t.rel(c), r))
             })
     });
-    let last = t.range.clone().rev().find(|&k| t.tok(k).upos != "PUNCT" || t.tok(k).form == ".");
-    let headline = t.sentence == 0 || last.is_none_or(|k| t.tok(k).form != ".");
-    bare_plural && !headline
+    bare_plural && !headline(t)
 }
 
 /// Whether non-finite verb `v` ("after being impeached", "to remove") is
@@ -215,10 +213,15 @@ pub fn habitual(t: &Tree, v: usize) -> bool {
         return false;
     }
     let own_time = t.doc.times.iter().any(|x| x.tokens.clone().any(|k| t.head(k) == Some(v)));
+    !own_time && !headline(t)
+}
+
+/// Whether sentence `t` is a headline: the report's first sentence, or
+/// one that ends without a full stop (closing quotes aside).
+fn headline(t: &Tree) -> bool {
     let closing = |k: usize| matches!(t.tok(k).form.as_str(), "\"" | "'" | "”" | "’" | ")");
     let last = t.range.clone().rev().find(|&k| !closing(k));
-    let headline = t.sentence == 0 || last.is_none_or(|k| !matches!(t.tok(k).form.as_str(), "." | "!" | "?"));
-    !own_time && !headline
+    t.sentence == 0 || last.is_none_or(|k| !matches!(t.tok(k).form.as_str(), "." | "!" | "?"))
 }
 
 /// Whether an act of CAMEO `code` is still an event when told in the
